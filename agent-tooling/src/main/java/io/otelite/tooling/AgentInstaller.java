@@ -1,0 +1,34 @@
+package io.otelite.tooling;
+
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.otelite.instrumentation.api.AgentLog;
+import io.otelite.instrumentation.api.InstrumentationConfig;
+import io.otelite.tooling.config.AgentConfiguration;
+import io.otelite.tooling.instrumentation.InstrumentationInstaller;
+import java.lang.instrument.Instrumentation;
+
+/** Starts the agent inside its isolated class loader: configuration, SDK, then the instrumentation. */
+public final class AgentInstaller {
+  private AgentInstaller() {}
+
+  /** Called reflectively by {@code io.otelite.bootstrap.AgentStarter}. */
+  public static void install(Instrumentation instrumentation, ClassLoader agentLoader, boolean attached) {
+    long start = System.nanoTime();
+    AgentConfiguration configuration = AgentConfiguration.load(agentLoader);
+    if (!configuration.agentEnabled()) {
+      AgentLog.info("disabled by " + AgentConfiguration.ENABLED + "=false; nothing is instrumented");
+      return;
+    }
+    AgentLog.setDebug(configuration.debug());
+    OpenTelemetrySdk sdk = TelemetrySdk.build(configuration, agentLoader);
+    if (sdk == null) {
+      return;
+    }
+    GlobalOpenTelemetry.set(sdk);
+    InstrumentationConfig.set(configuration.properties());
+    InstrumentationInstaller.forAgentJar(instrumentation, agentLoader)
+        .install(configuration.properties(), attached);
+    AgentLog.debug("started in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+  }
+}

@@ -1,0 +1,28 @@
+package io.otelite.tooling;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The agent's version, from the build. */
+public final class AgentVersion {
+  private static final String VERSION = load();
+
+  private AgentVersion() {}
+
+  public static String get() {
+    return VERSION;
+  }
+
+  private static String load() {
+    try (InputStream in = AgentVersion.class.getResourceAsStream("version.properties")) {
+      Properties properties = new Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}

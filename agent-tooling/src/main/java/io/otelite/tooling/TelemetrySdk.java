@@ -1,0 +1,62 @@
+package io.otelite.tooling;
+
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.otelite.instrumentation.api.AgentLog;
+import io.otelite.tooling.config.AgentConfiguration;
+import io.otelite.tooling.config.ConfigErrors;
+import io.otelite.tooling.export.ConsoleSpanExporter;
+import java.util.concurrent.TimeUnit;
+
+/** Builds the OpenTelemetry SDK from the standard configuration, and stops it when the JVM exits. */
+public final class TelemetrySdk {
+  /** How long JVM exit may wait for the last export; a hung collector never blocks exit for longer. */
+  public static final String SHUTDOWN_TIMEOUT = "otel.javaagent.shutdown-timeout";
+
+  private TelemetrySdk() {}
+
+  /**
+   * The configured SDK, or {@code null} when the configuration cannot be used (after one clear line on
+   * stderr): the application then runs without the agent's telemetry.
+   */
+  public static OpenTelemetrySdk build(AgentConfiguration configuration, ClassLoader serviceClassLoader) {
+    try {
+      OpenTelemetrySdk sdk =
+          AutoConfiguredOpenTelemetrySdk.builder()
+              .setServiceClassLoader(serviceClassLoader)
+              .addPropertiesSupplier(configuration::defaults)
+              .addTracerProviderCustomizer(
+                  (builder, config) ->
+                      configuration.debug()
+                          ? builder.addSpanProcessor(SimpleSpanProcessor.create(ConsoleSpanExporter.toStderr()))
+                          : builder)
+              .disableShutdownHook()
+              .build()
+              .getOpenTelemetrySdk();
+      registerShutdownHook(sdk, configuration);
+      return sdk;
+    } catch (ConfigurationException | IllegalArgumentException e) {
+      AgentLog.warn(ConfigErrors.describe(e) + "; the agent is off, the application runs without it");
+      return null;
+    }
+  }
+
+  private static void registerShutdownHook(OpenTelemetrySdk sdk, AgentConfiguration configuration) {
+    long timeoutMillis = shutdownTimeoutMillis(configuration);
+    Thread hook =
+        new Thread(() -> sdk.shutdown().join(timeoutMillis, TimeUnit.MILLISECONDS), "otelite-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  private static long shutdownTimeoutMillis(AgentConfiguration configuration) {
+    try {
+      java.time.Duration timeout = configuration.properties().getDuration(SHUTDOWN_TIMEOUT);
+      return timeout == null ? 10_000 : timeout.toMillis();
+    } catch (ConfigurationException e) {
+      AgentLog.warn(ConfigErrors.describe(e) + "; using the default, 10s");
+      return 10_000;
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.otelite.tooling.config;
+
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The export default: an explicit {@code otel.<signal>.exporter} always wins; without one, a signal goes over
+ * OTLP when an OTLP endpoint is configured for it, and to the console otherwise, so that a new user sees
+ * telemetry at once with no configuration at all.
+ */
+final class DefaultExporters {
+  private static final String[] SIGNALS = {"traces", "metrics", "logs"};
+
+  private DefaultExporters() {}
+
+  static Map<String, String> choose(ConfigProperties config) {
+    Map<String, String> chosen = new HashMap<>();
+    boolean genericEndpoint = isSet(config, "otel.exporter.otlp.endpoint");
+    for (String signal : SIGNALS) {
+      String exporterKey = "otel." + signal + ".exporter";
+      if (isSet(config, exporterKey)) {
+        continue;
+      }
+      boolean otlp = genericEndpoint || isSet(config, "otel.exporter.otlp." + signal + ".endpoint");
+      chosen.put(exporterKey, otlp ? "otlp" : "console");
+    }
+    return chosen;
+  }
+
+  private static boolean isSet(ConfigProperties config, String key) {
+    String value = config.getString(key);
+    return value != null && !value.trim().isEmpty();
+  }
+}

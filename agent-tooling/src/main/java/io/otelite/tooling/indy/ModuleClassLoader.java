@@ -1,0 +1,83 @@
+package io.otelite.tooling.indy;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Loads one instrumentation module's advice and helper classes next to one application class loader.
+ *
+ * <p>It sees, in this order: the module's own helper package (defined here, from the agent jar), the JDK,
+ * the agent's classes (OpenTelemetry API and SDK, otelite, Byte Buddy: always the agent's copies, even when
+ * the application bundles its own), and then the application's classes (the instrumented library). This is
+ * what lets advice name both {@code jakarta.servlet.*} and {@code io.opentelemetry.*} without either leaking
+ * into the other's class loader.
+ */
+final class ModuleClassLoader extends ClassLoader {
+  static {
+    registerAsParallelCapable();
+  }
+
+  private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
+
+  private final ClassLoader applicationLoader;
+  private final ClassLoader agentLoader;
+  private final String helperPackage;
+
+  ModuleClassLoader(ClassLoader applicationLoader, ClassLoader agentLoader, String helperPackage) {
+    super("otelite-module[" + helperPackage + "]", null);
+    this.applicationLoader = applicationLoader;
+    this.agentLoader = agentLoader;
+    this.helperPackage = helperPackage;
+  }
+
+  @Override
+  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    synchronized (getClassLoadingLock(name)) {
+      Class<?> loaded = findLoadedClass(name);
+      if (loaded == null) {
+        loaded = locate(name);
+      }
+      if (resolve) {
+        resolveClass(loaded);
+      }
+      return loaded;
+    }
+  }
+
+  private Class<?> locate(String name) throws ClassNotFoundException {
+    if (name.startsWith(helperPackage)) {
+      return defineHelper(name);
+    }
+    if (name.startsWith("java.")) {
+      return PLATFORM.loadClass(name);
+    }
+    if (isAgentClass(name)) {
+      return agentLoader.loadClass(name);
+    }
+    ClassLoader application = applicationLoader == null ? PLATFORM : applicationLoader;
+    try {
+      return application.loadClass(name);
+    } catch (ClassNotFoundException notInApplication) {
+      return agentLoader.loadClass(name);
+    }
+  }
+
+  private static boolean isAgentClass(String name) {
+    return name.startsWith("io.opentelemetry.")
+        || name.startsWith("io.otelite.")
+        || name.startsWith("net.bytebuddy.");
+  }
+
+  private Class<?> defineHelper(String name) throws ClassNotFoundException {
+    String resource = name.replace('.', '/') + ".class";
+    try (InputStream in = agentLoader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new ClassNotFoundException(name);
+      }
+      byte[] bytes = in.readAllBytes();
+      return defineClass(name, bytes, 0, bytes.length);
+    } catch (IOException e) {
+      throw new ClassNotFoundException(name, e);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package io.otelite.tooling.instrumentation;
+
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.otelite.bootstrap.AdviceFailures;
+import io.otelite.bootstrap.IndyBootstrap;
+import io.otelite.instrumentation.api.AgentLog;
+import io.otelite.instrumentation.api.InstrumentationModule;
+import io.otelite.instrumentation.api.TypeInstrumentation;
+import io.otelite.tooling.indy.IndyAdviceLinker;
+import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
+
+/**
+ * Applies the enabled instrumentation modules with Byte Buddy. Advice is never inlined: instrumented code
+ * calls it through {@code invokedynamic}, linked by {@link IndyBootstrap} to the advice class as loaded next
+ * to the instrumented class (see ARCHITECTURE.md, "Class loading").
+ */
+public final class InstrumentationInstaller {
+  private final Instrumentation instrumentation;
+  private final ClassLoader agentLoader;
+  private final boolean agentLoaderIsIsolated;
+
+  private InstrumentationInstaller(
+      Instrumentation instrumentation, ClassLoader agentLoader, boolean agentLoaderIsIsolated) {
+    this.instrumentation = instrumentation;
+    this.agentLoader = agentLoader;
+    this.agentLoaderIsIsolated = agentLoaderIsIsolated;
+  }
+
+  /** For the packaged agent, whose classes live in their own, isolated class loader. */
+  public static InstrumentationInstaller forAgentJar(Instrumentation instrumentation, ClassLoader agentLoader) {
+    return new InstrumentationInstaller(instrumentation, agentLoader, true);
+  }
+
+  /**
+   * For in-process tests, where agent, modules and the instrumented libraries share one class path: the
+   * agent's loader must then not be excluded from instrumentation.
+   */
+  public static InstrumentationInstaller forSharedClassPath(
+      Instrumentation instrumentation, ClassLoader classPathLoader) {
+    return new InstrumentationInstaller(instrumentation, classPathLoader, false);
+  }
+
+  public ResettableClassFileTransformer install(ConfigProperties config, boolean attached) {
+    List<InstrumentationModule> modules = ModuleSelection.enabledModules(agentLoader, config);
+    IndyAdviceLinker linker = new IndyAdviceLinker(agentLoader);
+    IndyBootstrap.setLinker(linker);
+    AdviceFailures.setReporter(
+        (where, error) ->
+            AgentLog.warnOnce(
+                where + '|' + error.getClass().getName(),
+                "instrumentation failed in " + where + "; the application call continues unaffected",
+                error));
+
+    AgentBuilder builder =
+        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+            .disableClassFormatChanges()
+            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+            .with(AgentBuilder.PoolStrategy.Default.FAST)
+            .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+            .with(new TransformationLog())
+            .assureReadEdgeTo(instrumentation, IndyBootstrap.class)
+            .ignore(new IgnoredTypes(agentLoader, agentLoaderIsIsolated));
+
+    Advice.WithCustomMapping adviceMapping = adviceMapping();
+    for (InstrumentationModule module : modules) {
+      LibraryPresence presence = new LibraryPresence(module.libraryMarkerClassNames());
+      for (TypeInstrumentation typeInstrumentation : module.typeInstrumentations()) {
+        AdviceCollector advice = new AdviceCollector(adviceMapping, agentLoader, linker, module.helperPackage());
+        typeInstrumentation.transform(advice);
+        builder =
+            builder
+                .type(new TypeMatch(typeInstrumentation, presence))
+                .transform(advice.transformer());
+      }
+      AgentLog.debug("module " + module.name() + " installed");
+    }
+    return builder.installOn(instrumentation);
+  }
+
+  private static Advice.WithCustomMapping adviceMapping() {
+    try {
+      return Advice.withCustomMapping()
+          .with(new Advice.AssignReturned.Factory().withSuppressed(Throwable.class))
+          .bootstrap(
+              IndyBootstrap.class.getMethod(
+                  "bootstrap", MethodHandles.Lookup.class, String.class, MethodType.class, Object[].class));
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Advice.ExceptionHandler reportingExceptionHandler() {
+    try {
+      return new Advice.ExceptionHandler.Simple(
+          MethodInvocation.invoke(
+              new MethodDescription.ForLoadedMethod(
+                  AdviceFailures.class.getMethod("onAdviceFailure", Throwable.class))));
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
