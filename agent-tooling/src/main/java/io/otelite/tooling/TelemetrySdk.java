@@ -9,6 +9,8 @@ import io.otelite.tooling.config.AgentConfiguration;
 import io.otelite.tooling.config.ConfigErrors;
 import io.otelite.tooling.export.ConsoleSpanExporter;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Builds the OpenTelemetry SDK from the standard configuration, and stops it when the JVM exits. */
 public final class TelemetrySdk {
@@ -22,6 +24,10 @@ public final class TelemetrySdk {
    * stderr): the application then runs without the agent's telemetry.
    */
   public static OpenTelemetrySdk build(AgentConfiguration configuration, ClassLoader serviceClassLoader) {
+    // the SDK reports a failed configuration on java.util.logging too; our own line says it better
+    Logger autoconfigureLog = Logger.getLogger("io.opentelemetry.sdk.autoconfigure");
+    Level previousLevel = autoconfigureLog.getLevel();
+    autoconfigureLog.setLevel(Level.WARNING);
     try {
       OpenTelemetrySdk sdk =
           AutoConfiguredOpenTelemetrySdk.builder()
@@ -40,6 +46,8 @@ public final class TelemetrySdk {
     } catch (ConfigurationException | IllegalArgumentException e) {
       AgentLog.warn(ConfigErrors.describe(e) + "; the agent is off, the application runs without it");
       return null;
+    } finally {
+      autoconfigureLog.setLevel(previousLevel);
     }
   }
 

@@ -29,16 +29,41 @@ public final class ConfigErrors {
     ACCEPTED.put("otel.exporter.otlp.logs.endpoint", "an http:// or https:// URL");
   }
 
+  /** Messages of the SDK that do not name their key, and the key they are about. */
+  private static final Map<String, String> KEY_BY_MESSAGE = new LinkedHashMap<>();
+
+  static {
+    KEY_BY_MESSAGE.put("OTLP traces protocol", "otel.exporter.otlp.protocol");
+    KEY_BY_MESSAGE.put("OTLP metrics protocol", "otel.exporter.otlp.protocol");
+    KEY_BY_MESSAGE.put("OTLP logs protocol", "otel.exporter.otlp.protocol");
+    KEY_BY_MESSAGE.put("OTLP endpoint", "otel.exporter.otlp.endpoint");
+  }
+
   private ConfigErrors() {}
 
   public static String describe(Throwable error) {
     String message = String.valueOf(error.getMessage()).replace('\n', ' ');
     StringBuilder line = new StringBuilder("invalid configuration: ").append(message);
     String key = mentionedKey(message);
+    if (key == null) {
+      key = keyOfUnnamedMessage(message);
+      if (key != null) {
+        line.append(" (key ").append(key).append(" or its per-signal variant)");
+      }
+    }
     if (key != null) {
       line.append(" (accepted for ").append(key).append(": ").append(ACCEPTED.get(key)).append(')');
     }
     return line.toString();
+  }
+
+  private static String keyOfUnnamedMessage(String message) {
+    for (Map.Entry<String, String> fragment : KEY_BY_MESSAGE.entrySet()) {
+      if (message.contains(fragment.getKey())) {
+        return fragment.getValue();
+      }
+    }
+    return null;
   }
 
   private static String mentionedKey(String message) {
