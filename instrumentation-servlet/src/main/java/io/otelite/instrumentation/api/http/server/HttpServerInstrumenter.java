@@ -1,0 +1,293 @@
+package io.otelite.instrumentation.api.http.server;
+
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.MeterBuilder;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerBuilder;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.semconv.ClientAttributes;
+import io.opentelemetry.semconv.ErrorAttributes;
+import io.opentelemetry.semconv.HttpAttributes;
+import io.opentelemetry.semconv.HttpAttributes.HttpRequestMethodValues;
+import io.opentelemetry.semconv.NetworkAttributes;
+import io.opentelemetry.semconv.ServerAttributes;
+import io.opentelemetry.semconv.UrlAttributes;
+import io.opentelemetry.semconv.UserAgentAttributes;
+import java.util.List;
+
+/**
+ * Everything an HTTP server instrumentation does apart from reading its library's objects, which an
+ * {@link HttpServerAttributesGetter} does: extracts the caller's context with the configured propagators,
+ * starts the SERVER span with the stable semconv attributes, names it {@code {method} {http.route}}, applies
+ * the status rules when it ends (5xx or an exception is an error, 4xx is not) and records
+ * {@code http.server.request.duration} and {@code http.server.active_requests}.
+ */
+public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
+  /** Semconv names spans of methods it does not know {@code HTTP}. */
+  private static final String UNKNOWN_METHOD_SPAN_NAME = "HTTP";
+
+  private final Tracer tracer;
+  private final TextMapPropagator propagator;
+  private final HttpServerMetrics metrics;
+  private final HttpServerSettings settings;
+  private final HttpServerAttributesGetter<REQUEST, RESPONSE> getter;
+  private final TextMapGetter<REQUEST> headers;
+
+  /** {@code instrumentationVersion} may be {@code null}. */
+  public HttpServerInstrumenter(
+      OpenTelemetry openTelemetry,
+      String instrumentationName,
+      String instrumentationVersion,
+      HttpServerAttributesGetter<REQUEST, RESPONSE> getter,
+      HttpServerSettings settings) {
+    TracerBuilder tracerBuilder = openTelemetry.tracerBuilder(instrumentationName);
+    MeterBuilder meterBuilder = openTelemetry.meterBuilder(instrumentationName);
+    if (instrumentationVersion != null) {
+      tracerBuilder.setInstrumentationVersion(instrumentationVersion);
+      meterBuilder.setInstrumentationVersion(instrumentationVersion);
+    }
+    this.tracer = tracerBuilder.build();
+    this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+    this.metrics = HttpServerMetrics.create(meterBuilder.build());
+    this.settings = settings;
+    this.getter = getter;
+    this.headers = new RequestHeaders<>(getter);
+  }
+
+  /** With the agent's OpenTelemetry and the user's configuration. */
+  public static <REQUEST, RESPONSE> HttpServerInstrumenter<REQUEST, RESPONSE> create(
+      String instrumentationName,
+      String instrumentationVersion,
+      HttpServerAttributesGetter<REQUEST, RESPONSE> getter) {
+    return new HttpServerInstrumenter<>(
+        GlobalOpenTelemetry.get(),
+        instrumentationName,
+        instrumentationVersion,
+        getter,
+        HttpServerSettings.fromInstrumentationConfig());
+  }
+
+  /**
+   * Starts the SERVER span of a request that has just arrived, as a child of the context its headers carry
+   * (or of {@code base}, usually {@link Context#current()}, when they carry none or a malformed one).
+   *
+   * @param route the route if already known (then part of the span name from the start, where samplers see
+   *     it), else {@code null}
+   * @param routeFinal whether a later {@link HttpServerExchange#updateRoute} may replace the route
+   */
+  public HttpServerExchange start(Context base, REQUEST request, String route, boolean routeFinal) {
+    long startNanos = System.nanoTime();
+    Context parent = propagator.extract(base, request, headers);
+
+    String originalMethod = getter.method(request);
+    String method = settings.knownMethods().normalize(originalMethod);
+    boolean knownMethod = !HttpRequestMethodValues.OTHER.equals(method);
+    String spanNamePrefix = knownMethod ? method : UNKNOWN_METHOD_SPAN_NAME;
+
+    String forwarded = getter.requestHeader(request, "forwarded");
+    String scheme = ForwardedHeaders.forwardedParameter(forwarded, "proto");
+    if (scheme == null) {
+      scheme = ForwardedHeaders.firstEntry(getter.requestHeader(request, "x-forwarded-proto"));
+    }
+    if (scheme == null) {
+      scheme = getter.scheme(request);
+    }
+    String protocolVersion = protocolVersion(getter.protocol(request));
+
+    SpanBuilder span =
+        tracer
+            .spanBuilder(route == null ? spanNamePrefix : spanNamePrefix + ' ' + route)
+            .setSpanKind(SpanKind.SERVER)
+            .setParent(parent)
+            .setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, method);
+    if (!knownMethod && originalMethod != null) {
+      span.setAttribute(HttpAttributes.HTTP_REQUEST_METHOD_ORIGINAL, originalMethod);
+    }
+    setIfPresent(span, UrlAttributes.URL_SCHEME, scheme);
+    setIfPresent(span, UrlAttributes.URL_PATH, getter.path(request));
+    setIfPresent(span, UrlAttributes.URL_QUERY, QueryRedaction.redact(getter.query(request)));
+    setIfPresent(span, HttpAttributes.HTTP_ROUTE, route);
+    setServerAddress(span, request, forwarded);
+    setClientAddress(span, request, forwarded);
+    setIfPresent(span, NetworkAttributes.NETWORK_PROTOCOL_VERSION, protocolVersion);
+    setIfPresent(span, UserAgentAttributes.USER_AGENT_ORIGINAL, getter.requestHeader(request, "user-agent"));
+    CapturedHttpHeaders captured = settings.capturedRequestHeaders();
+    for (int i = 0; i < captured.size(); i++) {
+      List<String> values = getter.requestHeaderValues(request, captured.name(i));
+      if (!values.isEmpty()) {
+        span.setAttribute(captured.key(i), values);
+      }
+    }
+
+    AttributesBuilder active = Attributes.builder().put(HttpAttributes.HTTP_REQUEST_METHOD, method);
+    if (scheme != null) {
+      active.put(UrlAttributes.URL_SCHEME, scheme);
+    }
+    HttpServerExchange exchange =
+        new HttpServerExchange(
+            parent,
+            span.startSpan(),
+            startNanos,
+            spanNamePrefix,
+            method,
+            scheme,
+            protocolVersion,
+            active.build(),
+            route,
+            routeFinal);
+    metrics.requestStarted(exchange.activeRequestAttributes(), exchange.context());
+    return exchange;
+  }
+
+  /**
+   * Ends the exchange with the response as the client receives it; only the first call for an exchange has
+   * an effect. {@code error} is what escaped the application, or {@code null}.
+   */
+  public void end(HttpServerExchange exchange, RESPONSE response, Throwable error) {
+    if (!exchange.tryEnd()) {
+      return;
+    }
+    long durationNanos = System.nanoTime() - exchange.startNanos();
+    if (error == null) {
+      error = exchange.asyncError();
+    }
+    Span span = exchange.span();
+    int statusCode = response == null ? 0 : getter.statusCode(response, error);
+    if (statusCode > 0) {
+      span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
+    }
+    String errorType = errorType(statusCode, error);
+    if (error != null) {
+      span.recordException(error);
+    }
+    if (errorType != null) {
+      span.setAttribute(ErrorAttributes.ERROR_TYPE, errorType);
+      span.setStatus(StatusCode.ERROR);
+    }
+    CapturedHttpHeaders captured = settings.capturedResponseHeaders();
+    if (response != null) {
+      for (int i = 0; i < captured.size(); i++) {
+        List<String> values = getter.responseHeaderValues(response, captured.name(i));
+        if (!values.isEmpty()) {
+          span.setAttribute(captured.key(i), values);
+        }
+      }
+    }
+
+    AttributesBuilder duration =
+        Attributes.builder().put(HttpAttributes.HTTP_REQUEST_METHOD, exchange.method());
+    putIfPresent(duration, UrlAttributes.URL_SCHEME, exchange.scheme());
+    putIfPresent(duration, HttpAttributes.HTTP_ROUTE, exchange.route());
+    putIfPresent(duration, NetworkAttributes.NETWORK_PROTOCOL_VERSION, exchange.protocolVersion());
+    putIfPresent(duration, ErrorAttributes.ERROR_TYPE, errorType);
+    if (statusCode > 0) {
+      duration.put(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
+    }
+    // metrics before the span ends: whoever sees the span can rely on the metrics being recorded too
+    metrics.requestEnded(exchange.activeRequestAttributes(), duration.build(), durationNanos, exchange.context());
+    span.end();
+  }
+
+  /**
+   * Semconv: a 5xx (or an invalid code) is an error named by its code; an exception without such a status
+   * is named by its class; a request that ends with neither a status nor an exception is {@code _OTHER}.
+   * 4xx is the client's fault, not the server's, and no error here.
+   */
+  static String errorType(int statusCode, Throwable error) {
+    if (statusCode >= 500 || (statusCode > 0 && statusCode < 100)) {
+      return Integer.toString(statusCode);
+    }
+    if (error != null) {
+      return error.getClass().getName();
+    }
+    return statusCode > 0 ? null : ErrorAttributes.ErrorTypeValues.OTHER;
+  }
+
+  /** {@code HTTP/1.1} becomes {@code 1.1}; {@code HTTP/2.0} becomes {@code 2}, as semconv writes it. */
+  static String protocolVersion(String protocol) {
+    if (protocol == null || !protocol.startsWith("HTTP/")) {
+      return null;
+    }
+    String version = protocol.substring("HTTP/".length());
+    if (version.endsWith(".0") && !version.startsWith("1")) {
+      return version.substring(0, version.length() - 2);
+    }
+    return version.isEmpty() ? null : version;
+  }
+
+  private void setServerAddress(SpanBuilder span, REQUEST request, String forwarded) {
+    String host = ForwardedHeaders.forwardedParameter(forwarded, "host");
+    if (host == null) {
+      host = ForwardedHeaders.firstEntry(getter.requestHeader(request, "x-forwarded-host"));
+    }
+    if (host != null) {
+      setIfPresent(span, ServerAttributes.SERVER_ADDRESS, ForwardedHeaders.hostOf(host));
+      int port = ForwardedHeaders.portOf(host);
+      if (port > 0) {
+        span.setAttribute(ServerAttributes.SERVER_PORT, (long) port);
+      }
+      return;
+    }
+    setIfPresent(span, ServerAttributes.SERVER_ADDRESS, getter.serverAddress(request));
+    int port = getter.serverPort(request);
+    if (port > 0) {
+      span.setAttribute(ServerAttributes.SERVER_PORT, (long) port);
+    }
+  }
+
+  private void setClientAddress(SpanBuilder span, REQUEST request, String forwarded) {
+    String peerAddress = getter.peerAddress(request);
+    String client = ForwardedHeaders.forwardedParameter(forwarded, "for");
+    if (client == null) {
+      client = ForwardedHeaders.firstEntry(getter.requestHeader(request, "x-forwarded-for"));
+    }
+    String clientAddress = client == null ? null : ForwardedHeaders.hostOf(client);
+    setIfPresent(span, ClientAttributes.CLIENT_ADDRESS, clientAddress != null ? clientAddress : peerAddress);
+    setIfPresent(span, NetworkAttributes.NETWORK_PEER_ADDRESS, peerAddress);
+    int peerPort = getter.peerPort(request);
+    if (peerPort > 0) {
+      span.setAttribute(NetworkAttributes.NETWORK_PEER_PORT, (long) peerPort);
+    }
+  }
+
+  private static void setIfPresent(SpanBuilder span, AttributeKey<String> key, String value) {
+    if (value != null) {
+      span.setAttribute(key, value);
+    }
+  }
+
+  private static void putIfPresent(AttributesBuilder attributes, AttributeKey<String> key, String value) {
+    if (value != null) {
+      attributes.put(key, value);
+    }
+  }
+
+  /** Lets propagators read the request's headers through the library's getter. */
+  private static final class RequestHeaders<REQUEST> implements TextMapGetter<REQUEST> {
+    private final HttpServerAttributesGetter<REQUEST, ?> getter;
+
+    RequestHeaders(HttpServerAttributesGetter<REQUEST, ?> getter) {
+      this.getter = getter;
+    }
+
+    @Override
+    public Iterable<String> keys(REQUEST request) {
+      return getter.requestHeaderNames(request);
+    }
+
+    @Override
+    public String get(REQUEST request, String key) {
+      return request == null ? null : getter.requestHeader(request, key);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.otelite.instrumentation.api.http.server;
+
+import io.opentelemetry.semconv.HttpAttributes;
+import io.otelite.instrumentation.api.InstrumentationConfig;
+import java.util.Collection;
+
+/** The user's choices that shape HTTP server telemetry, read once when an instrumentation starts. */
+public final class HttpServerSettings {
+  /** The OpenTelemetry agent's keys, so that existing configuration keeps working. */
+  public static final String KNOWN_METHODS_KEY = "otel.instrumentation.http.known-methods";
+
+  public static final String CAPTURE_REQUEST_HEADERS_KEY = "otel.instrumentation.http.server.capture-request-headers";
+  public static final String CAPTURE_RESPONSE_HEADERS_KEY = "otel.instrumentation.http.server.capture-response-headers";
+
+  private final KnownHttpMethods knownMethods;
+  private final CapturedHttpHeaders capturedRequestHeaders;
+  private final CapturedHttpHeaders capturedResponseHeaders;
+
+  private HttpServerSettings(
+      KnownHttpMethods knownMethods,
+      CapturedHttpHeaders capturedRequestHeaders,
+      CapturedHttpHeaders capturedResponseHeaders) {
+    this.knownMethods = knownMethods;
+    this.capturedRequestHeaders = capturedRequestHeaders;
+    this.capturedResponseHeaders = capturedResponseHeaders;
+  }
+
+  public static HttpServerSettings fromInstrumentationConfig() {
+    return of(
+        InstrumentationConfig.getList(KNOWN_METHODS_KEY),
+        InstrumentationConfig.getList(CAPTURE_REQUEST_HEADERS_KEY),
+        InstrumentationConfig.getList(CAPTURE_RESPONSE_HEADERS_KEY));
+  }
+
+  /** {@code knownMethods} empty means semconv's default set. */
+  public static HttpServerSettings of(
+      Collection<String> knownMethods, Collection<String> requestHeaders, Collection<String> responseHeaders) {
+    return new HttpServerSettings(
+        KnownHttpMethods.of(knownMethods),
+        CapturedHttpHeaders.of(requestHeaders, HttpAttributes.HTTP_REQUEST_HEADER),
+        CapturedHttpHeaders.of(responseHeaders, HttpAttributes.HTTP_RESPONSE_HEADER));
+  }
+
+  KnownHttpMethods knownMethods() {
+    return knownMethods;
+  }
+
+  CapturedHttpHeaders capturedRequestHeaders() {
+    return capturedRequestHeaders;
+  }
+
+  CapturedHttpHeaders capturedResponseHeaders() {
+    return capturedResponseHeaders;
+  }
+}

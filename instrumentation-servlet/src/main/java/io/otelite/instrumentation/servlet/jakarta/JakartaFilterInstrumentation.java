@@ -1,0 +1,40 @@
+package io.otelite.instrumentation.servlet.jakarta;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.otelite.instrumentation.api.TypeInstrumentation;
+import io.otelite.instrumentation.api.TypeTransformer;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * {@code Filter.doFilter(ServletRequest, ServletResponse, FilterChain)} of every filter class: a request's span
+ * must already exist in the first filter, which may answer without reaching a servlet, or do work (security,
+ * database) that belongs to the request's trace.
+ */
+final class JakartaFilterInstrumentation implements TypeInstrumentation {
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return hasSuperType(named("jakarta.servlet.Filter")).and(not(isInterface()));
+  }
+
+  @Override
+  public void transform(TypeTransformer transformer) {
+    transformer.applyAdviceToMethod(
+        named("doFilter")
+            .and(isPublic())
+            .and(not(isAbstract()))
+            .and(takesArguments(3))
+            .and(takesArgument(0, named("jakarta.servlet.ServletRequest")))
+            .and(takesArgument(1, named("jakarta.servlet.ServletResponse")))
+            .and(takesArgument(2, named("jakarta.servlet.FilterChain"))),
+        "io.otelite.instrumentation.servlet.jakarta.JakartaFilterAdvice");
+  }
+}

@@ -1,0 +1,41 @@
+package io.otelite.instrumentation.servlet.javax;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.otelite.instrumentation.api.TypeInstrumentation;
+import io.otelite.instrumentation.api.TypeTransformer;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * {@code Servlet.service(ServletRequest, ServletResponse)} of every servlet class, {@code HttpServlet} included
+ * (which covers the usual servlets that only override {@code doGet}/{@code doPost}).
+ *
+ * <p>No name pre-filter: any class may implement {@code Servlet}. The hierarchy walk only runs in class
+ * loaders that see the servlet API (the module's library marker).
+ */
+final class JavaxServletServiceInstrumentation implements TypeInstrumentation {
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return hasSuperType(named("javax.servlet.Servlet")).and(not(isInterface()));
+  }
+
+  @Override
+  public void transform(TypeTransformer transformer) {
+    transformer.applyAdviceToMethod(
+        named("service")
+            .and(isPublic())
+            .and(not(isAbstract()))
+            .and(takesArguments(2))
+            .and(takesArgument(0, named("javax.servlet.ServletRequest")))
+            .and(takesArgument(1, named("javax.servlet.ServletResponse"))),
+        "io.otelite.instrumentation.servlet.javax.JavaxServletServiceAdvice");
+  }
+}

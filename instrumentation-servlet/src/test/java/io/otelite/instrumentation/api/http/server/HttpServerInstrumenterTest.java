@@ -1,0 +1,332 @@
+package io.otelite.instrumentation.api.http.server;
+
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.HistogramPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.semconv.ClientAttributes;
+import io.opentelemetry.semconv.ErrorAttributes;
+import io.opentelemetry.semconv.HttpAttributes;
+import io.opentelemetry.semconv.NetworkAttributes;
+import io.opentelemetry.semconv.ServerAttributes;
+import io.opentelemetry.semconv.UrlAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The library-independent rules, driven through a getter over plain maps. */
+class HttpServerInstrumenterTest {
+  private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+  private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
+  private final OpenTelemetrySdk sdk =
+      OpenTelemetrySdk.builder()
+          .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+          .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
+          .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+          .build();
+
+  @AfterEach
+  void closeSdk() {
+    sdk.close();
+  }
+
+  @Test
+  void unknownMethodIsOtherWithTheOriginalKeptAndTheSpanNamedHttp() {
+    HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(HttpServerSettings.of(List.of(), List.of(), List.of()));
+
+    instrumenter.end(instrumenter.start(Context.root(), new Request("get", "/x"), "/x", true), new Response(200), null);
+
+    assertThat(onlySpan())
+        .hasName("HTTP /x")
+        .hasAttribute(HttpAttributes.HTTP_REQUEST_METHOD, "_OTHER")
+        .hasAttribute(HttpAttributes.HTTP_REQUEST_METHOD_ORIGINAL, "get");
+  }
+
+  @Test
+  void configuredKnownMethodsReplaceTheDefaultSet() {
+    HttpServerInstrumenter<Request, Response> instrumenter =
+        instrumenter(HttpServerSettings.of(List.of("GET", "PURGE"), List.of(), List.of()));
+
+    instrumenter.end(instrumenter.start(Context.root(), new Request("PURGE", "/cache"), null, false), new Response(200), null);
+    instrumenter.end(instrumenter.start(Context.root(), new Request("POST", "/cache"), null, false), new Response(200), null);
+
+    assertThat(spans.getFinishedSpanItems().get(0)).hasName("PURGE").hasAttribute(HttpAttributes.HTTP_REQUEST_METHOD, "PURGE");
+    assertThat(spans.getFinishedSpanItems().get(1)).hasName("HTTP").hasAttribute(HttpAttributes.HTTP_REQUEST_METHOD, "_OTHER");
+  }
+
+  @Test
+  void statusRulesOfAServerSpan() {
+    HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
+
+    instrumenter.end(instrumenter.start(Context.root(), new Request("GET", "/missing"), null, false), new Response(404), null);
+    instrumenter.end(instrumenter.start(Context.root(), new Request("GET", "/busy"), null, false), new Response(503), null);
+    instrumenter.end(
+        instrumenter.start(Context.root(), new Request("GET", "/late"), null, false),
+        new Response(200),
+        new IllegalStateException("after the response was committed"));
+    instrumenter.end(instrumenter.start(Context.root(), new Request("GET", "/gone"), null, false), null, null);
+
+    List<SpanData> ended = spans.getFinishedSpanItems();
+    assertThat(ended.get(0)).hasStatus(StatusData.unset());
+    assertThat(ended.get(0).getAttributes().get(ErrorAttributes.ERROR_TYPE)).isNull();
+    assertThat(ended.get(1)).hasStatus(StatusData.error()).hasAttribute(ErrorAttributes.ERROR_TYPE, "503");
+    assertThat(ended.get(1).getEvents()).isEmpty();
+    assertThat(ended.get(2))
+        .hasStatus(StatusData.error())
+        .hasAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, 200L)
+        .hasAttribute(ErrorAttributes.ERROR_TYPE, "java.lang.IllegalStateException");
+    assertThat(ended.get(2).getEvents()).hasSize(1);
+    // no response and no exception: semconv's fallback
+    assertThat(ended.get(3)).hasStatus(StatusData.error()).hasAttribute(ErrorAttributes.ERROR_TYPE, "_OTHER");
+  }
+
+  @Test
+  void forwardedHeaderNamesTheClientSchemeAndHostTheProxyReceived() {
+    HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
+    Request request =
+        new Request("GET", "/x")
+            .header("Forwarded", "for=\"[2001:db8::17]:4711\";proto=https;host=shop.example:8443");
+
+    instrumenter.end(instrumenter.start(Context.root(), request, null, false), new Response(200), null);
+
+    assertThat(onlySpan())
+        .hasAttribute(ClientAttributes.CLIENT_ADDRESS, "2001:db8::17")
+        .hasAttribute(NetworkAttributes.NETWORK_PEER_ADDRESS, "10.1.2.3")
+        .hasAttribute(UrlAttributes.URL_SCHEME, "https")
+        .hasAttribute(ServerAttributes.SERVER_ADDRESS, "shop.example")
+        .hasAttribute(ServerAttributes.SERVER_PORT, 8443L);
+  }
+
+  @Test
+  void xForwardedHeadersAreUsedWhenThereIsNoForwardedHeader() {
+    HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
+    Request request =
+        new Request("GET", "/x")
+            .header("X-Forwarded-For", "203.0.113.7, 10.0.0.1")
+            .header("X-Forwarded-Proto", "https")
+            .header("X-Forwarded-Host", "shop.example");
+
+    instrumenter.end(instrumenter.start(Context.root(), request, null, false), new Response(200), null);
+
+    assertThat(onlySpan())
+        .hasAttribute(ClientAttributes.CLIENT_ADDRESS, "203.0.113.7")
+        .hasAttribute(UrlAttributes.URL_SCHEME, "https")
+        .hasAttribute(ServerAttributes.SERVER_ADDRESS, "shop.example");
+    assertThat(onlySpan().getAttributes().get(ServerAttributes.SERVER_PORT)).isNull();
+  }
+
+  @Test
+  void http2IsReportedAsVersion2() {
+    assertThat(HttpServerInstrumenter.protocolVersion("HTTP/2.0")).isEqualTo("2");
+    assertThat(HttpServerInstrumenter.protocolVersion("HTTP/1.1")).isEqualTo("1.1");
+    assertThat(HttpServerInstrumenter.protocolVersion("HTTP/1.0")).isEqualTo("1.0");
+    assertThat(HttpServerInstrumenter.protocolVersion("SPDY/3")).isNull();
+  }
+
+  @Test
+  void aProvisionalRouteGivesWayToTheFinalOneWhichStays() {
+    HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
+    HttpServerExchange exchange = instrumenter.start(Context.root(), new Request("GET", "/legacy/a"), "/*", false);
+
+    exchange.updateRoute("/a", true);
+    exchange.updateRoute("/b", true);
+    instrumenter.end(exchange, new Response(200), null);
+
+    assertThat(onlySpan()).hasName("GET /a").hasAttribute(HttpAttributes.HTTP_ROUTE, "/a");
+    assertThat(durationPoint().getAttributes().get(HttpAttributes.HTTP_ROUTE)).isEqualTo("/a");
+  }
+
+  @Test
+  void anExchangeEndsOnceAndIsCountedOnce() {
+    HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
+    HttpServerExchange exchange = instrumenter.start(Context.root(), new Request("GET", "/x"), "/x", true);
+    assertThat(HttpServerExchange.fromContext(exchange.context())).isSameAs(exchange);
+
+    instrumenter.end(exchange, new Response(200), null);
+    instrumenter.end(exchange, new Response(500), new IllegalStateException("late"));
+
+    assertThat(exchange.isEnded()).isTrue();
+    assertThat(onlySpan()).hasStatus(StatusData.unset()).hasAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, 200L);
+    assertThat(durationPoint().getCount()).isEqualTo(1);
+    assertThat(durationPoint().getAttributes())
+        .isEqualTo(
+            Attributes.builder()
+                .put(HttpAttributes.HTTP_REQUEST_METHOD, "GET")
+                .put(UrlAttributes.URL_SCHEME, "http")
+                .put(HttpAttributes.HTTP_ROUTE, "/x")
+                .put(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, 200L)
+                .put(NetworkAttributes.NETWORK_PROTOCOL_VERSION, "1.1")
+                .build());
+  }
+
+  @Test
+  void anErrorThrownWhileTheRequestContinuedAsynchronouslyEndsUpOnTheSpan() {
+    HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
+    HttpServerExchange exchange = instrumenter.start(Context.root(), new Request("GET", "/x"), "/x", true);
+
+    exchange.recordAsyncError(new IllegalArgumentException("in the async dispatch"));
+    instrumenter.end(exchange, new Response(500), null);
+
+    assertThat(onlySpan()).hasStatus(StatusData.error()).hasAttribute(ErrorAttributes.ERROR_TYPE, "500");
+    assertThat(onlySpan().getEvents()).singleElement().satisfies(event -> assertThat(event).hasName("exception"));
+  }
+
+  @Test
+  void capturedHeaderNamesAreLowerCasedAndEveryValueKept() {
+    HttpServerInstrumenter<Request, Response> instrumenter =
+        instrumenter(HttpServerSettings.of(List.of(), List.of(" X-Tenant ", ""), List.of("Cache-Control")));
+    Request request = new Request("GET", "/x").header("x-tenant", "a").header("X-TENANT", "b");
+    Response response = new Response(200).header("Cache-Control", "no-store");
+
+    instrumenter.end(instrumenter.start(Context.root(), request, null, false), response, null);
+
+    assertThat(onlySpan())
+        .hasAttributesSatisfying(
+            equalTo(AttributeKey.stringArrayKey("http.request.header.x-tenant"), List.of("a", "b")),
+            equalTo(AttributeKey.stringArrayKey("http.response.header.cache-control"), List.of("no-store")));
+  }
+
+  private HttpServerInstrumenter<Request, Response> instrumenter(HttpServerSettings settings) {
+    return new HttpServerInstrumenter<>(sdk, "test", "1.0", new MapGetter(), settings);
+  }
+
+  private static HttpServerSettings defaultSettings() {
+    return HttpServerSettings.of(List.of(), List.of(), List.of());
+  }
+
+  private SpanData onlySpan() {
+    assertThat(spans.getFinishedSpanItems()).hasSize(1);
+    return spans.getFinishedSpanItems().get(0);
+  }
+
+  private HistogramPointData durationPoint() {
+    MetricData duration =
+        metrics.collectAllMetrics().stream()
+            .filter(metric -> metric.getName().equals(HttpServerMetrics.DURATION))
+            .findFirst()
+            .orElseThrow();
+    return duration.getHistogramData().getPoints().iterator().next();
+  }
+
+  /** A request as plain data; header names compare case-insensitively, as in HTTP. */
+  private static final class Request {
+    final String method;
+    final String path;
+    final Map<String, List<String>> headers = new LinkedHashMap<>();
+
+    Request(String method, String path) {
+      this.method = method;
+      this.path = path;
+    }
+
+    Request header(String name, String value) {
+      headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(value);
+      return this;
+    }
+  }
+
+  private static final class Response {
+    final int status;
+    final Map<String, List<String>> headers = new LinkedHashMap<>();
+
+    Response(int status) {
+      this.status = status;
+    }
+
+    Response header(String name, String value) {
+      headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(value);
+      return this;
+    }
+  }
+
+  private static final class MapGetter implements HttpServerAttributesGetter<Request, Response> {
+    @Override
+    public String method(Request request) {
+      return request.method;
+    }
+
+    @Override
+    public String scheme(Request request) {
+      return "http";
+    }
+
+    @Override
+    public String path(Request request) {
+      return request.path;
+    }
+
+    @Override
+    public String query(Request request) {
+      return null;
+    }
+
+    @Override
+    public String protocol(Request request) {
+      return "HTTP/1.1";
+    }
+
+    @Override
+    public String serverAddress(Request request) {
+      return "localhost";
+    }
+
+    @Override
+    public int serverPort(Request request) {
+      return 8080;
+    }
+
+    @Override
+    public String peerAddress(Request request) {
+      return "10.1.2.3";
+    }
+
+    @Override
+    public int peerPort(Request request) {
+      return 50000;
+    }
+
+    @Override
+    public String requestHeader(Request request, String name) {
+      List<String> values = requestHeaderValues(request, name);
+      return values.isEmpty() ? null : values.get(0);
+    }
+
+    @Override
+    public List<String> requestHeaderValues(Request request, String name) {
+      return request.headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    @Override
+    public Iterable<String> requestHeaderNames(Request request) {
+      return request.headers.keySet();
+    }
+
+    @Override
+    public int statusCode(Response response, Throwable error) {
+      return response.status;
+    }
+
+    @Override
+    public List<String> responseHeaderValues(Response response, String name) {
+      return response.headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+  }
+}
