@@ -1,0 +1,51 @@
+package io.otelite.instrumentation.jdbc;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.otelite.instrumentation.api.InstrumentationConfig;
+import io.otelite.instrumentation.api.TypeInstrumentation;
+import io.otelite.instrumentation.api.TypeTransformer;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Every class that implements {@code java.sql.Connection}: remembers the SQL of prepared and callable
+ * statements, and makes spans for {@code commit()} and {@code rollback()}.
+ */
+final class JdbcConnectionInstrumentation implements TypeInstrumentation {
+  static final String TRANSACTION_ENABLED_KEY = "otel.instrumentation.jdbc.transaction.enabled";
+  private static final String ADVICE_PACKAGE = "io.otelite.instrumentation.jdbc.";
+
+  @Override
+  public boolean mayMatchName(String className) {
+    return JdbcInstrumentationModule.mayBeDriverClass(className);
+  }
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return not(isInterface()).and(hasSuperType(named("java.sql.Connection")));
+  }
+
+  @Override
+  public void transform(TypeTransformer transformer) {
+    transformer.applyAdviceToMethod(
+        namedOneOf("prepareStatement", "prepareCall")
+            .and(takesArgument(0, String.class))
+            .and(isPublic())
+            .and(not(isAbstract())),
+        ADVICE_PACKAGE + "ConnectionPrepareAdvice");
+    if (InstrumentationConfig.getBoolean(TRANSACTION_ENABLED_KEY, true)) {
+      transformer.applyAdviceToMethod(
+          namedOneOf("commit", "rollback").and(takesArguments(0)).and(isPublic()).and(not(isAbstract())),
+          ADVICE_PACKAGE + "ConnectionTransactionAdvice");
+    }
+  }
+}
