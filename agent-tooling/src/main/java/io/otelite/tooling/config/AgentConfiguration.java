@@ -23,10 +23,15 @@ public final class AgentConfiguration {
 
   private final Map<String, String> defaults;
   private final ConfigProperties properties;
+  private final boolean agentEnabled;
+  private final boolean debug;
 
   private AgentConfiguration(Map<String, String> defaults, ConfigProperties properties) {
     this.defaults = defaults;
     this.properties = properties;
+    // read once: a value that cannot be used is reported once
+    this.agentEnabled = ConfigValues.booleanOrDefault(properties, ENABLED, true);
+    this.debug = agentEnabled && ConfigValues.booleanOrDefault(properties, DEBUG, false);
   }
 
   public static AgentConfiguration load(ClassLoader serviceClassLoader) {
@@ -49,10 +54,10 @@ public final class AgentConfiguration {
   }
 
   public boolean agentEnabled() {
-    return ConfigValues.booleanOrDefault(properties, ENABLED, true);
+    return agentEnabled;
   }
 
   public boolean debug() {
-    return ConfigValues.booleanOrDefault(properties, DEBUG, false);
+    return debug;
   }
 }
