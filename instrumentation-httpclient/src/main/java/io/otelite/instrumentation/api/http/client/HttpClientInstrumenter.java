@@ -1,0 +1,189 @@
+package io.otelite.instrumentation.api.http.client;
+
+import static io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_METHOD;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_METHOD_ORIGINAL;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_RESEND_COUNT;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_RESPONSE_STATUS_CODE;
+import static io.opentelemetry.semconv.NetworkAttributes.NETWORK_PROTOCOL_VERSION;
+import static io.opentelemetry.semconv.ServerAttributes.SERVER_ADDRESS;
+import static io.opentelemetry.semconv.ServerAttributes.SERVER_PORT;
+import static io.opentelemetry.semconv.UrlAttributes.URL_FULL;
+
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.impl.InstrumentationUtil;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import io.opentelemetry.semconv.HttpAttributes.HttpRequestMethodValues;
+
+/**
+ * Turns one HTTP client call into a CLIENT span, propagation headers and an
+ * {@code http.client.request.duration} entry, following the stable HTTP semantic conventions. A library
+ * only says how to read its objects ({@link HttpClientAttributesGetter}) and how to set a header on its
+ * request ({@link TextMapSetter}); the rules live here, once for every client:
+ *
+ * <ul>
+ *   <li>span name {@code {method}}, or {@code HTTP} for a method semconv does not know;
+ *   <li>{@code url.full} without user-info and with sensitive query values {@code REDACTED};
+ *   <li>4xx, 5xx and failures without a response are errors, with {@code error.type} the status code or the
+ *       exception's class name;
+ *   <li>no span inside another HTTP client call, nor where the OpenTelemetry SDK suppresses instrumentation
+ *       (its own exporters).
+ * </ul>
+ *
+ * <p>Use: {@code if (shouldStart(parent)) op = start(parent, request)}, then exactly one
+ * {@code end(op, ...)}.
+ */
+public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
+  private final Tracer tracer;
+  private final TextMapPropagator propagator;
+  private final HttpClientAttributesGetter<REQUEST, RESPONSE> getter;
+  private final TextMapSetter<REQUEST> headerSetter;
+  private final UrlRedactor urlRedactor;
+  private final HttpClientDurationMetric durationMetric;
+
+  HttpClientInstrumenter(
+      OpenTelemetry openTelemetry,
+      String instrumentationName,
+      HttpClientAttributesGetter<REQUEST, RESPONSE> getter,
+      TextMapSetter<REQUEST> headerSetter,
+      UrlRedactor urlRedactor) {
+    this.tracer = openTelemetry.getTracer(instrumentationName);
+    this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+    this.getter = getter;
+    this.headerSetter = headerSetter;
+    this.urlRedactor = urlRedactor;
+    this.durationMetric = new HttpClientDurationMetric(openTelemetry.getMeter(instrumentationName));
+  }
+
+  /**
+   * @param instrumentationName the tracer and meter name, {@code io.otelite.<module name>}
+   * @param headerSetter sets one header on the library's request, or {@code null} when the library injects
+   *     through {@link #inject} itself (immutable requests)
+   */
+  public static <REQUEST, RESPONSE> HttpClientInstrumenter<REQUEST, RESPONSE> create(
+      String instrumentationName,
+      HttpClientAttributesGetter<REQUEST, RESPONSE> getter,
+      TextMapSetter<REQUEST> headerSetter) {
+    return new HttpClientInstrumenter<>(
+        GlobalOpenTelemetry.get(), instrumentationName, getter, headerSetter, UrlRedactor.fromConfig());
+  }
+
+  /** False inside another HTTP client call (one span per logical call) and where the SDK suppresses us. */
+  public boolean shouldStart(Context parentContext) {
+    return HttpClientOperation.fromContext(parentContext) == null
+        && !InstrumentationUtil.shouldSuppressInstrumentation(parentContext);
+  }
+
+  /** Starts the CLIENT span under {@code parentContext} and, with a header setter, injects its context. */
+  public HttpClientOperation start(Context parentContext, REQUEST request) {
+    long startNanos = System.nanoTime();
+    String originalMethod = getter.getHttpRequestMethod(request);
+    boolean knownMethod = KnownHttpMethods.isKnown(originalMethod);
+    String method = knownMethod ? originalMethod : HttpRequestMethodValues.OTHER;
+    String url = getter.getUrlFull(request);
+
+    SpanBuilder spanBuilder =
+        tracer
+            .spanBuilder(knownMethod ? originalMethod : "HTTP")
+            .setSpanKind(SpanKind.CLIENT)
+            .setParent(parentContext)
+            .setAttribute(HTTP_REQUEST_METHOD, method);
+    if (!knownMethod && originalMethod != null) {
+      spanBuilder.setAttribute(HTTP_REQUEST_METHOD_ORIGINAL, originalMethod);
+    }
+    String serverAddress = null;
+    int serverPort = -1;
+    if (url != null) {
+      spanBuilder.setAttribute(URL_FULL, urlRedactor.redact(url));
+      serverAddress = UrlParts.host(url);
+      serverPort = UrlParts.port(url);
+    }
+    if (serverAddress != null) {
+      spanBuilder.setAttribute(SERVER_ADDRESS, serverAddress);
+    }
+    if (serverPort > 0) {
+      spanBuilder.setAttribute(SERVER_PORT, (long) serverPort);
+    }
+    Span span = spanBuilder.startSpan();
+    HttpClientOperation operation =
+        new HttpClientOperation(parentContext, span, startNanos, method, serverAddress, serverPort);
+    if (headerSetter != null) {
+      propagator.inject(operation.context(), request, headerSetter);
+    }
+    return operation;
+  }
+
+  /**
+   * Writes the operation's context into {@code carrier} with the configured propagators: for libraries
+   * whose request cannot take headers (an immutable request is copied), and for resends that use a new
+   * request object.
+   */
+  public <C> void inject(HttpClientOperation operation, C carrier, TextMapSetter<C> setter) {
+    propagator.inject(operation.context(), carrier, setter);
+  }
+
+  /**
+   * Ends the span and records the duration. Only the first call for an operation counts, so racing
+   * completions (a future completing while the caller gives up) cannot end it twice.
+   *
+   * @param response the response if one was received, else {@code null}
+   * @param error what the call threw, if anything
+   */
+  public void end(HttpClientOperation operation, REQUEST request, RESPONSE response, Throwable error) {
+    if (!operation.markEnded()) {
+      return;
+    }
+    long endNanos = System.nanoTime();
+    Span span = operation.span();
+    AttributesBuilder metricAttributes = Attributes.builder().put(HTTP_REQUEST_METHOD, operation.method);
+    if (operation.serverAddress != null) {
+      metricAttributes.put(SERVER_ADDRESS, operation.serverAddress);
+    }
+    if (operation.serverPort > 0) {
+      metricAttributes.put(SERVER_PORT, (long) operation.serverPort);
+    }
+
+    int statusCode = response == null ? 0 : getter.getHttpResponseStatusCode(request, response);
+    if (statusCode > 0) {
+      span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
+      metricAttributes.put(HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
+    }
+    String protocolVersion = response == null ? null : getter.getNetworkProtocolVersion(request, response);
+    if (protocolVersion != null) {
+      span.setAttribute(NETWORK_PROTOCOL_VERSION, protocolVersion);
+      metricAttributes.put(NETWORK_PROTOCOL_VERSION, protocolVersion);
+    }
+    int resendCount = operation.resendCount();
+    if (resendCount > 0) {
+      span.setAttribute(HTTP_REQUEST_RESEND_COUNT, (long) resendCount);
+    }
+
+    // semconv: a received error status wins over the exception that the library may throw for it
+    String errorType = null;
+    if (statusCode >= 400) {
+      errorType = Integer.toString(statusCode);
+    } else if (error != null) {
+      errorType = error.getClass().getName();
+    }
+    if (error != null) {
+      span.recordException(error);
+    }
+    if (errorType != null) {
+      span.setAttribute(ERROR_TYPE, errorType);
+      span.setStatus(StatusCode.ERROR);
+      metricAttributes.put(ERROR_TYPE, errorType);
+    }
+    span.end();
+    durationMetric.record(operation.startNanos(), endNanos, metricAttributes.build(), operation.context());
+  }
+}

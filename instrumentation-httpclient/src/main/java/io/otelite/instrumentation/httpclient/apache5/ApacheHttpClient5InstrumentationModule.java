@@ -1,0 +1,31 @@
+package io.otelite.instrumentation.httpclient.apache5;
+
+import com.google.auto.service.AutoService;
+import io.otelite.instrumentation.api.InstrumentationModule;
+import io.otelite.instrumentation.api.TypeInstrumentation;
+import java.util.List;
+
+/**
+ * Apache HttpClient 5 ({@code org.apache.httpcomponents.client5:httpclient5}), classic and async.
+ *
+ * <p>Telemetry: one CLIENT span per {@code execute} (redirects, retries and authentication included, counted
+ * in {@code http.request.resend_count} for the classic client) and {@code http.client.request.duration};
+ * the propagation headers on every request sent. Switch: {@code otel.instrumentation.apache-httpclient.enabled}.
+ */
+@AutoService(InstrumentationModule.class)
+public final class ApacheHttpClient5InstrumentationModule extends InstrumentationModule {
+  public ApacheHttpClient5InstrumentationModule() {
+    super("apache-httpclient", "http-client");
+  }
+
+  @Override
+  public List<String> libraryMarkerClassNames() {
+    return List.of("org.apache.hc.client5.http.impl.classic.CloseableHttpClient");
+  }
+
+  @Override
+  public List<TypeInstrumentation> typeInstrumentations() {
+    return List.of(
+        new ClassicClientInstrumentation(), new MainClientExecInstrumentation(), new AsyncClientInstrumentation());
+  }
+}

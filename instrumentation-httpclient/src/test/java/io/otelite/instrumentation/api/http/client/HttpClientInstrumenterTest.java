@@ -1,0 +1,247 @@
+package io.otelite.instrumentation.api.http.client;
+
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
+import static io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_METHOD;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_METHOD_ORIGINAL;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_RESEND_COUNT;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_RESPONSE_STATUS_CODE;
+import static io.opentelemetry.semconv.NetworkAttributes.NETWORK_PROTOCOL_VERSION;
+import static io.opentelemetry.semconv.ServerAttributes.SERVER_ADDRESS;
+import static io.opentelemetry.semconv.ServerAttributes.SERVER_PORT;
+import static io.opentelemetry.semconv.UrlAttributes.URL_FULL;
+
+import io.opentelemetry.api.impl.InstrumentationUtil;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.HistogramPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.net.ConnectException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HttpClientInstrumenterTest {
+  /** A request as a library might model it: method, URL, and headers the instrumenter may add to. */
+  static final class FakeRequest {
+    final String method;
+    final String url;
+    final Map<String, String> headers = new HashMap<>();
+
+    FakeRequest(String method, String url) {
+      this.method = method;
+      this.url = url;
+    }
+  }
+
+  static final class FakeResponse {
+    final int status;
+
+    FakeResponse(int status) {
+      this.status = status;
+    }
+  }
+
+  static final HttpClientAttributesGetter<FakeRequest, FakeResponse> GETTER =
+      new HttpClientAttributesGetter<>() {
+        @Override
+        public String getHttpRequestMethod(FakeRequest request) {
+          return request.method;
+        }
+
+        @Override
+        public String getUrlFull(FakeRequest request) {
+          return request.url;
+        }
+
+        @Override
+        public int getHttpResponseStatusCode(FakeRequest request, FakeResponse response) {
+          return response.status;
+        }
+
+        @Override
+        public String getNetworkProtocolVersion(FakeRequest request, FakeResponse response) {
+          return "1.1";
+        }
+      };
+
+  private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+  private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
+  private final OpenTelemetrySdk sdk =
+      OpenTelemetrySdk.builder()
+          .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+          .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
+          .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+          .build();
+  private final HttpClientInstrumenter<FakeRequest, FakeResponse> instrumenter =
+      new HttpClientInstrumenter<>(
+          sdk,
+          "io.otelite.test-client",
+          GETTER,
+          (request, name, value) -> request.headers.put(name, value),
+          new UrlRedactor(UrlRedactor.DEFAULT_SENSITIVE_QUERY_PARAMETERS));
+
+  @AfterEach
+  void closeSdk() {
+    sdk.close();
+  }
+
+  @Test
+  void aSuccessfulCallIsOneClientSpanUnderTheCurrentSpanWithItsContextInTheHeaders() {
+    Span parent = sdk.getTracer("test").spanBuilder("parent").startSpan();
+    Context parentContext = Context.root().with(parent);
+    FakeRequest request = new FakeRequest("GET", "http://user:pw@localhost:8080/orders?token=t0p&page=2");
+
+    assertThat(instrumenter.shouldStart(parentContext)).isTrue();
+    HttpClientOperation operation = instrumenter.start(parentContext, request);
+    instrumenter.end(operation, request, new FakeResponse(200), null);
+
+    SpanData span = spans.getFinishedSpanItems().get(0);
+    assertThat(span)
+        .hasName("GET")
+        .hasKind(SpanKind.CLIENT)
+        .hasTraceId(parent.getSpanContext().getTraceId())
+        .hasParentSpanId(parent.getSpanContext().getSpanId())
+        .hasStatus(StatusData.unset())
+        .hasAttributesSatisfyingExactly(
+            equalTo(HTTP_REQUEST_METHOD, "GET"),
+            equalTo(URL_FULL, "http://REDACTED:REDACTED@localhost:8080/orders?token=REDACTED&page=2"),
+            equalTo(SERVER_ADDRESS, "localhost"),
+            equalTo(SERVER_PORT, 8080),
+            equalTo(HTTP_RESPONSE_STATUS_CODE, 200),
+            equalTo(NETWORK_PROTOCOL_VERSION, "1.1"));
+    assertThat(request.headers.get("traceparent"))
+        .startsWith("00-" + span.getTraceId() + "-" + span.getSpanId() + "-");
+  }
+
+  @Test
+  void clientAndServerErrorStatusesAreErrorsWithTheStatusCodeAsErrorType() {
+    for (int status : new int[] {404, 500}) {
+      spans.reset();
+      FakeRequest request = new FakeRequest("POST", "https://api.example.com/x");
+      HttpClientOperation operation = instrumenter.start(Context.root(), request);
+      instrumenter.end(operation, request, new FakeResponse(status), null);
+
+      assertThat(spans.getFinishedSpanItems().get(0))
+          .hasStatus(StatusData.error())
+          .hasAttributesSatisfying(
+              equalTo(ERROR_TYPE, String.valueOf(status)),
+              equalTo(HTTP_RESPONSE_STATUS_CODE, status),
+              equalTo(SERVER_PORT, 443));
+    }
+  }
+
+  @Test
+  void aFailureWithoutResponseIsAnErrorNamedByTheExceptionClassWithAnExceptionEvent() {
+    FakeRequest request = new FakeRequest("GET", "http://localhost:1/");
+    HttpClientOperation operation = instrumenter.start(Context.root(), request);
+    instrumenter.end(operation, request, null, new ConnectException("Connection refused"));
+
+    SpanData span = spans.getFinishedSpanItems().get(0);
+    assertThat(span)
+        .hasStatus(StatusData.error())
+        .hasAttributesSatisfyingExactly(
+            equalTo(HTTP_REQUEST_METHOD, "GET"),
+            equalTo(URL_FULL, "http://localhost:1/"),
+            equalTo(SERVER_ADDRESS, "localhost"),
+            equalTo(SERVER_PORT, 1),
+            equalTo(ERROR_TYPE, "java.net.ConnectException"));
+    assertThat(span.getEvents()).extracting(e -> e.getName()).containsExactly("exception");
+  }
+
+  @Test
+  void anUnknownMethodIsReportedAsOtherAndNamesTheSpanHttp() {
+    FakeRequest request = new FakeRequest("PURGE", "http://cache/");
+    HttpClientOperation operation = instrumenter.start(Context.root(), request);
+    instrumenter.end(operation, request, new FakeResponse(204), null);
+
+    assertThat(spans.getFinishedSpanItems().get(0))
+        .hasName("HTTP")
+        .hasAttributesSatisfying(
+            equalTo(HTTP_REQUEST_METHOD, "_OTHER"), equalTo(HTTP_REQUEST_METHOD_ORIGINAL, "PURGE"));
+  }
+
+  @Test
+  @SuppressWarnings("try")
+  void noSpanInsideAnotherHttpClientCallNorWhereTheSdkSuppressesInstrumentation() {
+    FakeRequest request = new FakeRequest("GET", "http://outer/");
+    HttpClientOperation outer = instrumenter.start(Context.root(), request);
+    try (Scope ignored = outer.makeCurrent()) {
+      assertThat(instrumenter.shouldStart(Context.current())).isFalse();
+    }
+    instrumenter.end(outer, request, new FakeResponse(200), null);
+
+    AtomicBoolean startedInExporter = new AtomicBoolean(true);
+    InstrumentationUtil.suppressInstrumentation(
+        () -> startedInExporter.set(instrumenter.shouldStart(Context.current())));
+    assertThat(startedInExporter).isFalse();
+    assertThat(instrumenter.shouldStart(Context.root())).isTrue();
+  }
+
+  @Test
+  void onlyTheFirstEndCounts() {
+    FakeRequest request = new FakeRequest("GET", "http://h/");
+    HttpClientOperation operation = instrumenter.start(Context.root(), request);
+    instrumenter.end(operation, request, new FakeResponse(200), null);
+    instrumenter.end(operation, request, null, new IllegalStateException("late"));
+
+    assertThat(spans.getFinishedSpanItems()).hasSize(1);
+    assertThat(spans.getFinishedSpanItems().get(0)).hasStatus(StatusData.unset());
+    assertThat(operation.hasEnded()).isTrue();
+  }
+
+  @Test
+  void resendsAreCounted() {
+    FakeRequest request = new FakeRequest("GET", "http://h/");
+    HttpClientOperation operation = instrumenter.start(Context.root(), request);
+    assertThat(operation.onRequestSent()).isZero();
+    assertThat(operation.onRequestSent()).isEqualTo(1);
+    assertThat(operation.onRequestSent()).isEqualTo(2);
+    instrumenter.end(operation, request, new FakeResponse(200), null);
+
+    assertThat(spans.getFinishedSpanItems().get(0)).hasAttributesSatisfying(equalTo(HTTP_REQUEST_RESEND_COUNT, 2));
+  }
+
+  @Test
+  void theDurationIsRecordedWithTheServersBucketsAndLowCardinalityAttributes() {
+    FakeRequest request = new FakeRequest("GET", "http://localhost:8080/orders/42?token=x");
+    HttpClientOperation operation = instrumenter.start(Context.root(), request);
+    instrumenter.end(operation, request, new FakeResponse(503), null);
+
+    MetricData metric =
+        metrics.collectAllMetrics().stream()
+            .filter(m -> m.getName().equals("http.client.request.duration"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(metric.getUnit()).isEqualTo("s");
+    HistogramPointData point = metric.getHistogramData().getPoints().iterator().next();
+    assertThat(point.getCount()).isEqualTo(1);
+    assertThat(point.getBoundaries())
+        .isEqualTo(List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0));
+    assertThat(point.getAttributes().asMap())
+        .containsOnlyKeys(
+            HTTP_REQUEST_METHOD,
+            SERVER_ADDRESS,
+            SERVER_PORT,
+            HTTP_RESPONSE_STATUS_CODE,
+            NETWORK_PROTOCOL_VERSION,
+            ERROR_TYPE);
+    assertThat(point.getAttributes().get(ERROR_TYPE)).isEqualTo("503");
+  }
+}
