@@ -8,6 +8,7 @@ import io.otelite.instrumentation.api.AgentLog;
 import io.otelite.tooling.config.AgentConfiguration;
 import io.otelite.tooling.config.ConfigErrors;
 import io.otelite.tooling.export.ConsoleSpanExporter;
+import io.otelite.tooling.export.UninstrumentedExport;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,6 +39,9 @@ public final class TelemetrySdk {
                       configuration.debug()
                           ? builder.addSpanProcessor(SimpleSpanProcessor.create(ConsoleSpanExporter.toStderr()))
                           : builder)
+              .addSpanExporterCustomizer((exporter, config) -> UninstrumentedExport.of(exporter))
+              .addMetricExporterCustomizer((exporter, config) -> UninstrumentedExport.of(exporter))
+              .addLogRecordExporterCustomizer((exporter, config) -> UninstrumentedExport.of(exporter))
               .disableShutdownHook()
               .build()
               .getOpenTelemetrySdk();
