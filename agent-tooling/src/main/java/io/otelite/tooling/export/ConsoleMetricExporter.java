@@ -36,8 +36,8 @@ public final class ConsoleMetricExporter implements MetricExporter {
             .append(metric.getUnit().isEmpty() ? "1" : metric.getUnit())
             .append(' ')
             .append(metric.getType().name().toLowerCase(java.util.Locale.ROOT))
-            .append(' ')
-            .append(point.getAttributes().asMap())
+            .append(' ');
+        ConsoleFormat.appendAttributes(lines, point.getAttributes())
             .append(' ')
             .append(valueOf(point))
             .append('\n');

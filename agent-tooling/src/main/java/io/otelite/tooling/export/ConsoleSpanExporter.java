@@ -48,8 +48,8 @@ public final class ConsoleSpanExporter implements SpanExporter {
           .append(String.format(Locale.ROOT, "%.3fms", (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1e6))
           .append(" status=")
           .append(span.getStatus().getStatusCode())
-          .append(' ')
-          .append(span.getAttributes().asMap())
+          .append(' ');
+      ConsoleFormat.appendAttributes(lines, span.getAttributes())
           .append(span.getEvents().isEmpty() ? "" : " events=" + span.getEvents().size())
           .append(" scope=")
           .append(span.getInstrumentationScopeInfo().getName())
