@@ -12,6 +12,10 @@ import java.lang.instrument.Instrumentation;
 public final class AgentInstaller {
   private AgentInstaller() {}
 
+  private static long millis(long fromNanos, long toNanos) {
+    return (toNanos - fromNanos) / 1_000_000;
+  }
+
   /** Called reflectively by {@code io.otelite.bootstrap.AgentStarter}. */
   public static void install(Instrumentation instrumentation, ClassLoader agentLoader, boolean attached) {
     long start = System.nanoTime();
@@ -21,14 +25,26 @@ public final class AgentInstaller {
       return;
     }
     AgentLog.setDebug(configuration.debug());
+    long configured = System.nanoTime();
     OpenTelemetrySdk sdk = TelemetrySdk.build(configuration, agentLoader);
     if (sdk == null) {
       return;
     }
     GlobalOpenTelemetry.set(sdk);
     InstrumentationConfig.set(configuration.properties());
+    long sdkBuilt = System.nanoTime();
     InstrumentationInstaller.forAgentJar(instrumentation, agentLoader)
         .install(configuration.properties(), attached);
-    AgentLog.debug("started in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    long end = System.nanoTime();
+    AgentLog.debug(
+        "started in "
+            + millis(start, end)
+            + " ms (configuration "
+            + millis(start, configured)
+            + " ms, SDK "
+            + millis(configured, sdkBuilt)
+            + " ms, instrumentation "
+            + millis(sdkBuilt, end)
+            + " ms)");
   }
 }
