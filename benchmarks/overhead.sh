@@ -1,0 +1,310 @@
+#!/usr/bin/env bash
+# Whole-process overhead: the same application with no agent, with the OpenTelemetry Java agent and with otelite,
+# interleaved (none, otel, otelite, otel, otelite per application and round), on loopback only.
+# Writes results/overhead.md (results/overhead-quick.md with QUICK=1), a PNG chart and the raw runs as CSV.
+# See README.md for what is measured and how. Settings (environment):
+#   QUICK=1              a sanity run (1 round, short load; 2-3 minutes on an idle machine)
+#   ROUNDS=3             rounds; each round runs every application with every agent once
+#   WARMUP=8 DURATION=12 seconds of unmeasured and of measured load per run
+#   CONNECTIONS=8        wrk connections (one wrk thread)
+#   APPS="testapp tomcat" EXPORTS="otlp none"   what to run; `none` = all exporters none
+#   JVM_OPTS=""          extra JVM options for every application (the JVM's defaults otherwise)
+#   JAVA_HOME            the JDK that runs the applications (default: the one `java` on PATH belongs to)
+#   METRIC_INTERVAL_MS=10000  metric export interval for both agents, so that metrics are exported during the run
+#   OTEL_AGENT_VERSION=2.33.1 TOMCAT_VERSION=<root pom's tomcat10.version>
+#   APP_CPU=0 LOAD_CPU=1 the core the application is pinned to, and the one wrk, curl and the receiver use
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$HERE/.." && pwd)
+
+QUICK=${QUICK:-0}
+if [[ $QUICK == 1 ]]; then
+  ROUNDS=${ROUNDS:-1}
+  WARMUP=${WARMUP:-3}
+  DURATION=${DURATION:-5}
+fi
+ROUNDS=${ROUNDS:-3}
+WARMUP=${WARMUP:-8}
+DURATION=${DURATION:-12}
+CONNECTIONS=${CONNECTIONS:-8}
+APPS=${APPS:-testapp tomcat}
+EXPORTS=${EXPORTS:-otlp none}
+JVM_OPTS=${JVM_OPTS:-}
+METRIC_INTERVAL_MS=${METRIC_INTERVAL_MS:-10000}
+STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-120}
+OTEL_AGENT_VERSION=${OTEL_AGENT_VERSION:-2.33.1}
+TOMCAT_VERSION=${TOMCAT_VERSION:-$(sed -n 's:.*<tomcat10.version>\(.*\)</tomcat10.version>.*:\1:p' "$REPO/pom.xml")}
+APP_CPU=${APP_CPU:-0}
+LOAD_CPU=${LOAD_CPU:-1}
+if [[ -z ${JAVA_HOME:-} ]]; then
+  JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+fi
+export JAVA_HOME
+
+OUT=$HERE/target/overhead
+RESULTS=$HERE/results
+SESSION=$OUT/runs/$(date +%Y%m%d-%H%M%S)
+OTEL_JAR=$OUT/opentelemetry-javaagent-$OTEL_AGENT_VERSION.jar
+OTELITE_JAR=$REPO/agent/target/otelite-agent.jar
+TESTAPP_JAR=$REPO/testapp/target/testapp.jar
+TOMCAT_HOME=$OUT/apache-tomcat-$TOMCAT_VERSION
+CLK_TCK=$(getconf CLK_TCK)
+
+log() { echo "[overhead $(date +%H:%M:%S)] $*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# Pinning only where there are two cores to pin to.
+# Prefixes, not functions, so that a process started in the background is the one whose PID $! holds.
+if (( $(nproc) >= 2 )); then
+  APP_PIN=(taskset -c "$APP_CPU")
+  LOAD_PIN=(taskset -c "$LOAD_CPU")
+else
+  APP_PIN=()
+  LOAD_PIN=()
+fi
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+install_tools() {
+  if ! command -v wrk >/dev/null; then
+    log "installing wrk"
+    apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
+  fi
+  if ! python3 -c 'import matplotlib' 2>/dev/null; then
+    log "installing matplotlib"
+    python3 -m pip install --quiet matplotlib
+  fi
+  command -v curl >/dev/null || die "curl is needed"
+  [[ -x $JAVA_HOME/bin/jstat && -x $JAVA_HOME/bin/jcmd ]] || die "JAVA_HOME=$JAVA_HOME is not a JDK (no jstat/jcmd)"
+}
+
+maven_copy() { # groupId:artifactId:version[:packaging] into $OUT
+  (cd "$OUT" && mvn -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy -Dartifact="$1" -DoutputDirectory="$OUT")
+}
+
+fetch_artifacts() {
+  mkdir -p "$OUT"
+  [[ -f $OTEL_JAR ]] || { log "downloading the OpenTelemetry Java agent $OTEL_AGENT_VERSION"; maven_copy "io.opentelemetry.javaagent:opentelemetry-javaagent:$OTEL_AGENT_VERSION"; }
+  if [[ ! -d $TOMCAT_HOME ]]; then
+    local zip=$OUT/tomcat-$TOMCAT_VERSION.zip
+    [[ -f $zip ]] || { log "downloading Tomcat $TOMCAT_VERSION"; maven_copy "org.apache.tomcat:tomcat:$TOMCAT_VERSION:zip"; }
+    python3 -m zipfile -e "$zip" "$OUT"
+    chmod +x "$TOMCAT_HOME"/bin/*.sh
+    cp "$TOMCAT_HOME/conf/server.xml" "$TOMCAT_HOME/conf/server.xml.stock"
+  fi
+  local missing=()
+  [[ -f $OTELITE_JAR ]] || missing+=(agent)
+  [[ " $APPS " != *" testapp "* || -f $TESTAPP_JAR ]] || missing+=(testapp)
+  if (( ${#missing[@]} )); then
+    local modules
+    modules=$(IFS=,; echo "${missing[*]}")
+    log "building $modules (not built yet)"
+    mvn -q -f "$REPO/pom.xml" -pl "$modules" -am package -DskipTests
+  fi
+}
+
+# --- one run -------------------------------------------------------------------------------------------------------
+
+APP_PID=""
+SINK_PID=""
+cleanup() {
+  [[ -n $APP_PID ]] && kill -KILL "$APP_PID" 2>/dev/null || true
+  [[ -n $SINK_PID ]] && kill "$SINK_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+cpu_ticks() { # utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat)
+  sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
+}
+
+status_field() { # a field of /proc/PID/status, numbers only (VmRSS in kB, Threads)
+  awk -v key="$2:" '$1 == key { print $2 }' "/proc/$1/status"
+}
+
+jstat_heap() { # "heap_used_kb metaspace_used_kb"
+  "$JAVA_HOME/bin/jstat" -gc "$1" | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
+    NR == 2 { printf "%d %d\n", $col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"], $col["MU"] }'
+}
+
+sink_stats() {
+  curl -s --max-time 5 "http://127.0.0.1:$SINK_PORT/stats" || echo '{}'
+}
+
+stop_app() {
+  kill -TERM "$APP_PID" 2>/dev/null || true
+  for _ in $(seq 100); do
+    kill -0 "$APP_PID" 2>/dev/null || break
+    sleep 0.2
+  done
+  kill -KILL "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
+  APP_PID=""
+}
+
+run_one() { # app agent exporters round
+  local app=$1 agent=$2 exporters=$3 round=$4
+  local dir=$SESSION/$(printf '%02d' "$RUN_NUMBER")-$app-$agent-$exporters
+  RUN_NUMBER=$((RUN_NUMBER + 1))
+  mkdir -p "$dir"
+  local port url
+  port=$(free_port)
+
+  local agent_opt="" jar_bytes=0
+  case $agent in
+    otel) agent_opt="-javaagent:$OTEL_JAR"; jar_bytes=$(stat -c %s "$OTEL_JAR") ;;
+    otelite) agent_opt="-javaagent:$OTELITE_JAR"; jar_bytes=$(stat -c %s "$OTELITE_JAR") ;;
+  esac
+  # both agents read the same standard variables; without an agent they change nothing
+  local -a env=(OTEL_SERVICE_NAME="overhead-$app" OTEL_METRIC_EXPORT_INTERVAL="$METRIC_INTERVAL_MS")
+  if [[ $exporters == otlp ]]; then
+    env+=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$SINK_PORT" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf
+      OTEL_TRACES_EXPORTER=otlp OTEL_METRICS_EXPORTER=otlp OTEL_LOGS_EXPORTER=otlp)
+  else
+    env+=(OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none)
+  fi
+
+  local -a cmd
+  case $app in
+    testapp)
+      url="http://127.0.0.1:$port/orders"
+      env+=(TESTAPP_PORT="$port")
+      # shellcheck disable=SC2206 # JVM_OPTS is a list of options
+      cmd=("$JAVA_HOME/bin/java" $JVM_OPTS $agent_opt -jar "$TESTAPP_JAR")
+      ;;
+    tomcat)
+      url="http://127.0.0.1:$port/examples/servlets/servlet/HelloWorldExample"
+      rm -rf "$TOMCAT_HOME"/{logs,work,temp}
+      mkdir -p "$TOMCAT_HOME"/{logs,work,temp}
+      sed -e "s|<Connector port=\"8080\" protocol=\"HTTP/1.1\"|<Connector port=\"$port\" address=\"127.0.0.1\" protocol=\"HTTP/1.1\"|" \
+        -e 's|<Server port="8005"|<Server port="-1"|' \
+        "$TOMCAT_HOME/conf/server.xml.stock" >"$TOMCAT_HOME/conf/server.xml"
+      env+=(CATALINA_HOME="$TOMCAT_HOME" CATALINA_BASE="$TOMCAT_HOME" CATALINA_OPTS="$JVM_OPTS $agent_opt")
+      # `catalina.sh run` execs the JVM: the process keeps its PID
+      cmd=("$TOMCAT_HOME/bin/catalina.sh" run)
+      ;;
+    *) die "unknown application $app" ;;
+  esac
+
+  log "round $round: $app, agent $agent, exporters $exporters"
+  local sink_before start_ns ready_ns code=""
+  sink_before=$(sink_stats)
+  start_ns=$(date +%s%N)
+  env "${env[@]}" "${APP_PIN[@]}" "${cmd[@]}" >"$dir/app.log" 2>&1 &
+  APP_PID=$!
+  while :; do
+    code=$("${LOAD_PIN[@]}" curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)
+    [[ $code == 200 ]] && break
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      log "  $app exited before answering; see $dir/app.log"; APP_PID=""; return 0
+    fi
+    if (( ($(date +%s%N) - start_ns) / 1000000000 > STARTUP_TIMEOUT )); then
+      log "  no HTTP 200 from $url within ${STARTUP_TIMEOUT}s; see $dir/app.log"; stop_app; return 0
+    fi
+    sleep 0.02
+  done
+  ready_ns=$(date +%s%N)
+  local startup_ticks
+  startup_ticks=$(cpu_ticks "$APP_PID")
+
+  "${LOAD_PIN[@]}" wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >"$dir/wrk-warmup.txt"
+  local cpu_before cpu_after
+  cpu_before=$(cpu_ticks "$APP_PID")
+  "${LOAD_PIN[@]}" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" >"$dir/wrk.txt"
+  if ! kill -0 "$APP_PID" 2>/dev/null; then
+    log "  $app exited under load; see $dir/app.log"; APP_PID=""; return 0
+  fi
+  cpu_after=$(cpu_ticks "$APP_PID")
+
+  # read before anything attaches: jcmd adds an attach listener thread
+  local rss_kb threads metaspace_kb="" heap_kb="" live=""
+  rss_kb=$(status_field "$APP_PID" VmRSS)
+  threads=$(status_field "$APP_PID" Threads)
+  read -r heap_kb metaspace_kb < <(jstat_heap "$APP_PID") || true
+  local classes
+  classes=$("$JAVA_HOME/bin/jstat" -class "$APP_PID" | awk 'NR == 2 { print $1 }') || true
+  "$JAVA_HOME/bin/jcmd" "$APP_PID" GC.run >/dev/null || true
+  read -r live _ < <(jstat_heap "$APP_PID") || true
+  local sink_after
+  sink_after=$(sink_stats)
+  stop_app
+
+  cat >"$dir/run.env" <<EOF
+app=$app
+agent=$agent
+exporters=$exporters
+round=$round
+startup_ms=$(( (ready_ns - start_ns) / 1000000 ))
+startup_cpu_ticks=$startup_ticks
+cpu_ticks=$(( cpu_after - cpu_before ))
+clk_tck=$CLK_TCK
+rss_kb=$rss_kb
+threads=$threads
+heap_used_kb=$heap_kb
+heap_live_kb=$live
+metaspace_used_kb=$metaspace_kb
+classes_loaded=$classes
+jar_bytes=$jar_bytes
+loadavg=$(cut -d' ' -f1 /proc/loadavg)
+EOF
+  echo "$sink_before" >"$dir/sink-before.json"
+  echo "$sink_after" >"$dir/sink-after.json"
+}
+
+# --- main ----------------------------------------------------------------------------------------------------------
+
+install_tools
+fetch_artifacts
+mkdir -p "$SESSION" "$RESULTS"
+
+# the jars as they are now: a rebuild during the run must not change what is measured
+is_whole_jar() { python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).close()' "$1" 2>/dev/null; }
+for _ in $(seq 60); do is_whole_jar "$OTELITE_JAR" && break; log "waiting for $OTELITE_JAR (being written)"; sleep 5; done
+is_whole_jar "$OTELITE_JAR" || die "$OTELITE_JAR is not a jar"
+cp "$OTELITE_JAR" "$SESSION/otelite-agent.jar"
+OTELITE_JAR=$SESSION/otelite-agent.jar
+if [[ " $APPS " == *" testapp "* ]]; then
+  cp "$TESTAPP_JAR" "$SESSION/testapp.jar"
+  TESTAPP_JAR=$SESSION/testapp.jar
+fi
+
+SINK_PORT=$(free_port)
+"${LOAD_PIN[@]}" python3 "$HERE/overhead/otlp_sink.py" "$SINK_PORT" >"$SESSION/sink.log" 2>&1 &
+SINK_PID=$!
+for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$SINK_PORT/stats" && break; sleep 0.1; done
+
+cat >"$SESSION/session.env" <<EOF
+quick=$QUICK
+rounds=$ROUNDS
+warmup_s=$WARMUP
+duration_s=$DURATION
+connections=$CONNECTIONS
+jvm_opts=$JVM_OPTS
+metric_interval_ms=$METRIC_INTERVAL_MS
+otel_agent_version=$OTEL_AGENT_VERSION
+tomcat_version=$TOMCAT_VERSION
+java=$("$JAVA_HOME/bin/java" -version 2>&1 | head -2 | tail -1)
+cpus=$(nproc)
+cpu_model=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
+loadavg_start=$(cut -d' ' -f1-3 /proc/loadavg)
+started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+EOF
+
+RUN_NUMBER=1
+for round in $(seq "$ROUNDS"); do
+  for app in $APPS; do
+    run_one "$app" none - "$round"
+    for exporters in $EXPORTS; do
+      run_one "$app" otel "$exporters" "$round"
+      run_one "$app" otelite "$exporters" "$round"
+    done
+  done
+done
+echo "loadavg_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$SESSION/session.env"
+
+name=overhead
+[[ $QUICK == 1 ]] && name=overhead-quick
+python3 "$HERE/overhead/report.py" "$SESSION" "$RESULTS/$name"
+log "wrote $RESULTS/$name.md, $RESULTS/$name.png and $RESULTS/$name-runs.csv (runs: $SESSION)"
