@@ -6,6 +6,7 @@ import io.otelite.instrumentation.api.AgentLog;
 import io.otelite.instrumentation.api.InstrumentationConfig;
 import io.otelite.tooling.config.AgentConfiguration;
 import io.otelite.tooling.instrumentation.InstrumentationInstaller;
+import io.otelite.tooling.runtime.RuntimeMetrics;
 import java.lang.instrument.Instrumentation;
 
 /** Starts the agent inside its isolated class loader: configuration, SDK, then the instrumentation. */
@@ -27,6 +28,7 @@ public final class AgentInstaller {
     }
     GlobalOpenTelemetry.set(sdk);
     InstrumentationConfig.set(configuration.properties());
+    RuntimeMetrics.install(sdk, configuration.properties());
     InstrumentationInstaller.forAgentJar(instrumentation, agentLoader)
         .install(configuration.properties(), attached);
     AgentLog.debug("started in " + (System.nanoTime() - start) / 1_000_000 + " ms");
