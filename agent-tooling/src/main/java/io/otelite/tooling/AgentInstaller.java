@@ -5,6 +5,7 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.otelite.instrumentation.api.AgentLog;
 import io.otelite.instrumentation.api.InstrumentationConfig;
 import io.otelite.tooling.config.AgentConfiguration;
+import io.otelite.tooling.extension.ExtensionClassLoader;
 import io.otelite.tooling.instrumentation.InstrumentationInstaller;
 import io.otelite.tooling.runtime.RuntimeMetrics;
 import java.lang.instrument.Instrumentation;
@@ -22,14 +23,16 @@ public final class AgentInstaller {
       return;
     }
     AgentLog.setDebug(configuration.debug());
-    OpenTelemetrySdk sdk = TelemetrySdk.build(configuration, agentLoader);
+    // the agent's services plus the user's extensions (the agent loader itself when there are none)
+    ClassLoader serviceLoader = ExtensionClassLoader.create(configuration.properties(), agentLoader);
+    OpenTelemetrySdk sdk = TelemetrySdk.build(configuration, serviceLoader);
     if (sdk == null) {
       return;
     }
     GlobalOpenTelemetry.set(sdk);
     InstrumentationConfig.set(configuration.properties());
     RuntimeMetrics.install(sdk, configuration.properties());
-    InstrumentationInstaller.forAgentJar(instrumentation, agentLoader)
+    InstrumentationInstaller.forAgentJar(instrumentation, serviceLoader)
         .install(configuration.properties(), attached);
     AgentLog.debug("started in " + (System.nanoTime() - start) / 1_000_000 + " ms");
   }
