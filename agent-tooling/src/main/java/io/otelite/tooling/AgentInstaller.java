@@ -5,7 +5,9 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.otelite.instrumentation.api.AgentLog;
 import io.otelite.instrumentation.api.InstrumentationConfig;
 import io.otelite.tooling.config.AgentConfiguration;
+import io.otelite.tooling.extension.ExtensionClassLoader;
 import io.otelite.tooling.instrumentation.InstrumentationInstaller;
+import io.otelite.tooling.runtime.RuntimeMetrics;
 import java.lang.instrument.Instrumentation;
 
 /** Starts the agent inside its isolated class loader: configuration, SDK, then the instrumentation. */
@@ -26,14 +28,17 @@ public final class AgentInstaller {
     }
     AgentLog.setDebug(configuration.debug());
     long configured = System.nanoTime();
-    OpenTelemetrySdk sdk = TelemetrySdk.build(configuration, agentLoader);
+    // the agent's services plus the user's extensions (the agent loader itself when there are none)
+    ClassLoader serviceLoader = ExtensionClassLoader.create(configuration.properties(), agentLoader);
+    OpenTelemetrySdk sdk = TelemetrySdk.build(configuration, serviceLoader);
     if (sdk == null) {
       return;
     }
     GlobalOpenTelemetry.set(sdk);
     InstrumentationConfig.set(configuration.properties());
+    RuntimeMetrics.install(sdk, configuration.properties());
     long sdkBuilt = System.nanoTime();
-    InstrumentationInstaller.forAgentJar(instrumentation, agentLoader)
+    InstrumentationInstaller.forAgentJar(instrumentation, serviceLoader)
         .install(configuration.properties(), attached);
     long end = System.nanoTime();
     AgentLog.debug(

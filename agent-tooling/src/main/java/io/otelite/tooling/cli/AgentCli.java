@@ -12,13 +12,18 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * {@code java -jar otelite-agent.jar [--check]}: what the agent is, which modules it has, the effective
- * configuration (secrets masked) and, with {@code --check}, whether the configured OTLP endpoint answers.
+ * {@code java -jar otelite-agent.jar [--check [app.jar]]}: what the agent is, which modules it has, the
+ * effective configuration (secrets masked) and, with {@code --check}, whether the configured OTLP endpoint
+ * answers and, given an application jar, which of its libraries the modules would instrument.
  */
 public final class AgentCli {
   private AgentCli() {}
 
   public static int run(String[] args) {
+    boolean check = args.length > 0 && args[0].equals("--check");
+    if (check && args.length > 1) {
+      return checkApplicationJar(java.nio.file.Paths.get(args[1]));
+    }
     PrintStream out = System.out;
     ClassLoader agentLoader = AgentCli.class.getClassLoader();
     AgentConfiguration configuration = AgentConfiguration.load(agentLoader);
@@ -43,7 +48,6 @@ public final class AgentCli {
       out.println("  " + key + "=" + SecretMasking.mask(key, config.getString(key)));
     }
 
-    boolean check = args.length > 0 && args[0].equals("--check");
     if (check) {
       out.println();
       boolean reachable = true;
@@ -54,6 +58,19 @@ public final class AgentCli {
       return reachable ? 0 : 1;
     }
     return 0;
+  }
+
+  /** {@code --check app.jar}: the libraries in the jar and the (enabled) modules that would apply to them. */
+  private static int checkApplicationJar(java.nio.file.Path jar) {
+    ClassLoader agentLoader = AgentCli.class.getClassLoader();
+    ConfigProperties config = AgentConfiguration.load(agentLoader).properties();
+    try {
+      ApplicationJarScan.report(jar, ModuleSelection.enabledModules(agentLoader, config), System.out);
+      return 0;
+    } catch (java.io.IOException e) {
+      System.err.println("[otelite] cannot read " + jar + ": " + e);
+      return 2;
+    }
   }
 
   private static TreeSet<String> configuredKeys(AgentConfiguration configuration) {

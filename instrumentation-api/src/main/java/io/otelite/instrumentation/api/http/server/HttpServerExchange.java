@@ -2,9 +2,15 @@ package io.otelite.instrumentation.api.http.server;
 
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanId;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceId;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.semconv.HttpAttributes;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
@@ -30,6 +36,7 @@ public final class HttpServerExchange {
   private final String scheme;
   private final String protocolVersion;
   private final Attributes activeRequestAttributes;
+  private final boolean excluded;
 
   private volatile String route;
   private volatile boolean routeFinal;
@@ -48,6 +55,22 @@ public final class HttpServerExchange {
       Attributes activeRequestAttributes,
       String route,
       boolean routeFinal) {
+    this(parent, span, startNanos, spanNamePrefix, method, scheme, protocolVersion, activeRequestAttributes, route, routeFinal, false);
+  }
+
+  private HttpServerExchange(
+      Context parent,
+      Span span,
+      long startNanos,
+      String spanNamePrefix,
+      String method,
+      String scheme,
+      String protocolVersion,
+      Attributes activeRequestAttributes,
+      String route,
+      boolean routeFinal,
+      boolean excluded) {
+    this.excluded = excluded;
     this.span = span;
     this.context = parent.with(span).with(KEY, this);
     this.startNanos = startNanos;
@@ -58,6 +81,21 @@ public final class HttpServerExchange {
     this.activeRequestAttributes = activeRequestAttributes;
     this.route = route;
     this.routeFinal = routeFinal && route != null;
+  }
+
+  /**
+   * A request on an excluded path: no span, no metric. Its context carries a span that is valid but not
+   * sampled (in the caller's trace, if any), so that with the default parent-based sampler what the request
+   * does (queries, outgoing calls) is not traced either, and downstream services see "not sampled".
+   */
+  static HttpServerExchange excluded(Context parent) {
+    SpanContext caller = Span.fromContext(parent).getSpanContext();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    String traceId = caller.isValid() ? caller.getTraceId() : TraceId.fromLongs(random.nextLong(), random.nextLong() | 1);
+    String spanId = SpanId.fromLong(random.nextLong() | 1);
+    TraceState traceState = caller.isValid() ? caller.getTraceState() : TraceState.getDefault();
+    Span notSampled = Span.wrap(SpanContext.create(traceId, spanId, TraceFlags.getDefault(), traceState));
+    return new HttpServerExchange(parent, notSampled, 0, "", null, null, null, Attributes.empty(), null, true, true);
   }
 
   /** The exchange whose context {@code context} is (or descends from), or {@code null}. */
@@ -116,6 +154,11 @@ public final class HttpServerExchange {
 
   Throwable asyncError() {
     return asyncError;
+  }
+
+  /** A request on an excluded path, which makes no telemetry. */
+  public boolean isExcluded() {
+    return excluded;
   }
 
   public boolean isEnded() {

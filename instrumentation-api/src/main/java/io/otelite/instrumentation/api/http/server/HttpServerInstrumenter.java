@@ -88,6 +88,10 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
   public HttpServerExchange start(Context base, REQUEST request, String route, boolean routeFinal) {
     long startNanos = System.nanoTime();
     Context parent = propagator.extract(base, request, headers);
+    String path = getter.path(request);
+    if (settings.excludedPaths().matches(path)) {
+      return HttpServerExchange.excluded(parent);
+    }
 
     String originalMethod = getter.method(request);
     String method = settings.knownMethods().normalize(originalMethod);
@@ -114,7 +118,7 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
       span.setAttribute(HttpAttributes.HTTP_REQUEST_METHOD_ORIGINAL, originalMethod);
     }
     setIfPresent(span, UrlAttributes.URL_SCHEME, scheme);
-    setIfPresent(span, UrlAttributes.URL_PATH, getter.path(request));
+    setIfPresent(span, UrlAttributes.URL_PATH, path);
     setIfPresent(span, UrlAttributes.URL_QUERY, QueryRedaction.redact(getter.query(request)));
     setIfPresent(span, HttpAttributes.HTTP_ROUTE, route);
     setServerAddress(span, request, forwarded);
@@ -154,7 +158,7 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
    * an effect. {@code error} is what escaped the application, or {@code null}.
    */
   public void end(HttpServerExchange exchange, RESPONSE response, Throwable error) {
-    if (!exchange.tryEnd()) {
+    if (!exchange.tryEnd() || exchange.isExcluded()) {
       return;
     }
     long durationNanos = System.nanoTime() - exchange.startNanos();
