@@ -41,9 +41,10 @@ class EcosystemPrometheusIT {
           .containsPattern("(?m)^jvm_memory_used_bytes\\{.*jvm_memory_type=\"heap\".*\\} \\d")
           .containsPattern("(?m)^target_info\\{.*service_name=\"scraped\".*\\} 1");
 
-      // a Prometheus scraping native histograms asks for protobuf first; it gets it (metric names are plain strings in it)
-      assertThat(scrape(port, "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited"))
-          .contains("jvm_memory_used_bytes");
+      // OpenMetrics, what a default Prometheus asks for first
+      assertThat(scrape(port, "application/openmetrics-text; version=1.0.0; charset=utf-8"))
+          .containsPattern("(?m)^jvm_memory_used_bytes\\{.*\\} \\d")
+          .contains("# EOF");
     } finally {
       app.destroyForcibly().waitFor();
     }
