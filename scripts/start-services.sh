@@ -225,9 +225,18 @@ start_mariadb() {
   echo "mariadb: ready on 127.0.0.1:$MARIADB_PORT (database $DB_NAME, user $DB_USER, password $DB_PASSWORD)"
 }
 
+# Jaeger v2, built from its Go module (cached in the Go bin folder); the smoke tests start it themselves,
+# on ports of their own, so here it is only built.
+start_jaeger() {
+  local binary
+  binary="$("$(dirname "${BASH_SOURCE[0]}")/start-jaeger.sh" --build-only)"
+  echo "jaeger: built at $binary"
+}
+
 main() {
   start_postgresql
   start_mariadb
+  start_jaeger
 }
 
 main "$@"

@@ -1,0 +1,108 @@
+package io.otelite.smoke;
+
+import static io.otelite.smoke.harness.ReceivedSpan.only;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.otelite.smoke.harness.OtlpHttpReceiver;
+import io.otelite.smoke.harness.ReceivedSpan;
+import io.otelite.smoke.harness.ReceivedTelemetry;
+import io.otelite.smoke.harness.Testapp;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Two testapp processes make one trace: {@code GET /checkout} on "checkout" calls {@code GET /orders}
+ * on "orders" with each HTTP client library, and "orders" runs SQL. The context crosses the process
+ * boundary only through the {@code traceparent} header the client instrumentation injects.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class DistributedTraceTest {
+
+  private static final String UPSTREAM = "checkout";
+  private static final String DOWNSTREAM = "orders";
+
+  private static OtlpHttpReceiver receiver;
+  private static ReceivedTelemetry telemetry;
+  private static Testapp orders;
+  private static Testapp checkout;
+
+  @BeforeAll
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  static void startTwoServices() {
+    receiver = OtlpHttpReceiver.start();
+    telemetry = receiver.telemetry();
+    orders = Testapp.underAgent(DOWNSTREAM).exportingTo(receiver).start();
+    checkout =
+        Testapp.underAgent(UPSTREAM).exportingTo(receiver).callingDownstream(orders).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (checkout != null) {
+      checkout.close();
+    }
+    if (orders != null) {
+      orders.close();
+    }
+    receiver.close();
+  }
+
+  @BeforeEach
+  void forgetEarlierRequests() {
+    telemetry.clear();
+  }
+
+  @ParameterizedTest(name = "client={0}")
+  @ValueSource(strings = {"jdk", "jdk-async", "urlconnection", "apache"})
+  void checkoutAndTheDownstreamOrdersServiceShareOneTrace(String client) {
+    HttpResponse<String> response = checkout.get("/checkout?client=" + client);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("\"downstreamStatus\":200");
+
+    ReceivedSpan entry =
+        telemetry.awaitSpan(
+            "the SERVER span of GET /checkout",
+            s -> s.serviceName().equals(UPSTREAM) && s.isServerSpanForRoute("GET", "/checkout"));
+    List<ReceivedSpan> trace =
+        telemetry.awaitTrace(
+            entry.traceId(),
+            s -> s.serviceName().equals(UPSTREAM) && s.isHttpClientCall(),
+            s -> s.serviceName().equals(DOWNSTREAM) && s.isServerSpanForRoute("GET", "/orders"),
+            s -> s.serviceName().equals(DOWNSTREAM) && s.isDatabaseCall());
+
+    assertThat(entry.isRoot()).as("nobody called checkout with a trace context").isTrue();
+    assertThat(entry.name()).isEqualTo("GET /checkout");
+
+    ReceivedSpan call = only(trace, s -> s.serviceName().equals(UPSTREAM) && s.isHttpClientCall());
+    assertThat(call.isChildOf(entry)).as("%s is a child of %s", call, entry).isTrue();
+    assertThat(call.name()).isEqualTo("GET");
+    assertThat(call.attributes())
+        .containsEntry("http.request.method", "GET")
+        .containsEntry("http.response.status_code", 200L)
+        .containsEntry("server.address", "127.0.0.1")
+        .containsEntry("server.port", (long) orders.port())
+        .containsEntry("url.full", orders.baseUrl() + "/orders");
+
+    ReceivedSpan downstream = only(trace, s -> s.serviceName().equals(DOWNSTREAM) && s.isServer());
+    assertThat(downstream.isChildOf(call))
+        .as("the downstream server span %s continues the client span %s", downstream, call)
+        .isTrue();
+    assertThat(downstream.name()).isEqualTo("GET /orders");
+
+    ReceivedSpan select = only(trace, s -> s.serviceName().equals(DOWNSTREAM) && s.isDatabaseCall());
+    assertThat(select.isChildOf(downstream)).isTrue();
+
+    assertThat(trace)
+        .as("one HTTP client span per call: no nested duplicates from a lower layer")
+        .filteredOn(ReceivedSpan::isHttpClientCall)
+        .hasSize(1);
+  }
+}

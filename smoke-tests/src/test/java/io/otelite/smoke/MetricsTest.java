@@ -1,0 +1,147 @@
+package io.otelite.smoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.otelite.smoke.harness.Await;
+import io.otelite.smoke.harness.OtlpHttpReceiver;
+import io.otelite.smoke.harness.ReceivedTelemetry;
+import io.otelite.smoke.harness.Testapp;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The three duration histograms, exported every second by two testapp processes: 3 requests
+ * straight to "orders", 2 checkouts through "checkout" (each one more request to "orders").
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class MetricsTest {
+
+  private static final String UPSTREAM = "checkout-metrics";
+  private static final String DOWNSTREAM = "orders-metrics";
+  private static final int DIRECT_ORDER_REQUESTS = 3;
+  private static final int CHECKOUTS = 2;
+
+  private static OtlpHttpReceiver receiver;
+  private static ReceivedTelemetry telemetry;
+  private static Testapp orders;
+  private static Testapp checkout;
+
+  @BeforeAll
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  static void startTwoServicesAndSendRequests() {
+    receiver = OtlpHttpReceiver.start();
+    telemetry = receiver.telemetry();
+    orders = Testapp.underAgent(DOWNSTREAM).exportingTo(receiver).start();
+    checkout =
+        Testapp.underAgent(UPSTREAM).exportingTo(receiver).callingDownstream(orders).start();
+    for (int i = 0; i < DIRECT_ORDER_REQUESTS; i++) {
+      assertThat(orders.get("/orders").statusCode()).isEqualTo(200);
+    }
+    for (int i = 0; i < CHECKOUTS; i++) {
+      assertThat(checkout.get("/checkout?client=jdk").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (checkout != null) {
+      checkout.close();
+    }
+    if (orders != null) {
+      orders.close();
+    }
+    receiver.close();
+  }
+
+  @ParameterizedTest(name = "{1} from {0}")
+  @CsvSource({
+    UPSTREAM + ", http.server.request.duration",
+    UPSTREAM + ", http.client.request.duration",
+    DOWNSTREAM + ", http.server.request.duration",
+    DOWNSTREAM + ", db.client.operation.duration"
+  })
+  void durationsAreCumulativeHistogramsInSeconds(String service, String metricName) {
+    Metric metric = telemetry.awaitMetric(service, metricName).metric();
+
+    assertThat(metric.getUnit()).isEqualTo("s");
+    assertThat(metric.hasHistogram()).as("%s is a histogram", metricName).isTrue();
+    assertThat(metric.getHistogram().getAggregationTemporality())
+        .isEqualTo(AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE);
+    assertThat(metric.getHistogram().getDataPoints(0).getExplicitBoundsList())
+        .as("explicit bucket boundaries from the instrumentation's advice")
+        .isNotEmpty();
+  }
+
+  @Test
+  void serverDurationCountsEachRequestOnceByRoute() {
+    Map<String, Object> ordersOk =
+        Map.of("http.request.method", "GET", "http.route", "/orders", "http.response.status_code", 200L);
+    Map<String, Object> checkoutOk =
+        Map.of("http.request.method", "GET", "http.route", "/checkout", "http.response.status_code", 200L);
+
+    awaitStableCount(DOWNSTREAM, "http.server.request.duration", ordersOk, DIRECT_ORDER_REQUESTS + CHECKOUTS);
+    awaitStableCount(UPSTREAM, "http.server.request.duration", checkoutOk, CHECKOUTS);
+  }
+
+  @Test
+  void clientDurationCountsEachOutgoingCallOnce() {
+    awaitStableCount(
+        UPSTREAM,
+        "http.client.request.duration",
+        Map.of(
+            "http.request.method", "GET",
+            "http.response.status_code", 200L,
+            "server.address", "127.0.0.1",
+            "server.port", (long) orders.port()),
+        CHECKOUTS);
+  }
+
+  @Test
+  void databaseDurationCountsEachStatementThatHasASpan() {
+    Map<String, Object> selectOrders = Map.of("db.operation.name", "SELECT", "db.collection.name", "orders");
+    // Startup also reads the orders table: count the SELECT spans rather than guess testapp's internals.
+    Await.untilAsserted(
+        ReceivedTelemetry.DEFAULT_WAIT,
+        () -> {
+          long selectSpans =
+              telemetry.spans().stream()
+                  .filter(s -> s.serviceName().equals(DOWNSTREAM) && s.isDatabaseCall())
+                  .filter(s -> s.attributes().entrySet().containsAll(selectOrders.entrySet()))
+                  .count();
+          assertThat(selectSpans).isGreaterThanOrEqualTo(DIRECT_ORDER_REQUESTS + CHECKOUTS);
+          assertThat(telemetry.histogramCount(DOWNSTREAM, "db.client.operation.duration", selectOrders))
+              .as(telemetry.describeHistogram(DOWNSTREAM, "db.client.operation.duration"))
+              .isEqualTo(selectSpans);
+        });
+  }
+
+  /**
+   * Reached, and still the same a few exports later (two processes export, so four requests are at
+   * least two from each): no late double counting.
+   */
+  private static void awaitStableCount(
+      String service, String metricName, Map<String, Object> attributes, long expected) {
+    Await.untilAsserted(
+        ReceivedTelemetry.DEFAULT_WAIT,
+        () -> assertThat(telemetry.histogramCount(service, metricName, attributes))
+            .as("%s %s %s\n%s", service, metricName, attributes, telemetry.describeHistogram(service, metricName))
+            .isEqualTo(expected));
+    int exportsSoFar = telemetry.metricRequests();
+    Await.until(
+        "four more metric exports",
+        Duration.ofSeconds(30),
+        () -> telemetry.metricRequests() >= exportsSoFar + 4 ? Optional.of(true) : Optional.empty(),
+        telemetry::describeMetrics);
+    assertThat(telemetry.histogramCount(service, metricName, attributes)).isEqualTo(expected);
+  }
+}

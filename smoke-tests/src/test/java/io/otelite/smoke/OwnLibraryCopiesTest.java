@@ -1,0 +1,70 @@
+package io.otelite.smoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.otelite.smoke.harness.Locations;
+import io.otelite.smoke.harness.ManagedProcess;
+import io.otelite.smoke.harness.OtlpHttpReceiver;
+import io.otelite.smoke.harness.ReceivedSpan;
+import io.otelite.smoke.harness.SmallApp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * An application that bundles OpenTelemetry API/SDK 1.40.0 and Byte Buddy 1.14 (the agent has
+ * newer ones) runs under the agent with its own copies, unaffected, while the agent works beside it.
+ */
+class OwnLibraryCopiesTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void theAppUsesItsOwnOpenTelemetryAndByteBuddyWhileTheAgentInstrumentsIt() throws IOException {
+    SmallApp app = SmallApp.compile("ownlibs", bundledLibraries());
+
+    try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
+        ManagedProcess process =
+            app.underAgent("own-library-copies", "OwnLibraryCopiesApp")
+                .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
+                .env("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .start()) {
+      process.awaitStdoutLine("'done'", "done"::equals, WAIT);
+
+      assertThat(process.stdout())
+          .as(process.tail())
+          .contains(
+              "opentelemetry-api: opentelemetry-api-1.40.0.jar loaded by app",
+              "opentelemetry-sdk: opentelemetry-sdk-1.40.0.jar loaded by app",
+              "byte-buddy: byte-buddy-1.14.19.jar loaded by app",
+              "byte-buddy generated: made by the app's Byte Buddy",
+              "http status: 204",
+              "app exported: [app-own-span]");
+
+      ReceivedSpan agentSpan =
+          receiver
+              .telemetry()
+              .awaitSpan(
+                  "the agent's HttpURLConnection span",
+                  s -> s.isHttpClientCall() && String.valueOf(s.attribute("url.full")).endsWith("/own-copies"));
+      assertThat(agentSpan.serviceName()).isEqualTo("own-library-copies");
+      assertThat(receiver.telemetry().spans())
+          .as("the app's own span went to the app's own SDK only")
+          .noneMatch(s -> s.name().equals("app-own-span"));
+    }
+  }
+
+  private static List<Path> bundledLibraries() throws IOException {
+    Path libraries = Locations.copiedByMaven("apps/own-copies-libs/opentelemetry-api-1.40.0.jar").getParent();
+    try (Stream<Path> jars = Files.list(libraries)) {
+      return jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().toList();
+    }
+  }
+}

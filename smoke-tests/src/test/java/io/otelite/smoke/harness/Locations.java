@@ -1,0 +1,55 @@
+package io.otelite.smoke.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the built artifacts are. Surefire runs the tests in the module directory. */
+public final class Locations {
+
+  private Locations() {}
+
+  public static Path repoRoot() {
+    return Path.of("..").toAbsolutePath().normalize();
+  }
+
+  /** target/ of this module: jars copied by maven-dependency-plugin, compiled small apps, process logs. */
+  public static Path moduleTarget() {
+    return Path.of("target").toAbsolutePath().normalize();
+  }
+
+  /** The built agent; {@code -Dotelite.agent.jar=PATH} tests another copy (e.g. a snapshot of a build). */
+  public static Path agentJar() {
+    String override = System.getProperty("otelite.agent.jar");
+    return existing(
+        override != null ? Path.of(override) : repoRoot().resolve("agent/target/otelite-agent.jar"),
+        "the agent jar; build it with `mvn -B -DskipTests package` at the repository root");
+  }
+
+  public static Path testappJar() {
+    return existing(
+        repoRoot().resolve("testapp/target/testapp.jar"),
+        "the test app; build it with `mvn -B -DskipTests package -pl testapp`");
+  }
+
+  /** A file that maven-dependency-plugin copies into this module's target/ before the tests run. */
+  public static Path copiedByMaven(String relativePath) {
+    return existing(
+        moduleTarget().resolve(relativePath),
+        "copied by maven-dependency-plugin in the process-test-resources phase of smoke-tests");
+  }
+
+  public static Path javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
+  private static Path existing(Path path, String what) {
+    assertThat(path).as("%s (%s)", path, what).isRegularFile();
+    return path;
+  }
+
+  static boolean exists(Path path) {
+    return Files.isRegularFile(path);
+  }
+}

@@ -1,0 +1,22 @@
+package io.otelite.smoke.harness;
+
+import io.opentelemetry.proto.metrics.v1.Metric;
+import java.util.Map;
+
+/** One metric of one export request, with the resource that sent it. */
+public record ReceivedMetric(Map<String, Object> resource, String scopeName, Metric metric) {
+
+  public String serviceName() {
+    return String.valueOf(resource.get("service.name"));
+  }
+
+  public String name() {
+    return metric.getName();
+  }
+
+  @Override
+  public String toString() {
+    return serviceName() + " [" + scopeName + "] " + name() + " (" + metric.getDataCase() + ", unit "
+        + metric.getUnit() + ")";
+  }
+}

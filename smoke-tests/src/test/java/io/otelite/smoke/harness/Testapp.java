@@ -1,0 +1,139 @@
+package io.otelite.smoke.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** testapp/target/testapp.jar running in its own JVM under the agent jar. */
+public final class Testapp implements AutoCloseable {
+
+  private static final Duration STARTUP = Duration.ofSeconds(90);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  private final ManagedProcess process;
+  private final int port;
+
+  private Testapp(ManagedProcess process) {
+    this.process = process;
+    try {
+      String line =
+          process.awaitStdoutLine(
+              "'testapp listening on port N'", l -> l.startsWith("testapp listening on port "), STARTUP);
+      this.port = Integer.parseInt(line.substring("testapp listening on port ".length()).trim());
+    } catch (RuntimeException | AssertionError e) {
+      process.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A testapp under the agent with fast export (spans every 200 ms, metrics every second) and no
+   * exporter configured yet: the agent's default then applies.
+   */
+  public static Builder underAgent(String serviceName) {
+    return new Builder(serviceName);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public ManagedProcess process() {
+    return process;
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
+  }
+
+  public HttpResponse<String> get(String path, String header, String value) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header(header, value).GET());
+  }
+
+  public HttpResponse<String> post(String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + path)).POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  public HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("request to " + process.name() + " failed\n" + process.tail(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    process.close();
+  }
+
+  /** How to start it. */
+  public static final class Builder {
+    private final String serviceName;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+
+    private Builder(String serviceName) {
+      this.serviceName = serviceName;
+      environment.put("OTEL_SERVICE_NAME", serviceName);
+      environment.put("OTEL_BSP_SCHEDULE_DELAY", "200");
+      environment.put("OTEL_METRIC_EXPORT_INTERVAL", "1000");
+      environment.put("TESTAPP_PORT", "0");
+    }
+
+    public Builder env(String key, String value) {
+      environment.put(key, value);
+      return this;
+    }
+
+    /** OTLP over http/protobuf to the receiver in the test JVM. */
+    public Builder exportingTo(OtlpHttpReceiver receiver) {
+      return env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
+          .env("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+    }
+
+    /** OTLP over gRPC to the receiver in the test JVM. */
+    public Builder exportingTo(OtlpGrpcReceiver receiver) {
+      return env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
+          .env("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc");
+    }
+
+    /** {@code /checkout} calls {@code downstream}. */
+    public Builder callingDownstream(Testapp downstream) {
+      return env("TESTAPP_DOWNSTREAM_URL", downstream.baseUrl());
+    }
+
+    public Testapp start() {
+      ManagedProcess.Builder command =
+          ManagedProcess.java(serviceName)
+              .command(
+                  "-javaagent:" + Locations.agentJar(),
+                  "-Xmx256m",
+                  "-jar",
+                  Locations.testappJar().toString());
+      environment.forEach(command::env);
+      Testapp app = new Testapp(command.start());
+      assertThat(app.port()).isPositive();
+      return app;
+    }
+  }
+}
