@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The export default: an explicit {@code otel.<signal>.exporter} always wins; without one, a signal goes over
  * OTLP when an OTLP endpoint is configured for it, and to the console otherwise, so that a new user sees
- * telemetry at once with no configuration at all.
+ * telemetry at once with no configuration at all. OTLP goes over http/protobuf unless a protocol is set.
  */
 final class DefaultExporters {
   private static final String[] SIGNALS = {"traces", "metrics", "logs"};
@@ -16,6 +16,10 @@ final class DefaultExporters {
 
   static Map<String, String> choose(ConfigProperties config) {
     Map<String, String> chosen = new HashMap<>();
+    // the SDK's autoconfiguration defaults to grpc; the OpenTelemetry agent, and so otelite, to http/protobuf
+    if (!isSet(config, "otel.exporter.otlp.protocol")) {
+      chosen.put("otel.exporter.otlp.protocol", "http/protobuf");
+    }
     boolean genericEndpoint = isSet(config, "otel.exporter.otlp.endpoint");
     for (String signal : SIGNALS) {
       String exporterKey = "otel." + signal + ".exporter";

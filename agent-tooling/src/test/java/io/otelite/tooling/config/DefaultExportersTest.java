@@ -14,11 +14,16 @@ class DefaultExportersTest {
   @Test
   void withNothingConfiguredEverySignalGoesToTheConsole() {
     assertThat(chosenFor(Map.of()))
-        .containsExactlyInAnyOrderEntriesOf(
-            Map.of(
-                "otel.traces.exporter", "console",
-                "otel.metrics.exporter", "console",
-                "otel.logs.exporter", "console"));
+        .containsEntry("otel.traces.exporter", "console")
+        .containsEntry("otel.metrics.exporter", "console")
+        .containsEntry("otel.logs.exporter", "console");
+  }
+
+  @Test
+  void otlpGoesOverHttpProtobufUnlessAProtocolIsSet() {
+    assertThat(chosenFor(Map.of())).containsEntry("otel.exporter.otlp.protocol", "http/protobuf");
+    assertThat(chosenFor(Map.of("otel.exporter.otlp.protocol", "grpc")))
+        .doesNotContainKey("otel.exporter.otlp.protocol");
   }
 
   @Test
