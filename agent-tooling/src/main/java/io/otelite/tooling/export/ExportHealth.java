@@ -69,12 +69,24 @@ final class ExportHealth {
     if (response instanceof GrpcResponse) {
       return "gRPC status " + ((GrpcResponse) response).getStatusCode();
     }
-    Throwable cause = isFailedExport(failure) && failure.getCause() != null ? failure.getCause() : failure;
-    if (cause == null) {
+    if (failure == null) {
       return "the exporter reported a failure";
+    }
+    // the sender wraps the cause that says it (ConnectException) in CompletionException and
+    // UncheckedIOException; its own cause (ClosedChannelException) would say less
+    Throwable cause = failure;
+    for (int depth = 0; isWrapper(cause) && cause.getCause() != null && depth < 10; depth++) {
+      cause = cause.getCause();
     }
     String message = cause.getMessage();
     return cause.getClass().getSimpleName() + (message == null || message.contains("://") ? "" : ": " + message);
+  }
+
+  private static boolean isWrapper(Throwable failure) {
+    return isFailedExport(failure)
+        || failure instanceof java.util.concurrent.CompletionException
+        || failure instanceof java.util.concurrent.ExecutionException
+        || failure instanceof java.io.UncheckedIOException;
   }
 
   private static boolean isFailedExport(Throwable failure) {
