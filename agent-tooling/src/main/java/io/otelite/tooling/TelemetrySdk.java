@@ -8,7 +8,10 @@ import io.otelite.instrumentation.api.AgentLog;
 import io.otelite.tooling.config.AgentConfiguration;
 import io.otelite.tooling.config.ConfigErrors;
 import io.otelite.tooling.export.ConsoleSpanExporter;
+import io.otelite.tooling.export.DroppedSpans;
+import io.otelite.tooling.export.SdkExportLogs;
 import io.otelite.tooling.export.UninstrumentedExport;
+import io.otelite.tooling.export.WatchedExport;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,6 +32,8 @@ public final class TelemetrySdk {
     Logger autoconfigureLog = Logger.getLogger("io.opentelemetry.sdk.autoconfigure");
     Level previousLevel = autoconfigureLog.getLevel();
     autoconfigureLog.setLevel(Level.WARNING);
+    // before the build: the exporters and processors look their loggers up when their classes load
+    SdkExportLogs.routeToAgentDebugLog();
     try {
       OpenTelemetrySdk sdk =
           AutoConfiguredOpenTelemetrySdk.builder()
@@ -39,12 +44,16 @@ public final class TelemetrySdk {
                       configuration.debug()
                           ? builder.addSpanProcessor(SimpleSpanProcessor.create(ConsoleSpanExporter.toStderr()))
                           : builder)
-              .addSpanExporterCustomizer((exporter, config) -> UninstrumentedExport.of(exporter))
-              .addMetricExporterCustomizer((exporter, config) -> UninstrumentedExport.of(exporter))
-              .addLogRecordExporterCustomizer((exporter, config) -> UninstrumentedExport.of(exporter))
+              .addSpanExporterCustomizer(
+                  (exporter, config) -> UninstrumentedExport.of(WatchedExport.of(exporter)))
+              .addMetricExporterCustomizer(
+                  (exporter, config) -> UninstrumentedExport.of(WatchedExport.of(exporter)))
+              .addLogRecordExporterCustomizer(
+                  (exporter, config) -> UninstrumentedExport.of(WatchedExport.of(exporter)))
               .disableShutdownHook()
               .build()
               .getOpenTelemetrySdk();
+      DroppedSpans.registerMetric(sdk.getMeterProvider().get("io.otelite.agent"));
       registerShutdownHook(sdk, configuration);
       return sdk;
     } catch (ConfigurationException | IllegalArgumentException e) {

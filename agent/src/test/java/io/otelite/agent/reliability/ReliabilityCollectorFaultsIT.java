@@ -1,0 +1,118 @@
+package io.otelite.agent.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A collector that is down or failing is something the application never feels, and costs one line on
+ * stderr per signal when export starts failing and one when it recovers, never one per batch.
+ */
+class ReliabilityCollectorFaultsIT {
+  private static final String SPAN_FAILING = "WARN span export (OtlpHttpSpanExporter) is failing";
+  private static final String METRIC_FAILING = "WARN metric export (OtlpHttpMetricExporter) is failing";
+  private static final String SPAN_RECOVERED = "span export (OtlpHttpSpanExporter) works again";
+  private static final String METRIC_RECOVERED = "metric export (OtlpHttpMetricExporter) works again";
+
+  @Test
+  void withNothingListeningTheApplicationDoesAllItsWorkAndEachSignalCostsOneLine() throws Exception {
+    Map<String, String> environment =
+        Map.of(
+            "OTEL_EXPORTER_OTLP_ENDPOINT", FakeCollector.deadEndpoint(),
+            "OTEL_BSP_SCHEDULE_DELAY", "100",
+            "OTEL_METRIC_EXPORT_INTERVAL", "200",
+            "OTEL_JAVAAGENT_SHUTDOWN_TIMEOUT", "2s");
+
+    // 3 s of calls: about 30 span exports and 15 metric exports fail, each of which the SDK would log
+    try (AppRun run = AppRun.withAgent(environment, "durationMillis=3000", "pauseMillis=5").awaitExit(30)) {
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.failedCalls()).isZero();
+      assertThat(run.okCalls()).isGreaterThan(100);
+      assertThat(run.stderrLinesContaining(SPAN_FAILING)).hasSize(1).allMatch(line -> line.contains("(ConnectException"));
+      assertThat(run.stderrLinesContaining(METRIC_FAILING)).hasSize(1);
+      assertThat(run.stderrLines()).as("nothing but the two lines, no SDK line per batch").hasSize(2);
+      System.out.println("collector down: " + run.okCalls() + " calls served; stderr:\n" + run.stderr());
+    }
+  }
+
+  @Test
+  void aCollectorAnswering503ThenRecoveringCostsOneLineEachWayAndLaterSpansArrive() throws Exception {
+    // the standard retry policy makes 5 attempts per export (backoff 1 s, x1.5, 20 % jitter): the first
+    // export of each signal fails after about 8 s, the next one succeeds
+    try (FakeCollector collector = new FakeCollector(n -> n <= 5 ? 503 : 200, 0)) {
+      Map<String, String> environment =
+          Map.of(
+              "OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(),
+              "OTEL_BSP_SCHEDULE_DELAY", "200",
+              "OTEL_METRIC_EXPORT_INTERVAL", "500");
+
+      try (AppRun run = AppRun.withAgent(environment, "durationMillis=14000", "pauseMillis=20").awaitExit(60)) {
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.failedCalls()).isZero();
+        List<String> lines = run.stderrLines();
+        assertThat(run.stderrLinesContaining(SPAN_FAILING)).hasSize(1).allMatch(line -> line.contains("HTTP 503"));
+        assertThat(run.stderrLinesContaining(SPAN_RECOVERED)).hasSize(1);
+        assertThat(indexOf(lines, SPAN_FAILING)).isLessThan(indexOf(lines, SPAN_RECOVERED));
+        assertThat(run.stderrLinesContaining(METRIC_FAILING)).hasSize(1);
+        assertThat(run.stderrLinesContaining(METRIC_RECOVERED)).hasSize(1);
+        assertThat(lines).hasSize(4);
+
+        assertThat(collector.count("/v1/traces", 503)).as("5 attempts of the failed export").isEqualTo(5);
+        assertThat(collector.nonEmpty("/v1/traces", 200)).as("span batches accepted after recovery").isPositive();
+        System.out.println(
+            "503 then 200: "
+                + run.okCalls()
+                + " calls served, trace POSTs 503="
+                + collector.count("/v1/traces", 503)
+                + " 200="
+                + collector.count("/v1/traces", 200)
+                + "; stderr:\n"
+                + run.stderr());
+      }
+    }
+  }
+
+  @Test
+  void aDeadCollectorDoesNotSlowTheApplication() throws Exception {
+    String[] work = {"calls=1500", "pauseMillis=1"};
+    Map<String, String> common = Map.of("OTEL_BSP_SCHEDULE_DELAY", "100", "OTEL_METRIC_EXPORT_INTERVAL", "200");
+    long withoutAgent;
+    long healthy;
+    long dead;
+    try (AppRun run = AppRun.withoutAgent(work).awaitExit(60)) {
+      withoutAgent = run.p50Micros();
+    }
+    try (FakeCollector collector = FakeCollector.healthy();
+        AppRun run = AppRun.withAgent(with(common, collector.endpoint()), work).awaitExit(60)) {
+      assertThat(run.failedCalls()).isZero();
+      healthy = run.p50Micros();
+    }
+    try (AppRun run = AppRun.withAgent(with(common, FakeCollector.deadEndpoint()), work).awaitExit(60)) {
+      assertThat(run.failedCalls()).isZero();
+      dead = run.p50Micros();
+    }
+    System.out.println(
+        "p50 per call: without agent " + withoutAgent + " us, healthy collector " + healthy + " us, dead " + dead + " us");
+    // generous: 2 cores shared with other builds; a blocking export on the application's thread would cost
+    // a connection attempt per call, far above this
+    assertThat(dead).isLessThanOrEqualTo(2 * healthy + 1000);
+  }
+
+  private static Map<String, String> with(Map<String, String> common, String endpoint) {
+    Map<String, String> environment = new java.util.HashMap<>(common);
+    environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint);
+    environment.put("OTEL_JAVAAGENT_SHUTDOWN_TIMEOUT", "2s");
+    return environment;
+  }
+
+  private static int indexOf(List<String> lines, String text) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,79 @@
+package io.otelite.agent.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * JVM exit waits for the last export at most otel.javaagent.shutdown-timeout, whatever the collector
+ * does, and a short-lived program's spans reach a healthy collector.
+ */
+class ReliabilityShutdownIT {
+  private static final Pattern DONE_AT = Pattern.compile("application done at (\\d+)");
+  private static final long TIMEOUT_MILLIS = 2000;
+  // JVM teardown and process reaping on a loaded 2-core machine; far below the 10 s OTLP timeout
+  private static final long SLACK_MILLIS = 2500;
+
+  private static Map<String, String> hungCollector(FakeCollector collector) {
+    return Map.of(
+        "OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(),
+        "OTEL_METRICS_EXPORTER", "none",
+        "OTEL_BSP_SCHEDULE_DELAY", "60000",
+        "OTEL_JAVAAGENT_SHUTDOWN_TIMEOUT", TIMEOUT_MILLIS + "ms");
+  }
+
+  @Test
+  void systemExitWithACollectorThatNeverAnswersReturnsWithinTheTimeout() throws Exception {
+    try (FakeCollector collector = new FakeCollector(n -> 200, 120_000);
+        AppRun run = AppRun.withAgent(hungCollector(collector), "calls=20", "end=exit").awaitExit(60)) {
+      long exitMillis = run.exitedAtMillis() - doneAt(run);
+      System.out.println("System.exit with a hung collector took " + exitMillis + " ms");
+      assertThat(run.exitCode()).isZero();
+      assertThat(collector.posts).as("the last export reached the collector and hung there").isNotEmpty();
+      assertThat(exitMillis).isLessThan(TIMEOUT_MILLIS + SLACK_MILLIS);
+    }
+  }
+
+  @Test
+  void sigtermWithACollectorThatNeverAnswersReturnsWithinTheTimeout() throws Exception {
+    try (FakeCollector collector = new FakeCollector(n -> 200, 120_000);
+        AppRun run = AppRun.withAgent(hungCollector(collector), "calls=20", "end=wait")) {
+      run.awaitOutput("waiting to be stopped", 30);
+      long sent = System.currentTimeMillis();
+      run.process.destroy(); // SIGTERM
+      run.awaitExit(30);
+      long exitMillis = run.exitedAtMillis() - sent;
+      System.out.println("SIGTERM with a hung collector took " + exitMillis + " ms");
+      assertThat(run.exitCode()).isEqualTo(143);
+      assertThat(collector.posts).as("the last export reached the collector and hung there").isNotEmpty();
+      assertThat(exitMillis).isLessThan(TIMEOUT_MILLIS + SLACK_MILLIS);
+    }
+  }
+
+  @Test
+  void aShortLivedProgramsSpansReachAHealthyCollectorAtExit() throws Exception {
+    try (FakeCollector collector = FakeCollector.healthy();
+        AppRun run =
+            AppRun.withAgent(
+                    Map.of(
+                        "OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(),
+                        "OTEL_METRICS_EXPORTER", "none",
+                        // no scheduled export before exit: only the shutdown flush can send them
+                        "OTEL_BSP_SCHEDULE_DELAY", "60000"),
+                    "calls=10")
+                .awaitExit(60)) {
+      assertThat(run.exitCode()).isZero();
+      assertThat(collector.nonEmpty("/v1/traces", 200)).isEqualTo(1);
+      assertThat(run.stderrLines()).isEmpty();
+    }
+  }
+
+  private static long doneAt(AppRun run) {
+    Matcher matcher = DONE_AT.matcher(run.stdout());
+    assertThat(matcher.find()).as("'application done at' on stdout").isTrue();
+    return Long.parseLong(matcher.group(1));
+  }
+}
