@@ -10,8 +10,7 @@ import io.otelite.tooling.config.ConfigErrors;
 import io.otelite.tooling.export.ConsoleSpanExporter;
 import io.otelite.tooling.export.DroppedSpans;
 import io.otelite.tooling.export.SdkExportLogs;
-import io.otelite.tooling.export.UninstrumentedExport;
-import io.otelite.tooling.export.WatchedExport;
+import io.otelite.tooling.export.AgentExport;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,11 +44,11 @@ public final class TelemetrySdk {
                           ? builder.addSpanProcessor(SimpleSpanProcessor.create(ConsoleSpanExporter.toStderr()))
                           : builder)
               .addSpanExporterCustomizer(
-                  (exporter, config) -> UninstrumentedExport.of(WatchedExport.of(exporter)))
+                  (exporter, config) -> AgentExport.of(exporter))
               .addMetricExporterCustomizer(
-                  (exporter, config) -> UninstrumentedExport.of(WatchedExport.of(exporter)))
+                  (exporter, config) -> AgentExport.of(exporter))
               .addLogRecordExporterCustomizer(
-                  (exporter, config) -> UninstrumentedExport.of(WatchedExport.of(exporter)))
+                  (exporter, config) -> AgentExport.of(exporter))
               .disableShutdownHook()
               .build()
               .getOpenTelemetrySdk();

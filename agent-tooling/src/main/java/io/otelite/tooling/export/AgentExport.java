@@ -16,13 +16,22 @@ import java.util.Collection;
 import java.util.function.Supplier;
 
 /**
- * Exporters send with the JDK HttpClient, which the agent instruments: without this, every export would
- * make a CLIENT span, which would be exported, which would make a span... Each export runs with
- * instrumentation suppressed, and the suppression follows the sender's async work through the
- * executor instrumentation.
+ * How the agent runs every exporter the SDK builds, whatever its protocol:
+ *
+ * <ul>
+ *   <li>with instrumentation suppressed: exporters send with the JDK HttpClient, which the agent
+ *       instruments, so without this every export would make a CLIENT span, which would be exported, and
+ *       so on; the suppression follows the sender's async work through the executor instrumentation;
+ *   <li>watched by an {@link ExportHealth} of its own, so that a collector going down and coming back is
+ *       reported once each way; with two span exporters, one failing does not hide the other's recovery.
+ * </ul>
  */
-public final class UninstrumentedExport {
-  private UninstrumentedExport() {}
+public final class AgentExport {
+  private AgentExport() {}
+
+  private static String name(Object exporter, String signal) {
+    return signal + " export (" + exporter.getClass().getSimpleName() + ")";
+  }
 
   static CompletableResultCode suppressed(Supplier<CompletableResultCode> export) {
     CompletableResultCode[] result = new CompletableResultCode[1];
@@ -31,10 +40,11 @@ public final class UninstrumentedExport {
   }
 
   public static SpanExporter of(SpanExporter delegate) {
+    ExportHealth health = new ExportHealth(name(delegate, "span"));
     return new SpanExporter() {
       @Override
       public CompletableResultCode export(Collection<SpanData> spans) {
-        return suppressed(() -> delegate.export(spans));
+        return health.watch(suppressed(() -> delegate.export(spans)));
       }
 
       @Override
@@ -55,6 +65,7 @@ public final class UninstrumentedExport {
   }
 
   public static MetricExporter of(MetricExporter delegate) {
+    ExportHealth health = new ExportHealth(name(delegate, "metric"));
     return new MetricExporter() {
       @Override
       public AggregationTemporality getAggregationTemporality(InstrumentType instrumentType) {
@@ -73,7 +84,7 @@ public final class UninstrumentedExport {
 
       @Override
       public CompletableResultCode export(Collection<MetricData> metrics) {
-        return suppressed(() -> delegate.export(metrics));
+        return health.watch(suppressed(() -> delegate.export(metrics)));
       }
 
       @Override
@@ -94,10 +105,11 @@ public final class UninstrumentedExport {
   }
 
   public static LogRecordExporter of(LogRecordExporter delegate) {
+    ExportHealth health = new ExportHealth(name(delegate, "log"));
     return new LogRecordExporter() {
       @Override
       public CompletableResultCode export(Collection<LogRecordData> logs) {
-        return suppressed(() -> delegate.export(logs));
+        return health.watch(suppressed(() -> delegate.export(logs)));
       }
 
       @Override
