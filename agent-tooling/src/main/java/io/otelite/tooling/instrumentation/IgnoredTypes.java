@@ -29,13 +29,16 @@ final class IgnoredTypes implements AgentBuilder.RawMatcher {
       JavaModule module,
       Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain) {
+    return ignores(type.getName(), classLoader);
+  }
+
+  boolean ignores(String name, ClassLoader classLoader) {
     if (ignoreAgentLoader && classLoader == agentLoader) {
       return true;
     }
     if (classLoader != null && classLoader.getClass().getName().startsWith("io.otelite.")) {
       return true; // the module class loaders
     }
-    String name = type.getName();
     for (String prefix : IGNORED_PREFIXES) {
       if (name.startsWith(prefix)) {
         return true;

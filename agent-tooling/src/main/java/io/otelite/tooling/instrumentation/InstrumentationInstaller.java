@@ -11,12 +11,10 @@ import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.List;
-import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 
 /**
@@ -61,17 +59,22 @@ public final class InstrumentationInstaller {
                 "instrumentation failed in " + where + "; the application call continues unaffected",
                 error));
 
+    IgnoredTypes ignoredTypes = new IgnoredTypes(agentLoader, agentLoaderIsIsolated);
+    CandidateFilter candidateFilter = new CandidateFilter(ignoredTypes);
     AgentBuilder builder =
-        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        AgentBuilders.withoutNexus()
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(AgentBuilder.PoolStrategy.Default.FAST)
-            .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+            // loaded classes are described lazily from the pool: only the name is read until a name filter
+            // lets a class through, so the classes already loaded at start-up are almost never parsed
+            .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(new TransformationLog())
             .assureReadEdgeTo(instrumentation, IndyBootstrap.class)
-            .ignore(new IgnoredTypes(agentLoader, agentLoaderIsIsolated));
+            .with(candidateFilter)
+            .ignore(ignoredTypes);
 
     Advice.WithCustomMapping adviceMapping = adviceMapping();
     for (InstrumentationModule module : modules) {
@@ -79,6 +82,7 @@ public final class InstrumentationInstaller {
       for (TypeInstrumentation typeInstrumentation : module.typeInstrumentations()) {
         AdviceCollector advice = new AdviceCollector(adviceMapping, agentLoader, linker, module.helperPackage());
         typeInstrumentation.transform(advice);
+        candidateFilter.add(typeInstrumentation, presence);
         builder =
             builder
                 .type(new TypeMatch(typeInstrumentation, presence))

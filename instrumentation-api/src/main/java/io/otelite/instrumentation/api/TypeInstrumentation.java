@@ -1,5 +1,7 @@
 package io.otelite.instrumentation.api;
 
+import java.util.Collections;
+import java.util.Set;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -12,6 +14,16 @@ public interface TypeInstrumentation {
    */
   default boolean mayMatchName(String className) {
     return true;
+  }
+
+  /**
+   * Class or interface names of which a matching type must have at least one among its super types (at any
+   * depth); empty when the name filter alone narrows the candidates. The agent checks this from class file
+   * headers, cached per class loader, before Byte Buddy describes the class at all: for instrumentations such
+   * as "every {@code Servlet}" it is what keeps the cost of loading each application class low.
+   */
+  default Set<String> requiredSuperTypes() {
+    return Collections.emptySet();
   }
 
   /** The types to transform; hierarchy matchers are fine here, they run only after the cheap filters. */

@@ -13,6 +13,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import io.otelite.instrumentation.api.InstrumentationConfig;
 import io.otelite.instrumentation.api.TypeInstrumentation;
 import io.otelite.instrumentation.api.TypeTransformer;
+import java.util.Set;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -27,6 +28,11 @@ final class JdbcConnectionInstrumentation implements TypeInstrumentation {
   @Override
   public boolean mayMatchName(String className) {
     return JdbcInstrumentationModule.mayBeDriverClass(className);
+  }
+
+  @Override
+  public Set<String> requiredSuperTypes() {
+    return Set.of("java.sql.Connection");
   }
 
   @Override

@@ -12,6 +12,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.otelite.instrumentation.api.TypeInstrumentation;
 import io.otelite.instrumentation.api.TypeTransformer;
+import java.util.Set;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -22,6 +23,11 @@ final class JdbcStatementInstrumentation implements TypeInstrumentation {
   @Override
   public boolean mayMatchName(String className) {
     return JdbcInstrumentationModule.mayBeDriverClass(className);
+  }
+
+  @Override
+  public Set<String> requiredSuperTypes() {
+    return Set.of("java.sql.Statement");
   }
 
   @Override

@@ -11,6 +11,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.otelite.instrumentation.api.TypeInstrumentation;
 import io.otelite.instrumentation.api.TypeTransformer;
+import java.util.Set;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -18,10 +19,15 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@code Servlet.service(ServletRequest, ServletResponse)} of every servlet class, {@code HttpServlet} included
  * (which covers the usual servlets that only override {@code doGet}/{@code doPost}).
  *
- * <p>No name pre-filter: any class may implement {@code Servlet}. The hierarchy walk only runs in class
- * loaders that see the servlet API (the module's library marker).
+ * <p>No name pre-filter: any class may implement {@code Servlet}. The agent checks the super types from class
+ * file headers first, and only in class loaders that see the servlet API (the module's library marker).
  */
 final class JakartaServletServiceInstrumentation implements TypeInstrumentation {
+  @Override
+  public Set<String> requiredSuperTypes() {
+    return Set.of("jakarta.servlet.Servlet");
+  }
+
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return hasSuperType(named("jakarta.servlet.Servlet")).and(not(isInterface()));

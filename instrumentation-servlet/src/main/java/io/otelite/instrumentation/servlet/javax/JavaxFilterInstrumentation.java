@@ -11,6 +11,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.otelite.instrumentation.api.TypeInstrumentation;
 import io.otelite.instrumentation.api.TypeTransformer;
+import java.util.Set;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -20,6 +21,11 @@ import net.bytebuddy.matcher.ElementMatcher;
  * database) that belongs to the request's trace.
  */
 final class JavaxFilterInstrumentation implements TypeInstrumentation {
+  @Override
+  public Set<String> requiredSuperTypes() {
+    return Set.of("javax.servlet.Filter");
+  }
+
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return hasSuperType(named("javax.servlet.Filter")).and(not(isInterface()));

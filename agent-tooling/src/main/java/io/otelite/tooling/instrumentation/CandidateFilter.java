@@ -1,0 +1,111 @@
+package io.otelite.tooling.instrumentation;
+
+import io.otelite.instrumentation.api.TypeInstrumentation;
+import java.lang.instrument.IllegalClassFormatException;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+
+/**
+ * Stands in front of Byte Buddy's transformer and lets through only the classes some instrumentation may
+ * match, decided from the name, the class loader and the class file header. Every other class (nearly all of
+ * them) costs a few string comparisons instead of Byte Buddy's type description and matching, which made up
+ * most of the agent's start-up time. Classes that are retransformed (already loaded) always go through:
+ * Byte Buddy selected them itself.
+ */
+final class CandidateFilter implements AgentBuilder.TransformerDecorator {
+  private final IgnoredTypes ignoredTypes;
+  private final List<Candidate> candidates = new ArrayList<>();
+  private final SuperTypeIndex superTypes = new SuperTypeIndex();
+
+  CandidateFilter(IgnoredTypes ignoredTypes) {
+    this.ignoredTypes = ignoredTypes;
+  }
+
+  void add(TypeInstrumentation instrumentation, LibraryPresence presence) {
+    candidates.add(new Candidate(instrumentation, presence));
+  }
+
+  @Override
+  public ResettableClassFileTransformer decorate(ResettableClassFileTransformer byteBuddy) {
+    return new Filtering(byteBuddy);
+  }
+
+  boolean mayTransform(ClassLoader loader, String internalName, byte[] classFile) {
+    if (internalName == null) {
+      return true; // hidden or anonymous classes: let Byte Buddy decide as before
+    }
+    String name = internalName.replace('/', '.');
+    if (ignoredTypes.ignores(name, loader)) {
+      return false;
+    }
+    for (Candidate candidate : candidates) {
+      if (candidate.mayMatch(loader, name, internalName, classFile)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private final class Candidate {
+    private final TypeInstrumentation instrumentation;
+    private final LibraryPresence presence;
+    private final Set<String> requiredSuperTypes = new HashSet<>();
+
+    Candidate(TypeInstrumentation instrumentation, LibraryPresence presence) {
+      this.instrumentation = instrumentation;
+      this.presence = presence;
+      for (String type : instrumentation.requiredSuperTypes()) {
+        requiredSuperTypes.add(type.replace('.', '/'));
+      }
+    }
+
+    boolean mayMatch(ClassLoader loader, String name, String internalName, byte[] classFile) {
+      return instrumentation.mayMatchName(name)
+          && presence.isPresentIn(loader)
+          && (requiredSuperTypes.isEmpty()
+              || superTypes.mayHaveSuperType(loader, internalName, classFile, requiredSuperTypes));
+    }
+  }
+
+  private final class Filtering extends ResettableClassFileTransformer.WithDelegation {
+    Filtering(ResettableClassFileTransformer byteBuddy) {
+      super(byteBuddy);
+    }
+
+    @Override
+    public byte[] transform(
+        ClassLoader loader,
+        String internalName,
+        Class<?> classBeingRedefined,
+        ProtectionDomain protectionDomain,
+        byte[] classFile)
+        throws IllegalClassFormatException {
+      if (classBeingRedefined == null && !mayTransform(loader, internalName, classFile)) {
+        return null;
+      }
+      return classFileTransformer.transform(
+          loader, internalName, classBeingRedefined, protectionDomain, classFile);
+    }
+
+    @Override
+    public byte[] transform(
+        Module module,
+        ClassLoader loader,
+        String internalName,
+        Class<?> classBeingRedefined,
+        ProtectionDomain protectionDomain,
+        byte[] classFile)
+        throws IllegalClassFormatException {
+      if (classBeingRedefined == null && !mayTransform(loader, internalName, classFile)) {
+        return null;
+      }
+      return classFileTransformer.transform(
+          module, loader, internalName, classBeingRedefined, protectionDomain, classFile);
+    }
+  }
+}

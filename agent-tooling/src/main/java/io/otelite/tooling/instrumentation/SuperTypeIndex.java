@@ -1,0 +1,110 @@
+package io.otelite.tooling.instrumentation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import net.bytebuddy.jar.asm.ClassReader;
+
+/**
+ * Answers "is one of these types among the super types of that class?" from class file headers only (the
+ * super class and interface names), each header read once per class loader and remembered.
+ *
+ * <p>Why not Byte Buddy's type pool: it parses a whole class file (every method) to describe a type, and did
+ * so again for the same super types on every class load; for an application loading thousands of classes
+ * that parsing, and compiling the code that does it, was most of the agent's start-up cost.
+ */
+final class SuperTypeIndex {
+  private static final Object BOOTSTRAP = new Object();
+  private static final String[] NONE = new String[0];
+  /** A type whose class file cannot be read: its super types are unknown, so it may match. */
+  private static final String[] UNREADABLE = new String[0];
+
+  private final Map<Object, Map<String, String[]>> directSuperTypesByLoader = new WeakHashMap<>();
+
+  /**
+   * Whether the class, given by its internal name and class file, has one of {@code wanted} (internal names)
+   * among its super types. Answers {@code true} whenever the hierarchy cannot be read: the exact matcher
+   * decides then.
+   */
+  boolean mayHaveSuperType(
+      ClassLoader loader, String internalName, byte[] classFile, Set<String> wanted) {
+    String[] direct = directSuperTypes(classFile);
+    if (direct == UNREADABLE) {
+      return true;
+    }
+    Map<String, String[]> known;
+    synchronized (directSuperTypesByLoader) {
+      known = directSuperTypesByLoader.computeIfAbsent(loaderKey(loader), key -> new HashMap<>());
+    }
+    synchronized (known) {
+      known.put(internalName, direct);
+      return reaches(known, loader, direct, wanted);
+    }
+  }
+
+  private static boolean reaches(
+      Map<String, String[]> known, ClassLoader loader, String[] start, Set<String> wanted) {
+    ArrayDeque<String> pending = new ArrayDeque<>();
+    Collections.addAll(pending, start);
+    Set<String> seen = new HashSet<>();
+    while (!pending.isEmpty()) {
+      String type = pending.pop();
+      if (wanted.contains(type)) {
+        return true;
+      }
+      if (!seen.add(type)) {
+        continue;
+      }
+      String[] supers = known.get(type);
+      if (supers == null) {
+        supers = directSuperTypes(readClassFile(loader, type));
+        known.put(type, supers);
+      }
+      if (supers == UNREADABLE) {
+        return true;
+      }
+      Collections.addAll(pending, supers);
+    }
+    return false;
+  }
+
+  private static String[] directSuperTypes(byte[] classFile) {
+    if (classFile == null) {
+      return UNREADABLE;
+    }
+    try {
+      ClassReader header = new ClassReader(classFile);
+      String superName = header.getSuperName();
+      String[] interfaces = header.getInterfaces();
+      if (superName == null) {
+        return interfaces.length == 0 ? NONE : interfaces;
+      }
+      String[] direct = new String[interfaces.length + 1];
+      direct[0] = superName;
+      System.arraycopy(interfaces, 0, direct, 1, interfaces.length);
+      return direct;
+    } catch (RuntimeException unsupportedOrBroken) {
+      return UNREADABLE;
+    }
+  }
+
+  private static byte[] readClassFile(ClassLoader loader, String internalName) {
+    String resource = internalName + ".class";
+    try (InputStream in =
+        loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
+      return in == null ? null : in.readAllBytes();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static Object loaderKey(ClassLoader loader) {
+    return loader == null ? BOOTSTRAP : loader;
+  }
+}
