@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Spans the disk buffer could not keep: the directory was at its size bound, a write failed, or a stored
- * batch could not be read back. Counted in {@code otelite.exporter.disk_buffer.dropped_spans} and said in
+ * Spans the disk buffer could not keep: the directory was at its size bound, a write failed, or the
+ * collector refused a stored batch as invalid data (a damaged file is deleted with a line of its own).
+ * Counted in {@code otelite.exporter.disk_buffer.dropped_spans} and said in
  * the log (one WARN line the first time, debug lines after), like the span queue's drops.
  */
 public final class DiskBufferDrops {
@@ -25,7 +26,7 @@ public final class DiskBufferDrops {
         .setUnit("{span}")
         .setDescription(
             "Spans the disk buffer dropped: its directory was full (otel.javaagent.disk-buffering.max-size),"
-                + " or a write or a read failed")
+                + " a write failed, or the collector refused them as invalid")
         .buildWithCallback(measurement -> measurement.record(TOTAL.get()));
   }
 
@@ -38,6 +39,11 @@ public final class DiskBufferDrops {
 
   static void writeFailed(int spans, Exception e) {
     record(spans, "the disk buffer cannot store spans (" + e + "); they are dropped");
+  }
+
+  /** The collector answered that the data itself is invalid: sending it again would not change that. */
+  static void refusedByCollector(int spans) {
+    record(spans, "the collector refused a stored batch as invalid data; it is deleted instead of sent again");
   }
 
   /** A damaged or foreign file: how many spans it held is unknown, it counts as none. */

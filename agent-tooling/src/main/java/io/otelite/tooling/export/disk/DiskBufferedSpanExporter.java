@@ -5,6 +5,7 @@ import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.otelite.instrumentation.api.AgentLog;
+import io.otelite.tooling.export.ExportFailure;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
@@ -103,6 +104,7 @@ public final class DiskBufferedSpanExporter implements SpanExporter {
           continue;
         }
         if (send(claim)) {
+          // sent, or refused as data (sending it again would be refused again): either way it goes
           spool.delete(claim);
           nextBackoffNanos = backoff.getInitialBackoff().toNanos();
         } else {
@@ -125,7 +127,10 @@ public final class DiskBufferedSpanExporter implements SpanExporter {
     }
   }
 
-  /** True once the exporter reports the batch arrived; a batch that cannot be read is deleted and counted. */
+  /**
+   * True once the exporter reports the batch arrived, or when it can never arrive: a file that cannot be
+   * read, or a batch the collector refuses as data (it is counted then).
+   */
   private boolean send(SpoolDirectory.Claim claim) throws InterruptedException {
     List<SpanData> spans;
     try {
@@ -142,6 +147,10 @@ public final class DiskBufferedSpanExporter implements SpanExporter {
       if (shuttingDown && System.nanoTime() > drainDeadlineNanos) {
         break;
       }
+    }
+    if (result.isDone() && !result.isSuccess() && ExportFailure.refusesTheData(result.getFailureThrowable())) {
+      DiskBufferDrops.refusedByCollector(spans.size());
+      return true;
     }
     return result.isSuccess();
   }

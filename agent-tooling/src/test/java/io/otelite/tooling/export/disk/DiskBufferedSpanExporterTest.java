@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.exporter.internal.FailedExportException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.export.HttpResponse;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -80,8 +82,64 @@ class DiskBufferedSpanExporterTest {
     exporter.shutdown().join(5, TimeUnit.SECONDS);
   }
 
+  @Test
+  void aBatchTheCollectorRefusesAsInvalidIsDroppedAndCountedNotRetriedForever() throws Exception {
+    SpanExporter refusesAsInvalid = answering(400);
+    DiskBufferedSpanExporter exporter =
+        new DiskBufferedSpanExporter(refusesAsInvalid, new SpoolDirectory(directory, 1 << 20), 1000);
+    long droppedBefore = DiskBufferDrops.total();
+
+    exporter.export(spans(3));
+
+    awaitEmpty(directory);
+    assertThat(DiskBufferDrops.total() - droppedBefore).isEqualTo(3);
+    exporter.shutdown().join(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aBatchRefusedForAReasonThatPassesIsKept() throws Exception {
+    for (int status : new int[] {401, 429, 503}) {
+      Path subdirectory = directory.resolve(String.valueOf(status));
+      DiskBufferedSpanExporter exporter =
+          new DiskBufferedSpanExporter(answering(status), new SpoolDirectory(subdirectory, 1 << 20), 1000);
+
+      exporter.export(spans(3));
+      Thread.sleep(300);
+
+      assertThat(batchFiles(subdirectory)).as("HTTP " + status).hasSize(1);
+      exporter.shutdown().join(5, TimeUnit.SECONDS);
+    }
+  }
+
+  /** An exporter whose every export fails as the OTLP exporters report the collector's HTTP answer. */
+  private static SpanExporter answering(int status) {
+    HttpResponse response =
+        new HttpResponse() {
+          @Override
+          public int getStatusCode() {
+            return status;
+          }
+
+          @Override
+          public String getStatusMessage() {
+            return "";
+          }
+
+          @Override
+          public byte[] getResponseBody() {
+            return new byte[0];
+          }
+        };
+    return new Collector() {
+      @Override
+      public CompletableResultCode export(Collection<SpanData> spans) {
+        return CompletableResultCode.ofExceptionalFailure(FailedExportException.httpFailedWithResponse(response));
+      }
+    };
+  }
+
   /** A receiver that refuses every batch until it is up, then records the span ids it gets. */
-  static final class Collector implements SpanExporter {
+  static class Collector implements SpanExporter {
     final AtomicBoolean up = new AtomicBoolean();
     final List<String> received = new CopyOnWriteArrayList<>();
     volatile int refusedBatches;
