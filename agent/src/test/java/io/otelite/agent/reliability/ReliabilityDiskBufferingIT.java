@@ -57,7 +57,8 @@ class ReliabilityDiskBufferingIT {
   @Test
   void spansOfARunThatEndedWhileTheCollectorWasDownAreSentByTheNextRun() throws Exception {
     int port = FakeCollector.freePort();
-    Map<String, String> environment = environment(port, Map.of("OTEL_JAVAAGENT_DISK_BUFFERING_DIR", buffer.toString()));
+    Map<String, String> environment =
+        environment("http://127.0.0.1:" + port, Map.of("OTEL_JAVAAGENT_DISK_BUFFERING_DIR", buffer.toString()));
     Set<String> created;
     try (AppRun first = AppRun.withAgent(environment, "calls=300", "threads=2").awaitExit(60)) {
       assertThat(first.exitCode()).isZero();
@@ -79,13 +80,51 @@ class ReliabilityDiskBufferingIT {
     }
   }
 
+  @Test
+  void aShortLivedProgramsSpansReachAHealthyCollectorAtExit() throws Exception {
+    try (FakeCollector collector = FakeCollector.healthy()) {
+      Map<String, String> environment =
+          environment(collector.endpoint(), Map.of("OTEL_JAVAAGENT_DISK_BUFFERING_DIR", buffer.toString()));
+      // no scheduled export before exit: only the shutdown flush and the buffer's drain can send them
+      environment.put("OTEL_BSP_SCHEDULE_DELAY", "60000");
+      try (AppRun run = AppRun.withAgent(environment, "calls=10").awaitExit(60)) {
+        assertThat(run.exitCode()).isZero();
+        assertThat(receivedSpanIds(collector))
+            .doesNotHaveDuplicates()
+            .containsExactlyInAnyOrderElementsOf(createdSpanIds(run));
+        assertThat(batchFiles(buffer)).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aCollectorThatNeverAnswersDelaysExitNoLongerThanTheShutdownTimeout() throws Exception {
+    try (FakeCollector hung = new FakeCollector(n -> 200, 120_000)) {
+      Map<String, String> environment =
+          environment(
+              hung.endpoint(),
+              Map.of("OTEL_JAVAAGENT_DISK_BUFFERING_DIR", buffer.toString(), "OTEL_JAVAAGENT_SHUTDOWN_TIMEOUT", "2s"));
+      try (AppRun run = AppRun.withAgent(environment, "calls=20", "end=exit").awaitExit(60)) {
+        Matcher doneAt = Pattern.compile("application done at (\\d+)").matcher(run.stdout());
+        assertThat(doneAt.find()).isTrue();
+        long exitMillis = run.exitedAtMillis() - Long.parseLong(doneAt.group(1));
+        System.out.println("System.exit with disk buffering and a hung collector took " + exitMillis + " ms");
+        assertThat(run.exitCode()).isZero();
+        assertThat(hung.posts).as("the stored batch reached the collector and hung there").isNotEmpty();
+        // the same slack as ReliabilityShutdownIT: JVM teardown on a loaded machine
+        assertThat(exitMillis).isLessThan(2000 + 2500);
+        assertThat(batchFiles(buffer)).as("the unanswered batch stays for the next run").isNotEmpty();
+      }
+    }
+  }
+
   /**
    * The application calls for 9 s under load; the collector comes up 5 s after its first span (not after
    * the JVM's start: on a busy machine the agent alone may take longer than that to start).
    */
   private Outage runThroughOutage(Map<String, String> extra) throws Exception {
     int port = FakeCollector.freePort();
-    Map<String, String> environment = environment(port, extra);
+    Map<String, String> environment = environment("http://127.0.0.1:" + port, extra);
     try (AppRun run =
         AppRun.withAgent(environment, "durationMillis=9000", "threads=4", "afterMillis=4000", "end=exit")) {
       awaitFirstSpan(run);
@@ -109,9 +148,9 @@ class ReliabilityDiskBufferingIT {
     }
   }
 
-  private static Map<String, String> environment(int port, Map<String, String> extra) {
+  private static Map<String, String> environment(String endpoint, Map<String, String> extra) {
     Map<String, String> environment = new HashMap<>();
-    environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + port);
+    environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint);
     environment.put("OTEL_METRICS_EXPORTER", "none");
     environment.put("OTEL_LOGS_EXPORTER", "none");
     environment.put("OTEL_BSP_SCHEDULE_DELAY", "100");

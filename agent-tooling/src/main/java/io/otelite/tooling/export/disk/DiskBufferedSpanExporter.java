@@ -82,8 +82,7 @@ public final class DiskBufferedSpanExporter implements SpanExporter {
       signal.notifyAll();
     }
     CompletableResultCode result = new CompletableResultCode();
-    drained.whenComplete(
-        () -> delegate.shutdown().whenComplete(result::succeed));
+    drained.whenComplete(() -> delegate.shutdown().whenComplete(result::succeed));
     return result;
   }
 
@@ -91,35 +90,28 @@ public final class DiskBufferedSpanExporter implements SpanExporter {
     RetryPolicy backoff = RetryPolicy.getDefault();
     long nextBackoffNanos = backoff.getInitialBackoff().toNanos();
     try {
-      while (true) {
-        if (shuttingDown && System.nanoTime() > drainDeadlineNanos) {
-          break;
+      while (!(shuttingDown && System.nanoTime() > drainDeadlineNanos)) {
+        Outcome outcome;
+        try {
+          outcome = sendOldest();
+        } catch (IOException | RuntimeException e) {
+          // the directory went away or is not writable any more: keep trying, it may come back
+          AgentLog.warnOnce("disk-buffer-io", "the disk buffer in " + spool.path() + " cannot be used", e);
+          outcome = Outcome.FAILED;
         }
-        SpoolDirectory.Claim claim = spool.claimOldest();
-        if (claim == null) {
-          if (shuttingDown) {
-            break;
-          }
-          pause(TimeUnit.MILLISECONDS.toNanos(IDLE_POLL_MILLIS), true);
-          continue;
-        }
-        if (send(claim)) {
-          // sent, or refused as data (sending it again would be refused again): either way it goes
-          spool.delete(claim);
+        if (outcome == Outcome.DONE) {
           nextBackoffNanos = backoff.getInitialBackoff().toNanos();
+        } else if (shuttingDown) {
+          break; // nothing left, or the collector is still away: the rest waits on disk for the next run
+        } else if (outcome == Outcome.NOTHING_STORED) {
+          pause(TimeUnit.MILLISECONDS.toNanos(IDLE_POLL_MILLIS), true);
         } else {
-          spool.release(claim);
-          if (shuttingDown) {
-            break; // the collector is still away: the rest waits on disk for the next run
-          }
           // jitter as in the exporters' own retry: a fleet coming back does not hit the collector at once
           pause(ThreadLocalRandom.current().nextLong(nextBackoffNanos / 2, nextBackoffNanos + 1), false);
           nextBackoffNanos =
               Math.min((long) (nextBackoffNanos * backoff.getBackoffMultiplier()), backoff.getMaxBackoff().toNanos());
         }
       }
-    } catch (IOException | RuntimeException e) {
-      AgentLog.warn("the disk buffer in " + spool.path() + " stopped sending (" + e + "); stored spans stay there");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -127,32 +119,48 @@ public final class DiskBufferedSpanExporter implements SpanExporter {
     }
   }
 
-  /**
-   * True once the exporter reports the batch arrived, or when it can never arrive: a file that cannot be
-   * read, or a batch the collector refuses as data (it is counted then).
-   */
-  private boolean send(SpoolDirectory.Claim claim) throws InterruptedException {
+  private enum Outcome {
+    /** sent, or dropped for good (counted) */
+    DONE,
+    FAILED,
+    NOTHING_STORED
+  }
+
+  private Outcome sendOldest() throws IOException, InterruptedException {
+    SpoolDirectory.Claim claim = spool.claimOldest();
+    if (claim == null) {
+      return Outcome.NOTHING_STORED;
+    }
     List<SpanData> spans;
     try {
       spans = SpanBatchCodec.decode(claim.content);
     } catch (IOException | RuntimeException e) {
       DiskBufferDrops.unreadable(claim.original, e);
-      return true;
+      spool.delete(claim);
+      return Outcome.DONE;
     }
     CompletableResultCode result = delegate.export(spans);
     // no timeout of our own: giving up while the exporter may still deliver would send the batch twice;
     // the exporter's timeout ends every attempt, and JVM exit does not wait for this daemon thread
     while (!result.isDone()) {
       result.join(100, TimeUnit.MILLISECONDS);
-      if (shuttingDown && System.nanoTime() > drainDeadlineNanos) {
-        break;
+      if (shuttingDown && System.nanoTime() > drainDeadlineNanos && !result.isDone()) {
+        // still undecided at exit: the claim stays, and the next run takes the batch back
+        return Outcome.FAILED;
       }
     }
-    if (result.isDone() && !result.isSuccess() && ExportFailure.refusesTheData(result.getFailureThrowable())) {
-      DiskBufferDrops.refusedByCollector(spans.size());
-      return true;
+    if (result.isSuccess()) {
+      spool.delete(claim);
+      return Outcome.DONE;
     }
-    return result.isSuccess();
+    if (ExportFailure.refusesTheData(result.getFailureThrowable())) {
+      // sending it again would be refused again, and would hold back every batch behind it
+      DiskBufferDrops.refusedByCollector(spans.size());
+      spool.delete(claim);
+      return Outcome.DONE;
+    }
+    spool.release(claim);
+    return Outcome.FAILED;
   }
 
   private void pause(long nanos, boolean wakeOnNewBatch) throws InterruptedException {
