@@ -25,6 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ReliabilityDiskBufferingIT {
   private static final Pattern DEBUG_SPAN = Pattern.compile("otelite span '.*?' \\w+ trace=\\w+ span=(\\w+) ");
   private static final long COLLECTOR_DOWN_MILLIS = 5000;
+  private static final Pattern DROPPED_METRIC =
+      Pattern.compile(
+          "otelite metric otelite\\.exporter\\.disk_buffer\\.dropped_spans unit=\\{span\\} long_sum \\{\\}"
+              + " value=(\\d+)");
 
   @TempDir Path buffer;
 
@@ -115,6 +119,30 @@ class ReliabilityDiskBufferingIT {
         assertThat(exitMillis).isLessThan(2000 + 2500);
         assertThat(batchFiles(buffer)).as("the unanswered batch stays for the next run").isNotEmpty();
       }
+    }
+  }
+
+  @Test
+  void aFullDirectoryDropsNewSpansAndCountsThem() throws Exception {
+    Map<String, String> environment = new HashMap<>(environment(FakeCollector.deadEndpoint(), Map.of()));
+    environment.put("OTEL_JAVAAGENT_DISK_BUFFERING_DIR", buffer.toString());
+    environment.put("OTEL_JAVAAGENT_DISK_BUFFERING_MAX_SIZE", "64KB");
+    environment.put("OTEL_METRICS_EXPORTER", "console");
+    environment.put("OTEL_METRIC_EXPORT_INTERVAL", "300");
+    environment.put("OTEL_JAVAAGENT_DEBUG", "false");
+
+    try (AppRun run = AppRun.withAgent(environment, "calls=1500", "afterMillis=1000").awaitExit(60)) {
+      assertThat(run.exitCode()).isZero();
+      Matcher metric = DROPPED_METRIC.matcher(run.stdout());
+      long dropped = -1;
+      while (metric.find()) {
+        dropped = Long.parseLong(metric.group(1));
+      }
+      long stored = batchFiles(buffer).stream().mapToLong(file -> file.toFile().length()).sum();
+      System.out.println("a 64 KB buffer: " + stored + " bytes stored, " + dropped + " of 1500 spans dropped and counted");
+      assertThat(stored).isPositive().isLessThanOrEqualTo(64 * 1024);
+      assertThat(dropped).isPositive().isLessThan(1500);
+      assertThat(run.stderrLinesContaining("WARN the disk buffer")).hasSize(1);
     }
   }
 
