@@ -93,7 +93,12 @@ final class SpoolDirectory {
       } catch (NoSuchFileException | FileAlreadyExistsException e) {
         continue; // another process claimed it first
       }
-      return new Claim(claimed, batch, Files.readAllBytes(claimed));
+      try {
+        return new Claim(claimed, batch, Files.readAllBytes(claimed));
+      } catch (IOException e) {
+        move(claimed, batch); // not left claimed until this process ends
+        throw e;
+      }
     }
     return null;
   }
