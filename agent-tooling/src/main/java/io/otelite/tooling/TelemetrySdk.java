@@ -11,6 +11,8 @@ import io.otelite.tooling.export.ConsoleSpanExporter;
 import io.otelite.tooling.export.DroppedSpans;
 import io.otelite.tooling.export.SdkExportLogs;
 import io.otelite.tooling.export.AgentExport;
+import io.otelite.tooling.export.disk.DiskBufferDrops;
+import io.otelite.tooling.export.disk.DiskBuffering;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,6 +35,7 @@ public final class TelemetrySdk {
     autoconfigureLog.setLevel(Level.WARNING);
     // before the build: the exporters and processors look their loggers up when their classes load
     SdkExportLogs.routeToAgentDebugLog();
+    long shutdownTimeoutMillis = shutdownTimeoutMillis(configuration);
     try {
       OpenTelemetrySdk sdk =
           AutoConfiguredOpenTelemetrySdk.builder()
@@ -44,7 +47,9 @@ public final class TelemetrySdk {
                           ? builder.addSpanProcessor(SimpleSpanProcessor.create(ConsoleSpanExporter.toStderr()))
                           : builder)
               .addSpanExporterCustomizer(
-                  (exporter, config) -> AgentExport.of(exporter))
+                  (exporter, config) ->
+                      DiskBuffering.wrap(
+                          AgentExport.of(exporter), exporter.getClass().getSimpleName(), config, shutdownTimeoutMillis))
               .addMetricExporterCustomizer(
                   (exporter, config) -> AgentExport.of(exporter))
               .addLogRecordExporterCustomizer(
@@ -53,7 +58,8 @@ public final class TelemetrySdk {
               .build()
               .getOpenTelemetrySdk();
       DroppedSpans.registerMetric(sdk.getMeterProvider().get("io.otelite.agent"));
-      registerShutdownHook(sdk, configuration);
+      DiskBufferDrops.registerMetric(sdk.getMeterProvider().get("io.otelite.agent"));
+      registerShutdownHook(sdk, shutdownTimeoutMillis);
       return sdk;
     } catch (ConfigurationException | IllegalArgumentException e) {
       AgentLog.warn(ConfigErrors.describe(e) + "; the agent is off, the application runs without it");
@@ -63,8 +69,7 @@ public final class TelemetrySdk {
     }
   }
 
-  private static void registerShutdownHook(OpenTelemetrySdk sdk, AgentConfiguration configuration) {
-    long timeoutMillis = shutdownTimeoutMillis(configuration);
+  private static void registerShutdownHook(OpenTelemetrySdk sdk, long timeoutMillis) {
     Thread hook =
         new Thread(() -> sdk.shutdown().join(timeoutMillis, TimeUnit.MILLISECONDS), "otelite-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * kept off stderr by {@link SdkExportLogs}).
  */
 final class ExportHealth {
-  private static final String FAILED_EXPORT = "io.opentelemetry.exporter.internal.FailedExportException";
   private final String export;
   private final AtomicBoolean failing = new AtomicBoolean();
   private final AtomicLong failedExports = new AtomicLong();
@@ -62,7 +61,7 @@ final class ExportHealth {
    * message, never the endpoint (it may hold user-info) nor headers.
    */
   static String describe(Throwable failure) {
-    Object response = responseOf(failure);
+    Object response = ExportFailure.responseOf(failure);
     if (response instanceof HttpResponse) {
       return "HTTP " + ((HttpResponse) response).getStatusCode();
     }
@@ -83,29 +82,9 @@ final class ExportHealth {
   }
 
   private static boolean isWrapper(Throwable failure) {
-    return isFailedExport(failure)
+    return ExportFailure.isFailedExport(failure)
         || failure instanceof java.util.concurrent.CompletionException
         || failure instanceof java.util.concurrent.ExecutionException
         || failure instanceof java.io.UncheckedIOException;
-  }
-
-  private static boolean isFailedExport(Throwable failure) {
-    return failure != null && failure.getClass().getName().startsWith(FAILED_EXPORT);
-  }
-
-  /**
-   * The collector's answer carried by the exporters' FailedExportException. That class is internal to
-   * opentelemetry-exporter-common, which the agent only has at run time, hence one reflective call, on
-   * the failure path only.
-   */
-  private static Object responseOf(Throwable failure) {
-    if (!isFailedExport(failure)) {
-      return null;
-    }
-    try {
-      return failure.getClass().getMethod("getResponse").invoke(failure);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
-    }
   }
 }

@@ -21,11 +21,13 @@ final class FakeCollector implements AutoCloseable {
     final String path;
     final int bodyBytes;
     final int status;
+    final byte[] body;
 
-    Post(String path, int bodyBytes, int status) {
+    Post(String path, byte[] body, int status) {
       this.path = path;
-      this.bodyBytes = bodyBytes;
+      this.bodyBytes = body.length;
       this.status = status;
+      this.body = body;
     }
   }
 
@@ -37,9 +39,13 @@ final class FakeCollector implements AutoCloseable {
 
   /** {@code statusForNthPostOnPath}: the status answered to the n-th (from 1) POST on the same path. */
   FakeCollector(IntUnaryOperator statusForNthPostOnPath, long delayMillis) throws IOException {
+    this(statusForNthPostOnPath, delayMillis, 0);
+  }
+
+  private FakeCollector(IntUnaryOperator statusForNthPostOnPath, long delayMillis, int port) throws IOException {
     this.statusForNthPostOnPath = statusForNthPostOnPath;
     this.delayMillis = delayMillis;
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -49,25 +55,34 @@ final class FakeCollector implements AutoCloseable {
     return new FakeCollector(n -> 200, 0);
   }
 
+  /** A healthy collector on {@code port}: one that was down (see {@link #freePort()}) comes up. */
+  static FakeCollector healthyOn(int port) throws IOException {
+    return new FakeCollector(n -> 200, 0, port);
+  }
+
   String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** An endpoint where nothing listens: connections are refused at once. */
   static String deadEndpoint() throws IOException {
+    return "http://127.0.0.1:" + freePort();
+  }
+
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-      return "http://127.0.0.1:" + socket.getLocalPort();
+      return socket.getLocalPort();
     }
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
-    int bodyBytes = exchange.getRequestBody().readAllBytes().length;
+    byte[] body = exchange.getRequestBody().readAllBytes();
     int status;
     synchronized (this) {
       long earlier = posts.stream().filter(post -> post.path.equals(path)).count();
       status = statusForNthPostOnPath.applyAsInt((int) earlier + 1);
-      posts.add(new Post(path, bodyBytes, status));
+      posts.add(new Post(path, body, status));
     }
     try {
       Thread.sleep(delayMillis);
