@@ -49,7 +49,7 @@ final class ExportHealth {
           export
               + " is failing ("
               + describe(failure)
-              + "); the application is not affected, data waits in a bounded queue and one line will say when"
+              + "); the application is not affected, data waits in a bounded buffer (memory, or disk with disk buffering) and one line will say when"
               + " export works again");
     } else {
       AgentLog.debug(export + " failed again (" + describe(failure) + ")");
