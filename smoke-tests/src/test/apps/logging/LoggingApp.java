@@ -4,6 +4,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.logging.log4j.LogManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +17,11 @@ import org.slf4j.LoggerFactory;
  */
 public class LoggingApp {
   private static final Logger LOG = LoggerFactory.getLogger(LoggingApp.class);
-  private static final org.apache.logging.log4j.Logger LOG4J = LogManager.getLogger("LoggingApp.log4j");
+  private static org.apache.logging.log4j.Logger log4j;
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     printWithTraceIds();
+    log4j = LogManager.getLogger("LoggingApp.log4j");
     new LoggingApp().handle("A-17");
     LOG.info("outside any span");
     System.out.println("done");
@@ -26,11 +30,23 @@ public class LoggingApp {
   @WithSpan
   public void handle(@SpanAttribute("order.id") String orderId) {
     LOG.info("handling order {}", orderId);
-    // Log4j's default configuration prints ERROR and above
-    LOG4J.error("log4j handled order {}", orderId);
+    log4j.warn("log4j handled order {}", orderId);
   }
 
-  private static void printWithTraceIds() {
+  private static void printWithTraceIds() throws IOException {
+    Path log4jConfiguration = Files.createTempFile("log4j2", ".properties");
+    log4jConfiguration.toFile().deleteOnExit();
+    Files.writeString(
+        log4jConfiguration,
+        String.join(
+            "\n",
+            "appender.console.type = Console",
+            "appender.console.name = out",
+            "appender.console.layout.type = PatternLayout",
+            "appender.console.layout.pattern = log4j trace_id=%X{trace_id} span_id=%X{span_id} %m%n",
+            "rootLogger.level = info",
+            "rootLogger.appenderRef.out.ref = out"));
+    System.setProperty("log4j2.configurationFile", log4jConfiguration.toString());
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.reset();
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();

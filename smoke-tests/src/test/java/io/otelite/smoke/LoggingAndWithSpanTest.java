@@ -23,14 +23,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * An application that logs with Logback and Log4j 2 inside a {@code @WithSpan} method, under the agent: its
- * {@code %X{trace_id}} prints the span's trace id, the annotated method makes a span, and with an OTLP endpoint
+ * An application that logs with Logback 1.5 and Log4j 2.17 (the oldest Log4j line still maintained) inside a
+ * {@code @WithSpan} method, under the agent: {@code %X{trace_id}} in both patterns prints the span's trace id, the annotated method makes a span, and with an OTLP endpoint
  * its log records arrive with their trace and span ids.
  */
 class LoggingAndWithSpanTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final Pattern LOGGED_IN_SPAN =
       Pattern.compile("logback trace_id=([0-9a-f]{32}) span_id=([0-9a-f]{16}) handling order A-17");
+  private static final Pattern LOG4J_LOGGED_IN_SPAN =
+      Pattern.compile("log4j trace_id=([0-9a-f]{32}) span_id=([0-9a-f]{16}) log4j handled order A-17");
   private static final Pattern CONSOLE_SPAN =
       Pattern.compile("otelite span 'LoggingApp.handle' INTERNAL trace=([0-9a-f]{32}) span=([0-9a-f]{16}) ");
 
@@ -50,11 +52,15 @@ class LoggingAndWithSpanTest {
 
       String stdout = String.join("\n", process.stdout());
       Matcher logged = LOGGED_IN_SPAN.matcher(stdout);
+      Matcher log4jLogged = LOG4J_LOGGED_IN_SPAN.matcher(stdout);
       Matcher span = CONSOLE_SPAN.matcher(stdout);
       assertThat(logged.find()).as(process.tail()).isTrue();
       assertThat(span.find()).as(process.tail()).isTrue();
       assertThat(logged.group(1)).as("trace id in the log line").isEqualTo(span.group(1));
       assertThat(logged.group(2)).as("span id in the log line").isEqualTo(span.group(2));
+      assertThat(log4jLogged.find()).as(process.tail()).isTrue();
+      assertThat(log4jLogged.group(1)).as("trace id in the Log4j line").isEqualTo(span.group(1));
+      assertThat(log4jLogged.group(2)).as("span id in the Log4j line").isEqualTo(span.group(2));
       assertThat(stdout).contains("logback trace_id= span_id= outside any span");
       assertThat(stdout).as("logs are exported nowhere by default").doesNotContain("otelite log");
     }
@@ -85,7 +91,7 @@ class LoggingAndWithSpanTest {
       ReceivedLog log4j =
           receiver.telemetry().awaitLog("the Log4j record", log -> log.body().equals("log4j handled order A-17"));
       assertThat(log4j.scopeName()).isEqualTo("LoggingApp.log4j");
-      assertThat(log4j.severityText()).isEqualTo("ERROR");
+      assertThat(log4j.severityText()).isEqualTo("WARN");
       assertThat(log4j.traceId()).isEqualTo(span.traceId());
       assertThat(log4j.spanId()).isEqualTo(span.spanId());
 
