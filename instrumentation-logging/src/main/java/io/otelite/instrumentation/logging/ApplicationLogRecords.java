@@ -1,6 +1,7 @@
 package io.otelite.instrumentation.logging;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.impl.InstrumentationUtil;
 import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.Severity;
@@ -23,6 +24,14 @@ public final class ApplicationLogRecords {
   private static final Map<String, Logger> LOGGERS = new ConcurrentHashMap<>();
 
   private ApplicationLogRecords() {}
+
+  /**
+   * Whether a record logged under {@code context} is the agent's own doing: something logged while the agent
+   * exports (an HTTP client's or a JUL bridge's line) would otherwise feed the next export, and so on.
+   */
+  public static boolean isAgentExport(Context context) {
+    return InstrumentationUtil.shouldSuppressInstrumentation(context);
+  }
 
   /** A record for the named logger; the caller sets its timestamp, then {@link #emit} fills in the rest. */
   public static LogRecordBuilder builder(String loggerName) {

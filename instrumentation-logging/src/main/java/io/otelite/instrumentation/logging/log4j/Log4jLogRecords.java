@@ -14,6 +14,10 @@ final class Log4jLogRecords {
   private Log4jLogRecords() {}
 
   static void emit(Logger logger, Level level, Message message, Throwable error) {
+    Context context = Context.current();
+    if (ApplicationLogRecords.isAgentExport(context)) {
+      return;
+    }
     LogRecordBuilder record = ApplicationLogRecords.builder(logger.getName());
     record.setTimestamp(Instant.now());
     ApplicationLogRecords.emit(
@@ -22,7 +26,7 @@ final class Log4jLogRecords {
         level == null ? null : level.name(),
         message == null ? null : message.getFormattedMessage(),
         error != null || message == null ? error : message.getThrowable(),
-        Context.current());
+        context);
   }
 
   /** By Log4j's integer levels, so that custom levels fall to the standard level at or above them. */

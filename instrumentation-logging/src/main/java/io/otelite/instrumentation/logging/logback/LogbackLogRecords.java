@@ -18,6 +18,11 @@ final class LogbackLogRecords {
   private LogbackLogRecords() {}
 
   static void emit(ILoggingEvent event) {
+    // callAppenders runs on the thread that logs, inside the application's span
+    Context context = Context.current();
+    if (ApplicationLogRecords.isAgentExport(context)) {
+      return;
+    }
     LogRecordBuilder record = ApplicationLogRecords.builder(event.getLoggerName());
     if (HAS_INSTANT && event.getInstant() != null) {
       record.setTimestamp(event.getInstant());
@@ -31,8 +36,7 @@ final class LogbackLogRecords {
         level == null ? null : level.toString(),
         event.getFormattedMessage(),
         throwable(event.getThrowableProxy()),
-        // callAppenders runs on the thread that logs, inside the application's span
-        Context.current());
+        context);
   }
 
   static Severity severity(Level level) {

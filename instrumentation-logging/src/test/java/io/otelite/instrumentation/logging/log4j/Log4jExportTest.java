@@ -2,6 +2,7 @@ package io.otelite.instrumentation.logging.log4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opentelemetry.api.impl.InstrumentationUtil;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
@@ -58,6 +59,13 @@ class Log4jExportTest {
 
     assertThat(TestTelemetry.logRecords()).singleElement().satisfies(record ->
         assertThat(record.getSeverity()).isEqualTo(Severity.WARN));
+  }
+
+  @Test
+  void linesLoggedWhileTheAgentExportsAreNotRecords() {
+    InstrumentationUtil.suppressInstrumentation(() -> logger.warn("from the exporter's HTTP client"));
+
+    assertThat(TestTelemetry.logRecords()).isEmpty();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import io.opentelemetry.api.impl.InstrumentationUtil;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
@@ -62,6 +63,13 @@ class LogbackExportTest {
   @Test
   void linesBelowTheLoggersLevelAreNotRecords() {
     logger.debug("not enabled");
+
+    assertThat(TestTelemetry.logRecords()).isEmpty();
+  }
+
+  @Test
+  void linesLoggedWhileTheAgentExportsAreNotRecords() {
+    InstrumentationUtil.suppressInstrumentation(() -> logger.warn("from the exporter's HTTP client"));
 
     assertThat(TestTelemetry.logRecords()).isEmpty();
   }
