@@ -3,16 +3,22 @@ package io.otelite.instrumentation.logging.logback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.AsyncAppender;
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.opentelemetry.api.trace.SpanContext;
 import io.otelite.instrumentation.logging.TestTelemetry;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,6 +103,26 @@ class LogbackMdcTest {
       assertThat(slow.printed).containsExactly(span.getTraceId() + "|" + span.getSpanId() + "|" + span.getTraceFlags().asHex() + "||later");
     } finally {
       asyncLogger.detachAndStopAllAppenders();
+    }
+  }
+
+  @Test
+  void anEventKeepsTheIdsOfTheSpanItWasCreatedInWhenReadLaterOnAnotherThread() throws Exception {
+    LoggingEvent[] event = new LoggingEvent[1];
+    SpanContext span =
+        TestTelemetry.inSpan(
+            () -> event[0] = new LoggingEvent(Logger.FQCN, logger, Level.INFO, "created in a span", null, null));
+
+    ExecutorService otherThread = Executors.newSingleThreadExecutor();
+    try {
+      Map<String, String> readLater =
+          CompletableFuture.supplyAsync(() -> event[0].getMDCPropertyMap(), otherThread).get(5, TimeUnit.SECONDS);
+
+      assertThat(readLater)
+          .containsEntry("trace_id", span.getTraceId())
+          .containsEntry("span_id", span.getSpanId());
+    } finally {
+      otherThread.shutdown();
     }
   }
 
