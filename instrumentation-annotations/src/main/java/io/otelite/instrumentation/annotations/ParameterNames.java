@@ -13,10 +13,11 @@ import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
 
 /**
- * The names javac keeps for a method's parameters when compiling with {@code -parameters}. Reflection loses
- * them for the very methods we need them for: the class the JVM holds is the one the agent rewrote, and the
- * rewrite does not keep the {@code MethodParameters} attribute. So when reflection has no names, they are read
- * from the class file as it was compiled (once per method).
+ * The names javac keeps for a method's parameters when compiling with {@code -parameters}. Reflection usually
+ * has them, but not for a class the agent retransformed after it was loaded (runtime attach; the in-process
+ * test harness, where JUnit loads test fixtures before the harness installs): there, on Java 17, the rewritten
+ * class no longer carries the {@code MethodParameters} attribute and reflection answers {@code arg0}. So when
+ * reflection has no names, they are read from the class file as it was compiled (once per method).
  */
 final class ParameterNames {
   private ParameterNames() {}
