@@ -6,8 +6,10 @@ import java.util.Map;
 
 /**
  * The export default: an explicit {@code otel.<signal>.exporter} always wins; without one, a signal goes over
- * OTLP when an OTLP endpoint is configured for it, and to the console otherwise, so that a new user sees
- * telemetry at once with no configuration at all. OTLP goes over http/protobuf unless a protocol is set.
+ * OTLP when an OTLP endpoint is configured for it. Otherwise traces and metrics go to the console, so that a
+ * new user sees telemetry at once with no configuration at all, and logs go nowhere: the application already
+ * prints its own log lines, and printing each of them again would double its output. OTLP goes over
+ * http/protobuf unless a protocol is set.
  */
 final class DefaultExporters {
   private static final String[] SIGNALS = {"traces", "metrics", "logs"};
@@ -27,9 +29,13 @@ final class DefaultExporters {
         continue;
       }
       boolean otlp = genericEndpoint || isSet(config, "otel.exporter.otlp." + signal + ".endpoint");
-      chosen.put(exporterKey, otlp ? "otlp" : "console");
+      chosen.put(exporterKey, otlp ? "otlp" : withoutEndpoint(signal));
     }
     return chosen;
+  }
+
+  private static String withoutEndpoint(String signal) {
+    return signal.equals("logs") ? "none" : "console";
   }
 
   private static boolean isSet(ConfigProperties config, String key) {

@@ -12,11 +12,12 @@ class DefaultExportersTest {
   }
 
   @Test
-  void withNothingConfiguredEverySignalGoesToTheConsole() {
+  void withNothingConfiguredTracesAndMetricsGoToTheConsoleAndLogsNowhere() {
+    // the application prints its own log lines already; printing them again would double its output
     assertThat(chosenFor(Map.of()))
         .containsEntry("otel.traces.exporter", "console")
         .containsEntry("otel.metrics.exporter", "console")
-        .containsEntry("otel.logs.exporter", "console");
+        .containsEntry("otel.logs.exporter", "none");
   }
 
   @Test
@@ -38,7 +39,20 @@ class DefaultExportersTest {
   void aPerSignalEndpointOnlyChangesThatSignal() {
     assertThat(chosenFor(Map.of("otel.exporter.otlp.traces.endpoint", "http://collector:4318/v1/traces")))
         .containsEntry("otel.traces.exporter", "otlp")
-        .containsEntry("otel.metrics.exporter", "console");
+        .containsEntry("otel.metrics.exporter", "console")
+        .containsEntry("otel.logs.exporter", "none");
+  }
+
+  @Test
+  void aLogsEndpointMakesLogsGoOverOtlp() {
+    assertThat(chosenFor(Map.of("otel.exporter.otlp.logs.endpoint", "http://collector:4318/v1/logs")))
+        .containsEntry("otel.logs.exporter", "otlp")
+        .containsEntry("otel.traces.exporter", "console");
+  }
+
+  @Test
+  void anExplicitLogsExporterWinsOverTheDefault() {
+    assertThat(chosenFor(Map.of("otel.logs.exporter", "console"))).doesNotContainKey("otel.logs.exporter");
   }
 
   @Test

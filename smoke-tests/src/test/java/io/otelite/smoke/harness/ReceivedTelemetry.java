@@ -3,6 +3,9 @@ package io.otelite.smoke.harness;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
@@ -27,6 +30,7 @@ public final class ReceivedTelemetry {
 
   private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
   private final List<ReceivedMetric> metrics = new CopyOnWriteArrayList<>();
+  private final List<ReceivedLog> logs = new CopyOnWriteArrayList<>();
   private final AtomicInteger traceRequests = new AtomicInteger();
   private final AtomicInteger metricRequests = new AtomicInteger();
   private final AtomicInteger logRequests = new AtomicInteger();
@@ -58,6 +62,26 @@ public final class ReceivedTelemetry {
 
   void accept(ExportLogsServiceRequest request) {
     logRequests.incrementAndGet();
+    for (ResourceLogs resourceLogs : request.getResourceLogsList()) {
+      Map<String, Object> resource = OtlpValues.toMap(resourceLogs.getResource().getAttributesList());
+      for (ScopeLogs scopeLogs : resourceLogs.getScopeLogsList()) {
+        for (LogRecord record : scopeLogs.getLogRecordsList()) {
+          logs.add(new ReceivedLog(resource, scopeLogs.getScope().getName(), record));
+        }
+      }
+    }
+  }
+
+  public List<ReceivedLog> logs() {
+    return List.copyOf(logs);
+  }
+
+  public ReceivedLog awaitLog(String what, Predicate<ReceivedLog> matches) {
+    return Await.until(
+        what,
+        DEFAULT_WAIT,
+        () -> logs.stream().filter(matches).findFirst(),
+        () -> logs.stream().map(ReceivedLog::toString).collect(Collectors.joining("\n")));
   }
 
   public int traceRequests() {
@@ -83,6 +107,7 @@ public final class ReceivedTelemetry {
   public void clear() {
     spans.clear();
     metrics.clear();
+    logs.clear();
   }
 
   public ReceivedSpan awaitSpan(String what, Predicate<ReceivedSpan> matches) {
