@@ -2,6 +2,7 @@ package io.otelite.tooling.instrumentation;
 
 import io.otelite.instrumentation.api.TypeInstrumentation;
 import java.lang.instrument.IllegalClassFormatException;
+import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,9 +13,10 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
  * Stands in front of Byte Buddy's transformer and lets through only the classes some instrumentation may
- * match, decided from the name, the class loader and the class file header. Every other class (nearly all of
- * them) costs a few string comparisons instead of Byte Buddy's type description and matching, which made up
- * most of the agent's start-up time. Classes that are retransformed (already loaded) always go through:
+ * match, decided from the name, the class loader, the class file header and, where an instrumentation names
+ * one, a text its class file must contain. Every other class (nearly all of them) costs a few string
+ * comparisons instead of Byte Buddy's type description and matching, which made up most of the agent's
+ * start-up time. Classes that are retransformed (already loaded) always go through:
  * Byte Buddy selected them itself.
  */
 final class CandidateFilter implements AgentBuilder.TransformerDecorator {
@@ -55,6 +57,7 @@ final class CandidateFilter implements AgentBuilder.TransformerDecorator {
     private final TypeInstrumentation instrumentation;
     private final LibraryPresence presence;
     private final Set<String> requiredSuperTypes = new HashSet<>();
+    private final byte[] requiredText;
 
     Candidate(TypeInstrumentation instrumentation, LibraryPresence presence) {
       this.instrumentation = instrumentation;
@@ -62,14 +65,39 @@ final class CandidateFilter implements AgentBuilder.TransformerDecorator {
       for (String type : instrumentation.requiredSuperTypes()) {
         requiredSuperTypes.add(type.replace('.', '/'));
       }
+      String text = instrumentation.requiredClassFileText();
+      requiredText = text == null ? null : text.getBytes(StandardCharsets.US_ASCII);
     }
 
     boolean mayMatch(ClassLoader loader, String name, String internalName, byte[] classFile) {
       return instrumentation.mayMatchName(name)
           && presence.isPresentIn(loader)
+          && (requiredText == null || contains(classFile, requiredText))
           && (requiredSuperTypes.isEmpty()
               || superTypes.mayHaveSuperType(loader, internalName, classFile, requiredSuperTypes));
     }
+  }
+
+  /** A plain search: class files are small, and this runs only where the name and library filters passed. */
+  static boolean contains(byte[] classFile, byte[] text) {
+    if (classFile == null) {
+      return true;
+    }
+    byte first = text[0];
+    int last = classFile.length - text.length;
+    outer:
+    for (int i = 0; i <= last; i++) {
+      if (classFile[i] != first) {
+        continue;
+      }
+      for (int j = 1; j < text.length; j++) {
+        if (classFile[i + j] != text[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private final class Filtering extends ResettableClassFileTransformer.WithDelegation {

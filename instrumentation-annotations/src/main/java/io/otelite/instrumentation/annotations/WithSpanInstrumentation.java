@@ -32,6 +32,11 @@ final class WithSpanInstrumentation implements TypeInstrumentation {
   }
 
   @Override
+  public String requiredClassFileText() {
+    return "L" + WITH_SPAN.replace('.', '/') + ";";
+  }
+
+  @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return declaresMethod(annotatedMethods());
   }

@@ -26,6 +26,16 @@ public interface TypeInstrumentation {
     return Collections.emptySet();
   }
 
+  /**
+   * Text that the class file of every matching type contains, such as the descriptor of an annotation its
+   * methods must carry ({@code Lcom/example/Traced;}); {@code null} when there is none. The agent searches the
+   * class file's bytes for it before Byte Buddy describes the class: for "every class with an annotated
+   * method" it spares parsing every class of the application. ASCII only.
+   */
+  default String requiredClassFileText() {
+    return null;
+  }
+
   /** The types to transform; hierarchy matchers are fine here, they run only after the cheap filters. */
   ElementMatcher<TypeDescription> typeMatcher();
 
