@@ -16,6 +16,7 @@ import application.io.opentelemetry.api.trace.TraceState;
 import application.io.opentelemetry.api.trace.Tracer;
 import application.io.opentelemetry.context.Context;
 import application.io.opentelemetry.context.ContextKey;
+import application.io.opentelemetry.context.ContextStorage;
 import application.io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -152,6 +153,32 @@ class ApplicationApiBridgeTest {
     assertThat(byName(spans, "from-remote").getTraceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     assertThat(byName(spans, "from-remote").getParentSpanId()).isEqualTo("00f067aa0ba902b7");
     assertThat(byName(spans, "explicit-child").getParentSpanId()).isEqualTo(fromRemote.getSpanContext().getSpanId());
+  }
+
+  @Test
+  void aContextTheApplicationsApiBuiltWithoutTheStorageStillCarriesItsSpanBaggageAndValues() {
+    // older API versions' Context.root() does not ask the storage: their contexts reach the bridge as they are
+    ContextKey<String> tenantKey = ContextKey.named("tenant");
+    Span parent = tracer.spanBuilder("parent").startSpan();
+    Context foreign =
+        ContextStorage.defaultStorage()
+            .root()
+            .with(parent)
+            .with(Baggage.builder().put("user.id", "u-2").build())
+            .with(tenantKey, "initech");
+    assertThat(foreign).isNotInstanceOf(ApplicationContext.class);
+
+    try (Scope ignored = foreign.makeCurrent()) {
+      assertThat(io.opentelemetry.api.trace.Span.current().getSpanContext().getSpanId())
+          .isEqualTo(parent.getSpanContext().getSpanId());
+      assertThat(io.opentelemetry.api.baggage.Baggage.current().getEntryValue("user.id")).isEqualTo("u-2");
+      assertThat(Context.current().get(tenantKey)).isEqualTo("initech");
+      tracer.spanBuilder("child").startSpan().end();
+    }
+    parent.end();
+
+    List<SpanData> spans = harness.waitForSpans(2);
+    assertThat(byName(spans, "child").getParentSpanId()).isEqualTo(parent.getSpanContext().getSpanId());
   }
 
   @Test
