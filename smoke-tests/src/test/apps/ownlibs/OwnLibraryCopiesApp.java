@@ -23,8 +23,8 @@ import net.bytebuddy.implementation.FixedValue;
 
 /**
  * An application that bundles its own, older OpenTelemetry API and SDK and its own Byte Buddy, as
- * many real applications do. Under the agent it must still get its own copies, register its own SDK
- * globally and generate classes with its Byte Buddy, while the agent instruments it on the side.
+ * many real applications do. Under the agent it must still get its own copies, use its own SDK and
+ * generate classes with its Byte Buddy, while the agent instruments it on the side.
  * Prints what it sees, then waits to be stopped.
  */
 public class OwnLibraryCopiesApp {
@@ -34,14 +34,16 @@ public class OwnLibraryCopiesApp {
     report("opentelemetry-sdk", OpenTelemetrySdk.class);
     report("byte-buddy", ByteBuddy.class);
 
-    // The app's own SDK as the global one: the agent must neither have taken that place nor see its spans.
+    // The app's own SDK: used directly, it exports the app's spans itself. As the global one it is
+    // ignored under the agent (as with the OpenTelemetry agent): GlobalOpenTelemetry is the agent's.
     List<String> exportedByApp = new CopyOnWriteArrayList<>();
     SdkTracerProvider tracerProvider =
         SdkTracerProvider.builder()
             .addSpanProcessor(SimpleSpanProcessor.create(new ListExporter(exportedByApp)))
             .build();
+    tracerProvider.get("own-library-copies-app").spanBuilder("app-sdk-span").startSpan().end();
     GlobalOpenTelemetry.set(OpenTelemetrySdk.builder().setTracerProvider(tracerProvider).build());
-    GlobalOpenTelemetry.getTracer("own-library-copies-app").spanBuilder("app-own-span").startSpan().end();
+    GlobalOpenTelemetry.getTracer("own-library-copies-app").spanBuilder("app-global-span").startSpan().end();
 
     Class<?> generated =
         new ByteBuddy()

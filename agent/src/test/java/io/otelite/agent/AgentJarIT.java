@@ -22,8 +22,21 @@ class AgentJarIT {
               .collect(Collectors.toList());
 
       assertThat(loadableClasses).isNotEmpty().allMatch(name -> name.startsWith("io/otelite/bootstrap/"));
-      assertThat(jar.getEntry("inst/io/opentelemetry/sdk/OpenTelemetrySdk.classdata")).isNotNull();
+      assertThat(jar.getEntry("inst/io/otelite/shaded/io/opentelemetry/sdk/OpenTelemetrySdk.classdata")).isNotNull();
       assertThat(jar.getEntry("inst/net/bytebuddy/agent/builder/AgentBuilder.classdata")).isNotNull();
+    }
+  }
+
+  @Test
+  void theAgentsOpenTelemetryIsRelocatedSoTheApplicationsKeepsItsName() throws Exception {
+    try (JarFile jar = new JarFile(JvmRun.AGENT_JAR.toFile())) {
+      List<String> names = Collections.list(jar.entries()).stream().map(JarEntry::getName).collect(Collectors.toList());
+
+      assertThat(names).noneMatch(name -> name.startsWith("inst/io/opentelemetry/"));
+      assertThat(names).noneMatch(name -> name.startsWith("inst/application/"));
+      assertThat(names)
+          .contains("inst/META-INF/services/io.otelite.shaded.io.opentelemetry.sdk.autoconfigure.spi.ResourceProvider")
+          .noneMatch(name -> name.startsWith("inst/META-INF/services/io.opentelemetry."));
     }
   }
 

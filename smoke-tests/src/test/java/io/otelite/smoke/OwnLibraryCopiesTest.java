@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * An application that bundles OpenTelemetry API/SDK 1.40.0 and Byte Buddy 1.14 (the agent has
- * newer ones) runs under the agent with its own copies, unaffected, while the agent works beside it.
+ * newer ones) runs under the agent with its own copies, while the agent works beside it. One thing
+ * the agent does change, on purpose and as the OpenTelemetry agent does: {@code GlobalOpenTelemetry}
+ * is the agent's SDK (the app's {@code set} is ignored), so spans the app makes through it join the
+ * agent's export; the app's own SDK object still exports what the app makes with it directly.
  */
 class OwnLibraryCopiesTest {
 
@@ -46,7 +49,10 @@ class OwnLibraryCopiesTest {
               "byte-buddy: byte-buddy-1.14.19.jar loaded by app",
               "byte-buddy generated: made by the app's Byte Buddy",
               "http status: 204",
-              "app exported: [app-own-span]");
+              "app exported: [app-sdk-span]");
+      assertThat(process.stderr())
+          .as("one line says that GlobalOpenTelemetry.set was ignored")
+          .anyMatch(line -> line.contains("GlobalOpenTelemetry.set(...) is ignored under the agent"));
 
       ReceivedSpan agentSpan =
           receiver
@@ -55,9 +61,12 @@ class OwnLibraryCopiesTest {
                   "the agent's HttpURLConnection span",
                   s -> s.isHttpClientCall() && String.valueOf(s.attribute("url.full")).endsWith("/own-copies"));
       assertThat(agentSpan.serviceName()).isEqualTo("own-library-copies");
+      ReceivedSpan globalSpan =
+          receiver.telemetry().awaitSpan("the app's span made through GlobalOpenTelemetry", s -> s.name().equals("app-global-span"));
+      assertThat(globalSpan.scopeName()).isEqualTo("own-library-copies-app");
       assertThat(receiver.telemetry().spans())
-          .as("the app's own span went to the app's own SDK only")
-          .noneMatch(s -> s.name().equals("app-own-span"));
+          .as("the span made with the app's own SDK object went to that SDK only")
+          .noneMatch(s -> s.name().equals("app-sdk-span"));
     }
   }
 

@@ -1,16 +1,23 @@
 package io.otelite.tooling.indy;
 
+import io.otelite.tooling.OpenTelemetryRelocation;
+import io.otelite.tooling.extension.ExtensionClassLoader;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * Loads one instrumentation module's advice and helper classes next to one application class loader.
  *
- * <p>It sees, in this order: the module's own helper package (defined here, from the agent jar), the JDK,
- * the agent's classes (OpenTelemetry API and SDK, otelite, Byte Buddy: always the agent's copies, even when
- * the application bundles its own), and then the application's classes (the instrumented library). This is
- * what lets advice name both {@code jakarta.servlet.*} and {@code io.opentelemetry.*} without either leaking
- * into the other's class loader.
+ * <p>It sees, in this order: the module's own helper package (defined here, from the agent jar or an extension
+ * jar), the JDK, the agent's classes (OpenTelemetry API and SDK, otelite, Byte Buddy: always the agent's copies,
+ * even when the application bundles its own), and then the application's classes (the instrumented library).
+ * This is what lets advice name both {@code jakarta.servlet.*} and {@code io.opentelemetry.*} without either
+ * leaking into the other's class loader.
+ *
+ * <p>In the agent jar the agent's OpenTelemetry classes are relocated ({@link OpenTelemetryRelocation}), so
+ * {@code io.opentelemetry.*} there means the application's copy: it is looked up in the application first,
+ * which is what the opentelemetry-api bridge implements. Helper classes from extension jars are compiled
+ * against the original names; their bytes are remapped to the agent's relocated classes when defined here.
  */
 final class ModuleClassLoader extends ClassLoader {
   static {
@@ -63,18 +70,27 @@ final class ModuleClassLoader extends ClassLoader {
   }
 
   private static boolean isAgentClass(String name) {
-    return name.startsWith("io.opentelemetry.")
-        || name.startsWith("io.otelite.")
-        || name.startsWith("net.bytebuddy.");
+    // in the agent jar the agent's OpenTelemetry classes are under io.otelite. as well
+    return name.startsWith("io.otelite.")
+        || name.startsWith("net.bytebuddy.")
+        || (!OpenTelemetryRelocation.ACTIVE && name.startsWith(OpenTelemetryRelocation.AGENT_PACKAGE_PREFIX));
   }
 
   private Class<?> defineHelper(String name) throws ClassNotFoundException {
     String resource = name.replace('.', '/') + ".class";
-    try (InputStream in = agentLoader.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new ClassNotFoundException(name);
+    try {
+      byte[] bytes =
+          agentLoader instanceof ExtensionClassLoader
+              ? ((ExtensionClassLoader) agentLoader).extensionClassBytes(resource)
+              : null;
+      if (bytes == null) {
+        try (InputStream in = agentLoader.getResourceAsStream(resource)) {
+          if (in == null) {
+            throw new ClassNotFoundException(name);
+          }
+          bytes = in.readAllBytes();
+        }
       }
-      byte[] bytes = in.readAllBytes();
       return defineClass(name, bytes, 0, bytes.length);
     } catch (IOException e) {
       throw new ClassNotFoundException(name, e);
