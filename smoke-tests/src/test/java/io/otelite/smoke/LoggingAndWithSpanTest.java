@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -46,7 +47,25 @@ class LoggingAndWithSpanTest {
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void withoutConfigurationThePatternPrintsTheTraceIdOfTheWithSpanSpanAndLogsAreNotPrintedTwice() {
-    try (ManagedProcess process = app.underAgent("logging-console", "LoggingApp").start()) {
+    printsTheSpansIdsInLogLines(app);
+  }
+
+  /** Logback 1.2's class files are Java 6 ones: the agent raises them to Java 7 to call its advice. */
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void logback12PrintsTheTraceIdToo() throws IOException {
+    List<Path> libraries = new ArrayList<>(jars("apps/logback12-libs"));
+    for (Path jar : libraries()) {
+      String name = jar.getFileName().toString();
+      if (!name.startsWith("logback-") && !name.startsWith("slf4j-")) {
+        libraries.add(jar);
+      }
+    }
+    printsTheSpansIdsInLogLines(app.withLibraries(libraries));
+  }
+
+  private static void printsTheSpansIdsInLogLines(SmallApp application) {
+    try (ManagedProcess process = application.underAgent("logging-console", "LoggingApp").start()) {
       process.awaitStdoutLine("'done'", "done"::equals, WAIT);
       assertThat(process.awaitExit(WAIT)).isZero();
 
@@ -103,10 +122,14 @@ class LoggingAndWithSpanTest {
 
   private static List<Path> libraries() throws IOException {
     // copied by maven-dependency-plugin (execution copy-logging-app-libraries)
-    try (Stream<Path> jars = Files.list(Locations.moduleTarget().resolve("apps/logging-libs"))) {
-      List<Path> found = jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().toList();
-      assertThat(found).as("Logback, Log4j and the annotations, copied by Maven").hasSizeGreaterThan(5);
-      return found;
+    List<Path> found = jars("apps/logging-libs");
+    assertThat(found).as("Logback, Log4j and the annotations, copied by Maven").hasSizeGreaterThan(5);
+    return found;
+  }
+
+  private static List<Path> jars(String directory) throws IOException {
+    try (Stream<Path> jars = Files.list(Locations.moduleTarget().resolve(directory))) {
+      return jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().toList();
     }
   }
 }

@@ -2,6 +2,7 @@ package io.otelite.tooling.instrumentation;
 
 import io.otelite.instrumentation.api.TypeTransformer;
 import io.otelite.tooling.indy.IndyAdviceLinker;
+import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -33,6 +34,13 @@ final class AdviceCollector implements TypeTransformer {
   }
 
   AgentBuilder.Transformer transformer() {
-    return transformer;
+    AgentBuilder.Transformer advice = transformer;
+    return (builder, type, classLoader, module, protectionDomain) -> {
+      ClassFileVersion version = type.getClassFileVersion();
+      if (version != null && version.isLessThan(ClassFileVersion.JAVA_V7)) {
+        builder = builder.visit(ClassFileUpgrade.INSTANCE);
+      }
+      return advice.transform(builder, type, classLoader, module, protectionDomain);
+    };
   }
 }

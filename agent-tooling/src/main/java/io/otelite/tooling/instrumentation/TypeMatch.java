@@ -1,9 +1,7 @@
 package io.otelite.tooling.instrumentation;
 
 import io.otelite.instrumentation.api.TypeInstrumentation;
-import io.otelite.instrumentation.api.AgentLog;
 import java.security.ProtectionDomain;
-import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.utility.JavaModule;
@@ -31,20 +29,6 @@ final class TypeMatch implements AgentBuilder.RawMatcher {
       ProtectionDomain protectionDomain) {
     return typeInstrumentation.mayMatchName(type.getName())
         && libraryPresence.isPresentIn(classLoader)
-        && typeInstrumentation.typeMatcher().matches(type)
-        && canTakeIndyAdvice(type);
-  }
-
-  /**
-   * Advice is called through invokedynamic, which class files older than Java 7 cannot contain: such a
-   * class would fail to load. It is left uninstrumented instead (rare today: libraries built for Java 6).
-   */
-  private static boolean canTakeIndyAdvice(TypeDescription type) {
-    ClassFileVersion version = type.getClassFileVersion();
-    if (version != null && version.isLessThan(ClassFileVersion.JAVA_V7)) {
-      AgentLog.debug("not instrumenting " + type.getName() + ": class file older than Java 7");
-      return false;
-    }
-    return true;
+        && typeInstrumentation.typeMatcher().matches(type);
   }
 }

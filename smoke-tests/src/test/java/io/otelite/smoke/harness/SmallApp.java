@@ -55,6 +55,11 @@ public final class SmallApp {
     return new SmallApp(classes, libraries);
   }
 
+  /** The same compiled app, run with other (binary compatible) versions of its libraries. */
+  public SmallApp withLibraries(List<Path> otherLibraries) {
+    return new SmallApp(classes, otherLibraries);
+  }
+
   /** The app's class path: its classes, then its libraries. */
   public String classPath() {
     List<Path> entries = new ArrayList<>();
