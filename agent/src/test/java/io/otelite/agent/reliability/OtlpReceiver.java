@@ -72,8 +72,10 @@ final class OtlpReceiver implements AutoCloseable {
         new HttpsConfigurator(tls) {
           @Override
           public void configure(HttpsParameters parameters) {
-            parameters.setSSLParameters(tls.getDefaultSSLParameters());
-            parameters.setNeedClientAuth(needClientAuth);
+            // on the SSLParameters: once those are set, HttpsParameters' own setNeedClientAuth is ignored
+            javax.net.ssl.SSLParameters ssl = tls.getDefaultSSLParameters();
+            ssl.setNeedClientAuth(needClientAuth);
+            parameters.setSSLParameters(ssl);
           }
         });
     return new OtlpReceiver(server);
