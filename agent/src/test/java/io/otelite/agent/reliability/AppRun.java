@@ -53,6 +53,84 @@ final class AppRun implements AutoCloseable {
     return start(command, environment);
   }
 
+  /** {@code mainClass} of the test classes in its own JVM, under the agent unless told otherwise. */
+  static Builder main(String mainClass) {
+    return new Builder(mainClass);
+  }
+
+  /** What {@link #main} runs: class path, JVM options, environment, arguments. */
+  static final class Builder {
+    private final String mainClass;
+    private final List<String> classPath = new ArrayList<>(List.of(TEST_CLASSES));
+    private final List<String> jvmOptions = new ArrayList<>();
+    private final Map<String, String> environment = new java.util.HashMap<>();
+    private boolean underAgent = true;
+
+    private Builder(String mainClass) {
+      this.mainClass = mainClass;
+    }
+
+    Builder withoutAgent() {
+      underAgent = false;
+      return this;
+    }
+
+    Builder underAgent(boolean agent) {
+      underAgent = agent;
+      return this;
+    }
+
+    /** Jars of this test class path, by artifact id (e.g. {@code tomcat-embed-core}). */
+    Builder libraries(String... artifactIds) {
+      for (String artifactId : artifactIds) {
+        classPath.add(testLibrary(artifactId).toString());
+      }
+      return this;
+    }
+
+    Builder jvm(String... options) {
+      jvmOptions.addAll(List.of(options));
+      return this;
+    }
+
+    Builder env(Map<String, String> variables) {
+      environment.putAll(variables);
+      return this;
+    }
+
+    Builder env(String name, String value) {
+      environment.put(name, value);
+      return this;
+    }
+
+    AppRun start(String... args) throws IOException {
+      List<String> command = new ArrayList<>(List.of(java()));
+      if (underAgent) {
+        command.add("-javaagent:" + AGENT_JAR);
+      }
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), mainClass));
+      command.addAll(List.of(args));
+      return AppRun.start(command, environment);
+    }
+  }
+
+  /** A jar of the test class path (where failsafe puts this module's test dependencies), by artifact id. */
+  static Path testLibrary(String artifactId) {
+    Pattern versioned = Pattern.compile(Pattern.quote(artifactId) + "-\\d[^/\\\\]*\\.jar");
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path path = Path.of(entry);
+      if (versioned.matcher(path.getFileName().toString()).matches()) {
+        return path.toAbsolutePath();
+      }
+    }
+    throw new AssertionError("no " + artifactId + " jar on the test class path: " + System.getProperty("java.class.path"));
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }

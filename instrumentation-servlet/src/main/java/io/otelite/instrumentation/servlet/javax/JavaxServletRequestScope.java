@@ -2,6 +2,7 @@ package io.otelite.instrumentation.servlet.javax;
 
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.otelite.instrumentation.api.CallDepth;
 import io.otelite.instrumentation.api.http.server.HttpServerExchange;
 import io.otelite.instrumentation.api.http.server.HttpServerInstrumenter;
 import io.otelite.instrumentation.servlet.ServletCallDepth;
@@ -45,7 +46,20 @@ public final class JavaxServletRequestScope {
       return null;
     }
     HttpServletRequest request = (HttpServletRequest) servletRequest;
-    if (ServletCallDepth.get().incrementAndGet() > 1) {
+    CallDepth depth = ServletCallDepth.get();
+    boolean nested = depth.incrementAndGet() > 1;
+    try {
+      return enterCounted(request, servlet, nested);
+    } catch (Throwable e) {
+      // a request or container that throws under the agent's calls: exit gets no state and can not count
+      // down, and a counter left up would make every later request on this pooled thread look nested
+      depth.decrementAndGet();
+      throw e;
+    }
+  }
+
+  private static Object enterCounted(HttpServletRequest request, boolean servlet, boolean nested) {
+    if (nested) {
       if (servlet) {
         nameRouteAfterFirstServlet(request);
       }
