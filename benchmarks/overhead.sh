@@ -7,6 +7,8 @@
 #   ROUNDS=3             rounds; each round runs every application with every agent once
 #   WARMUP=8 DURATION=12 seconds of unmeasured and of measured load per run
 #   CONNECTIONS=8        wrk connections (one wrk thread)
+#   RATE=3000            requests a second of the fixed load (CPU per request and latency are measured at it); pick
+#                        one every agent sustains: the OpenTelemetry agent peaks near 8 000/s for testapp on one core
 #   APPS="testapp tomcat" EXPORTS="otlp none"   what to run; `none` = all exporters none
 #   JVM_OPTS=""          extra JVM options for every application (the JVM's defaults otherwise)
 #   JAVA_HOME            the JDK that runs the applications (default: the one `java` on PATH belongs to)
@@ -28,6 +30,7 @@ ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-8}
 DURATION=${DURATION:-12}
 CONNECTIONS=${CONNECTIONS:-8}
+RATE=${RATE:-3000}
 APPS=${APPS:-testapp tomcat}
 EXPORTS=${EXPORTS:-otlp none}
 JVM_OPTS=${JVM_OPTS:-}
@@ -210,13 +213,22 @@ run_one() { # app agent exporters round
   startup_ticks=$(cpu_ticks "$APP_PID")
 
   "${LOAD_PIN[@]}" wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >"$dir/wrk-warmup.txt"
-  local cpu_before cpu_after
+  # as fast as the application answers: its throughput
+  local cpu_before cpu_after fixed_cpu_before fixed_cpu_after
   cpu_before=$(cpu_ticks "$APP_PID")
   "${LOAD_PIN[@]}" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" >"$dir/wrk.txt"
   if ! kill -0 "$APP_PID" 2>/dev/null; then
     log "  $app exited under load; see $dir/app.log"; APP_PID=""; return 0
   fi
   cpu_after=$(cpu_ticks "$APP_PID")
+  # the same load for every agent: CPU per request and latency
+  fixed_cpu_before=$(cpu_ticks "$APP_PID")
+  "${LOAD_PIN[@]}" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/overhead/fixed_rate.lua" "$url" \
+    -- "$RATE" >"$dir/wrk-fixed.txt"
+  if ! kill -0 "$APP_PID" 2>/dev/null; then
+    log "  $app exited under load; see $dir/app.log"; APP_PID=""; return 0
+  fi
+  fixed_cpu_after=$(cpu_ticks "$APP_PID")
 
   # read before anything attaches: jcmd adds an attach listener thread
   local rss_kb threads metaspace_kb="" heap_kb="" live=""
@@ -239,6 +251,7 @@ round=$round
 startup_ms=$(( (ready_ns - start_ns) / 1000000 ))
 startup_cpu_ticks=$startup_ticks
 cpu_ticks=$(( cpu_after - cpu_before ))
+fixed_cpu_ticks=$(( fixed_cpu_after - fixed_cpu_before ))
 clk_tck=$CLK_TCK
 rss_kb=$rss_kb
 threads=$threads
@@ -281,6 +294,7 @@ rounds=$ROUNDS
 warmup_s=$WARMUP
 duration_s=$DURATION
 connections=$CONNECTIONS
+rate=$RATE
 jvm_opts=$JVM_OPTS
 metric_interval_ms=$METRIC_INTERVAL_MS
 otel_agent_version=$OTEL_AGENT_VERSION
