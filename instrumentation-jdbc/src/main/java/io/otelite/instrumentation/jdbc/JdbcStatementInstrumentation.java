@@ -56,5 +56,8 @@ final class JdbcStatementInstrumentation implements TypeInstrumentation {
     transformer.applyAdviceToMethod(
         named("clearBatch").and(takesArguments(0)).and(isPublic()).and(not(isAbstract())),
         ADVICE_PACKAGE + "StatementClearBatchAdvice");
+    transformer.applyAdviceToMethod(
+        named("close").and(takesArguments(0)).and(isPublic()).and(not(isAbstract())),
+        ADVICE_PACKAGE + "StatementCloseAdvice");
   }
 }

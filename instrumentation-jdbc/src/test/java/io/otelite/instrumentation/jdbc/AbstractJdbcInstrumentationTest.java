@@ -14,6 +14,7 @@ import io.opentelemetry.sdk.trace.data.StatusData;
 import io.opentelemetry.semconv.DbAttributes;
 import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
+import io.otelite.instrumentation.api.db.JdbcStatements;
 import io.otelite.tooling.export.ConsoleSpanExporter;
 import io.otelite.tooling.testing.InstrumentationTestHarness;
 import java.sql.CallableStatement;
@@ -171,6 +172,16 @@ abstract class AbstractJdbcInstrumentationTest {
     Assertions.assertThat(harness.spans())
         .extracting(SpanData::getName)
         .containsExactly("SELECT orders", "SELECT orders", "SELECT orders");
+  }
+
+  @Test
+  void aClosedStatementIsForgottenAtOnceNotWhenItIsCollected() throws Exception {
+    PreparedStatement statement = connection.prepareStatement("SELECT item FROM orders WHERE id = ?");
+    Assertions.assertThat(JdbcStatements.get(statement)).as("the SQL is remembered while it is open").isNotNull();
+
+    statement.close();
+
+    Assertions.assertThat(JdbcStatements.get(statement)).as("nothing is kept for a closed statement").isNull();
   }
 
   @Test

@@ -8,7 +8,8 @@ import java.sql.DatabaseMetaData;
  * and the product name when the URL does not tell), which drivers answer from memory: no statement pays a
  * network round trip for it. Held weakly by connection identity, shared by every class loader. Pool proxies
  * (a new one per borrow in HikariCP) are unwrapped to the physical connection, so a pooled connection is read
- * once, not once per borrow.
+ * once, not once per borrow. The proxies themselves are not remembered: unwrapping one is two calls the pool
+ * answers from memory, while an entry per borrow would outlive the request and burden every young collection.
  */
 public final class JdbcConnections {
   private static final WeakIdentityMap<Connection, JdbcConnectionInfo> INFOS = new WeakIdentityMap<>();
@@ -31,10 +32,12 @@ public final class JdbcConnections {
       info = read(physical);
       INFOS.put(physical, info);
     }
-    if (physical != connection) {
-      INFOS.put(connection, info);
-    }
     return info;
+  }
+
+  /** Connections remembered and not yet dropped; for tests. */
+  static int size() {
+    return INFOS.size();
   }
 
   private static Connection unwrap(Connection connection) {

@@ -32,6 +32,11 @@ public final class JdbcStatements {
     return state;
   }
 
+  /** Forgets a closed statement. A statement pool that hands the same object out again prepares it again. */
+  public static void forget(Statement statement) {
+    STATES.remove(statement);
+  }
+
   static int size() {
     return STATES.size();
   }
