@@ -3,7 +3,7 @@
 # interleaved (none, otel, otelite, otel, otelite per application and round), on loopback only.
 # Writes results/overhead.md (results/overhead-quick.md with QUICK=1), a PNG chart and the raw runs as CSV.
 # See README.md for what is measured and how. Settings (environment):
-#   QUICK=1              a sanity run (1 round, short load; 2-3 minutes on an idle machine)
+#   QUICK=1              a sanity run (1 round, short loads; about 5 minutes; CPU numbers still include the JIT)
 #   ROUNDS=3             rounds; each round runs every application with every agent once
 #   WARMUP=8 DURATION=12 seconds of unmeasured and of measured load per run
 #   CONNECTIONS=8        wrk connections (one wrk thread)
