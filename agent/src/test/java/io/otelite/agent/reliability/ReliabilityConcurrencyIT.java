@@ -62,8 +62,12 @@ class ReliabilityConcurrencyIT {
         int before = served.size();
         load(http, app.baseUrl(), round, served, errors);
         servedPerRound.add(served.size() - before);
-        // every request's server span arrived: nothing of this round is still queued in the agent
+        // every request's spans arrived: nothing of this round is still queued in the agent. Each kind is awaited: a
+        // client span that completes on the HTTP client's own thread can end a moment after its request's server span.
         receiver.awaitCount(span -> isServer(span, "/work/"), served.size(), 60);
+        receiver.awaitCount(span -> isServer(span, "/leaf/"), served.size(), 60);
+        receiver.awaitCount(span -> span.attribute("url.full") != null, served.size(), 60);
+        receiver.awaitCount(span -> span.attribute("db.system.name") != null, served.size(), 60);
         histograms.add(ClassHistogram.of(app.run.pid()));
       }
 
