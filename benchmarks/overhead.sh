@@ -127,6 +127,16 @@ status_field() { # a field of /proc/PID/status, numbers only (VmRSS in kB, Threa
   awk -v key="$2:" '$1 == key { print $2 }' "/proc/$1/status"
 }
 
+measured_load() { # OUTPUT WRK_ARGS...: runs wrk on the application for DURATION seconds into OUTPUT and prints
+  # the CPU ticks the application spent meanwhile; fails if the application did not survive the load
+  local out=$1 before
+  shift
+  before=$(cpu_ticks "$APP_PID")
+  "${LOAD_PIN[@]}" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" >"$out"
+  kill -0 "$APP_PID" 2>/dev/null || return 1
+  echo $(( $(cpu_ticks "$APP_PID") - before ))
+}
+
 jstat_heap() { # "heap_used_kb metaspace_used_kb"
   "$JAVA_HOME/bin/jstat" -gc "$1" | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
     NR == 2 { printf "%d %d\n", $col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"], $col["MU"] }'
@@ -213,22 +223,12 @@ run_one() { # app agent exporters round
   startup_ticks=$(cpu_ticks "$APP_PID")
 
   "${LOAD_PIN[@]}" wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >"$dir/wrk-warmup.txt"
-  # as fast as the application answers: its throughput
-  local cpu_before cpu_after fixed_cpu_before fixed_cpu_after
-  cpu_before=$(cpu_ticks "$APP_PID")
-  "${LOAD_PIN[@]}" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" >"$dir/wrk.txt"
-  if ! kill -0 "$APP_PID" 2>/dev/null; then
+  local full_ticks fixed_ticks
+  # as fast as the application answers: its throughput; then the same load for every agent: CPU per request, latency
+  if ! full_ticks=$(measured_load "$dir/wrk.txt" "$url") \
+    || ! fixed_ticks=$(measured_load "$dir/wrk-fixed.txt" -s "$HERE/overhead/fixed_rate.lua" "$url" -- "$RATE"); then
     log "  $app exited under load; see $dir/app.log"; APP_PID=""; return 0
   fi
-  cpu_after=$(cpu_ticks "$APP_PID")
-  # the same load for every agent: CPU per request and latency
-  fixed_cpu_before=$(cpu_ticks "$APP_PID")
-  "${LOAD_PIN[@]}" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/overhead/fixed_rate.lua" "$url" \
-    -- "$RATE" >"$dir/wrk-fixed.txt"
-  if ! kill -0 "$APP_PID" 2>/dev/null; then
-    log "  $app exited under load; see $dir/app.log"; APP_PID=""; return 0
-  fi
-  fixed_cpu_after=$(cpu_ticks "$APP_PID")
 
   # read before anything attaches: jcmd adds an attach listener thread
   local rss_kb threads metaspace_kb="" heap_kb="" live=""
@@ -250,8 +250,8 @@ exporters=$exporters
 round=$round
 startup_ms=$(( (ready_ns - start_ns) / 1000000 ))
 startup_cpu_ticks=$startup_ticks
-cpu_ticks=$(( cpu_after - cpu_before ))
-fixed_cpu_ticks=$(( fixed_cpu_after - fixed_cpu_before ))
+cpu_ticks=$full_ticks
+fixed_cpu_ticks=$fixed_ticks
 clk_tck=$CLK_TCK
 rss_kb=$rss_kb
 threads=$threads
