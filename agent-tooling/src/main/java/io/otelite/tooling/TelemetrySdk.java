@@ -9,13 +9,10 @@ import io.otelite.tooling.config.AgentConfiguration;
 import io.otelite.tooling.config.ConfigErrors;
 import io.otelite.tooling.export.ConsoleSpanExporter;
 import io.otelite.tooling.export.DroppedSpans;
-import io.otelite.tooling.export.SdkExportLogs;
 import io.otelite.tooling.export.AgentExport;
 import io.otelite.tooling.export.disk.DiskBufferDrops;
 import io.otelite.tooling.export.disk.DiskBuffering;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Builds the OpenTelemetry SDK from the standard configuration, and stops it when the JVM exits. */
 public final class TelemetrySdk {
@@ -29,12 +26,6 @@ public final class TelemetrySdk {
    * stderr): the application then runs without the agent's telemetry.
    */
   public static OpenTelemetrySdk build(AgentConfiguration configuration, ClassLoader serviceClassLoader) {
-    // the SDK reports a failed configuration on java.util.logging too; our own line says it better
-    Logger autoconfigureLog = Logger.getLogger("io.opentelemetry.sdk.autoconfigure");
-    Level previousLevel = autoconfigureLog.getLevel();
-    autoconfigureLog.setLevel(Level.WARNING);
-    // before the build: the exporters and processors look their loggers up when their classes load
-    SdkExportLogs.routeToAgentDebugLog();
     long shutdownTimeoutMillis = shutdownTimeoutMillis(configuration);
     try {
       OpenTelemetrySdk sdk =
@@ -64,8 +55,6 @@ public final class TelemetrySdk {
     } catch (ConfigurationException | IllegalArgumentException e) {
       AgentLog.warn(ConfigErrors.describe(e) + "; the agent is off, the application runs without it");
       return null;
-    } finally {
-      autoconfigureLog.setLevel(previousLevel);
     }
   }
 

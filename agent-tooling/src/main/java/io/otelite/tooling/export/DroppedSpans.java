@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>SDK 1.63 exposes the count only in the line its batch span processor logs before each export that
  * follows drops ("BatchSpanProcessor dropped 12 span(s) since the last export because the queue is full
- * (maxQueueSize=2048)"); {@link SdkExportLogs} hands that line here instead of to stderr.
+ * (maxQueueSize=2048)"); {@code SdkLogger} hands that line here instead of to stderr.
  */
 public final class DroppedSpans {
   public static final String METRIC = "otelite.exporter.dropped_spans";
@@ -31,7 +31,7 @@ public final class DroppedSpans {
   }
 
   /** True when {@code message} is the SDK's drop report (then counted), false for any other line. */
-  static boolean recordFromSdkMessage(String message) {
+  public static boolean recordFromSdkMessage(String message) {
     if (message == null || !message.startsWith(SDK_PREFIX)) {
       return false;
     }
@@ -58,7 +58,7 @@ public final class DroppedSpans {
     AgentLog.debug("dropped " + dropped + " spans because the span queue is full, " + total + " in all");
   }
 
-  static long total() {
+  public static long total() {
     return TOTAL.get();
   }
 }

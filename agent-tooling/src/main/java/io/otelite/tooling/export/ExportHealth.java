@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Whether one export's export works: a collector that is down costs one line when export starts failing and
  * one when it works again, however many batches fail in between (the SDK's own line per failed batch is
- * kept off stderr by {@link SdkExportLogs}).
+ * kept off stderr by {@code SdkLogger}).
  */
-final class ExportHealth {
+public final class ExportHealth {
   private final String export;
   private final AtomicBoolean failing = new AtomicBoolean();
   private final AtomicLong failedExports = new AtomicLong();
@@ -60,7 +60,7 @@ final class ExportHealth {
    * What went wrong, without anything that could carry a secret: a status code or an exception's type and
    * message, never the endpoint (it may hold user-info) nor headers.
    */
-  static String describe(Throwable failure) {
+  public static String describe(Throwable failure) {
     Object response = ExportFailure.responseOf(failure);
     if (response instanceof HttpResponse) {
       return "HTTP " + ((HttpResponse) response).getStatusCode();
