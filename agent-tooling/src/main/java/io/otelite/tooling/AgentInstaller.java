@@ -8,6 +8,7 @@ import io.otelite.tooling.config.AgentConfiguration;
 import io.otelite.tooling.extension.ExtensionClassLoader;
 import io.otelite.tooling.instrumentation.InstrumentationInstaller;
 import io.otelite.tooling.runtime.RuntimeMetrics;
+import io.otelite.tooling.startup.EagerInitialization;
 import java.lang.instrument.Instrumentation;
 
 /** Starts the agent inside its isolated class loader: configuration, SDK, then the instrumentation. */
@@ -27,6 +28,8 @@ public final class AgentInstaller {
       return;
     }
     AgentLog.setDebug(configuration.debug());
+    // before the SDK starts its threads and before any advice can run
+    EagerInitialization.contextStorage();
     long configured = System.nanoTime();
     // the agent's services plus the user's extensions (the agent loader itself when there are none)
     ClassLoader serviceLoader = ExtensionClassLoader.create(configuration.properties(), agentLoader);
@@ -34,6 +37,7 @@ public final class AgentInstaller {
     if (sdk == null) {
       return;
     }
+    EagerInitialization.propagators(sdk.getPropagators());
     GlobalOpenTelemetry.set(sdk);
     InstrumentationConfig.set(configuration.properties());
     RuntimeMetrics.install(sdk, configuration.properties());
