@@ -8,6 +8,7 @@ import io.otelite.tooling.config.AgentConfiguration;
 import io.otelite.tooling.extension.ExtensionClassLoader;
 import io.otelite.tooling.instrumentation.InstrumentationInstaller;
 import io.otelite.tooling.runtime.RuntimeMetrics;
+import io.otelite.tooling.startup.AfterApplicationLogging;
 import io.otelite.tooling.startup.EagerInitialization;
 import java.lang.instrument.Instrumentation;
 
@@ -28,6 +29,8 @@ public final class AgentInstaller {
       return;
     }
     AgentLog.setDebug(configuration.debug());
+    // before anything that may be held back (the SDK's Prometheus server, runtime metrics) is created
+    AfterApplicationLogging.decide(instrumentation);
     // before the SDK starts its threads and before any advice can run
     EagerInitialization.contextStorage();
     long configured = System.nanoTime();

@@ -7,9 +7,11 @@ import io.otelite.instrumentation.api.AgentLog;
 import io.otelite.instrumentation.api.InstrumentationModule;
 import io.otelite.instrumentation.api.TypeInstrumentation;
 import io.otelite.tooling.indy.IndyAdviceLinker;
+import io.otelite.tooling.startup.logmanager.LogManagerReadinessModule;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -49,7 +51,9 @@ public final class InstrumentationInstaller {
   }
 
   public ResettableClassFileTransformer install(ConfigProperties config, boolean attached) {
-    List<InstrumentationModule> modules = ModuleSelection.enabledModules(agentLoader, config);
+    List<InstrumentationModule> modules = new ArrayList<>(ModuleSelection.enabledModules(agentLoader, config));
+    // the agent's own, whatever the user switches
+    modules.add(new LogManagerReadinessModule());
     IndyAdviceLinker linker = new IndyAdviceLinker(agentLoader);
     IndyBootstrap.setLinker(linker);
     AdviceFailures.setReporter(

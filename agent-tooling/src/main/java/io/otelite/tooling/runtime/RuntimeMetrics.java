@@ -7,6 +7,7 @@ import io.otelite.instrumentation.api.AgentLog;
 import io.otelite.tooling.AgentVersion;
 import io.otelite.tooling.config.AgentConfiguration;
 import io.otelite.tooling.config.ConfigValues;
+import io.otelite.tooling.startup.AfterApplicationLogging;
 
 /**
  * The {@code jvm.*} runtime metrics of the stable semantic conventions (memory, GC, threads, classes, CPU),
@@ -28,6 +29,11 @@ public final class RuntimeMetrics {
       return;
     }
     Meter meter = openTelemetry.meterBuilder(SCOPE).setInstrumentationVersion(AgentVersion.get()).build();
+    // the JDK's management beans may log through java.util.logging: not before the application set it up
+    AfterApplicationLogging.run(() -> register(meter));
+  }
+
+  private static void register(Meter meter) {
     try {
       MemoryMetrics.register(meter);
       ThreadMetrics.register(meter);
