@@ -19,6 +19,8 @@ public final class TelemetrySdk {
   /** How long JVM exit may wait for the last export; a hung collector never blocks exit for longer. */
   public static final String SHUTDOWN_TIMEOUT = "otel.javaagent.shutdown-timeout";
 
+  private static final long SHUTDOWN_GRACE_MILLIS = 200;
+
   private TelemetrySdk() {}
 
   /**
@@ -58,9 +60,35 @@ public final class TelemetrySdk {
     }
   }
 
+  /**
+   * The hook waits at most the timeout (and a little for the worker to notice it) even when the shutdown
+   * itself blocks: the SDK's shutdown runs on a daemon thread of its own, so that a stuck export or a stuck
+   * agent thread can never keep the JVM from exiting.
+   */
   private static void registerShutdownHook(OpenTelemetrySdk sdk, long timeoutMillis) {
     Thread hook =
-        new Thread(() -> sdk.shutdown().join(timeoutMillis, TimeUnit.MILLISECONDS), "otelite-shutdown");
+        new Thread(
+            () -> {
+              Thread worker =
+                  new Thread(
+                      () -> sdk.shutdown().join(timeoutMillis, TimeUnit.MILLISECONDS), "otelite-shutdown-worker");
+              worker.setDaemon(true);
+              worker.start();
+              try {
+                worker.join(timeoutMillis + SHUTDOWN_GRACE_MILLIS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              if (worker.isAlive()) {
+                AgentLog.warn(
+                    "the last export did not finish within "
+                        + SHUTDOWN_TIMEOUT
+                        + " ("
+                        + timeoutMillis
+                        + " ms); telemetry not sent by then is lost, except spans kept by disk buffering");
+              }
+            },
+            "otelite-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
   }
 

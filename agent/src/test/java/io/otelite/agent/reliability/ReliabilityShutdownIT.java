@@ -37,6 +37,28 @@ class ReliabilityShutdownIT {
     }
   }
 
+  /**
+   * Nothing listening: each batch's export retries for seconds with backoff, and the SDK's shutdown waits for
+   * the metric reader's last export; exit still takes no longer than the timeout, and says what was cut.
+   */
+  @Test
+  void systemExitWithNothingListeningReturnsWithinTheTimeout() throws Exception {
+    Map<String, String> deadCollector =
+        Map.of(
+            "OTEL_EXPORTER_OTLP_ENDPOINT", FakeCollector.deadEndpoint(),
+            "OTEL_BSP_SCHEDULE_DELAY", "100",
+            "OTEL_METRIC_EXPORT_INTERVAL", "200",
+            "OTEL_JAVAAGENT_SHUTDOWN_TIMEOUT", TIMEOUT_MILLIS + "ms");
+    try (AppRun run = AppRun.withAgent(deadCollector, "calls=20", "end=exit").awaitExit(60)) {
+      long exitMillis = run.exitedAtMillis() - doneAt(run);
+      System.out.println("System.exit with nothing listening took " + exitMillis + " ms");
+      assertThat(run.exitCode()).isZero();
+      assertThat(exitMillis).isLessThan(TIMEOUT_MILLIS + SLACK_MILLIS);
+      assertThat(run.stderrLinesContaining("the last export did not finish within otel.javaagent.shutdown-timeout (2000 ms)"))
+          .hasSize(1);
+    }
+  }
+
   @Test
   void sigtermWithACollectorThatNeverAnswersReturnsWithinTheTimeout() throws Exception {
     try (FakeCollector collector = new FakeCollector(n -> 200, 120_000);
