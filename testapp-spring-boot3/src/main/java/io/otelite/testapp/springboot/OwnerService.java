@@ -1,0 +1,33 @@
+package io.otelite.testapp.springboot;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.http.HttpStatus;
+
+/** Writes in one transaction each, as a service layer does: one COMMIT per call. */
+@Service
+class OwnerService {
+  private final OwnerRepository owners;
+
+  OwnerService(OwnerRepository owners) {
+    this.owners = owners;
+  }
+
+  @Transactional
+  Owner register(String name, String city) {
+    return owners.save(new Owner(name, city));
+  }
+
+  @Transactional
+  Owner rename(long ownerId, String newName) {
+    Owner owner = find(ownerId);
+    owner.rename(newName);
+    return owner;
+  }
+
+  @Transactional(readOnly = true)
+  Owner find(long ownerId) {
+    return owners.findById(ownerId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no owner " + ownerId));
+  }
+}
