@@ -41,7 +41,16 @@ public final class Locations {
   }
 
   public static Path javaExecutable() {
-    return Path.of(System.getProperty("java.home"), "bin", "java");
+    return javaHome().resolve("bin/java");
+  }
+
+  /**
+   * The JDK that runs the applications under the agent: the one running the tests, or
+   * {@code -Dotelite.smoke.java.home=PATH} (the smoke tests on another Java version).
+   */
+  public static Path javaHome() {
+    String override = System.getProperty("otelite.smoke.java.home");
+    return Path.of(override != null && !override.isBlank() ? override : System.getProperty("java.home"));
   }
 
   private static Path existing(Path path, String what) {

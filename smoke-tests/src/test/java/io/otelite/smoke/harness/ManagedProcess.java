@@ -112,6 +112,49 @@ public final class ManagedProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * SIGTERM, as a service manager stops a server; true when the process (and what it started) ended within
+   * {@code timeout} by itself, false when it is still running (then {@link #close()} kills it).
+   */
+  public boolean terminate(Duration timeout) {
+    process.destroy();
+    try {
+      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The JVM's threads and their stacks ({@code jcmd <pid> Thread.print}), to diagnose a hang. */
+  public String threadDump() {
+    Path jcmd = Locations.javaHome().resolve("bin/jcmd");
+    try {
+      Process dump =
+          new ProcessBuilder(jcmd.toString(), String.valueOf(javaPid()), "Thread.print")
+              .redirectErrorStream(true)
+              .start();
+      String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      dump.waitFor(30, TimeUnit.SECONDS);
+      return text;
+    } catch (IOException e) {
+      return "no thread dump: " + e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "no thread dump: interrupted";
+    }
+  }
+
+  /** The JVM's pid: the process itself, or the java process a launch script started (and did not exec). */
+  private long javaPid() {
+    return process
+        .descendants()
+        .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
+        .map(ProcessHandle::pid)
+        .findFirst()
+        .orElse(process.pid());
+  }
+
   /** The last lines of output, for failure messages. */
   public String tail() {
     List<String> out = stdout();

@@ -1,0 +1,92 @@
+package io.otelite.smoke.startup;
+
+import io.otelite.smoke.harness.Locations;
+import io.otelite.smoke.harness.ManagedProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A stock Apache Tomcat binary distribution (the {@code org.apache.tomcat:tomcat} zip), unchanged, started by
+ * {@code bin/catalina.sh run} with juli, its own LogManager, as its users start it. Each start gets its own
+ * {@code CATALINA_BASE} (the distribution's conf and ROOT webapp) with the HTTP port set and the shutdown port
+ * off, which is how several Tomcats share one installation.
+ */
+final class TomcatDistribution implements RealServer {
+  private final String version;
+  private final Path home;
+
+  TomcatDistribution(String version) {
+    this.version = version;
+    this.home = Locations.moduleTarget().resolve("distributions/apache-tomcat-" + version);
+  }
+
+  @Override
+  public String name() {
+    return "tomcat-" + version;
+  }
+
+  @Override
+  public String firstRequestPath() {
+    return "/";
+  }
+
+  @Override
+  public ManagedProcess start(Path agentJar, int port, List<String> jvmOptions, Map<String, String> environment) {
+    Path base = newBase(port);
+    ManagedProcess.Builder builder =
+        ManagedProcess.program(name(), Path.of("/bin/sh"))
+            .command(home.resolve("bin/catalina.sh").toString(), "run")
+            .workingDirectory(base)
+            .env("CATALINA_HOME", home.toString())
+            .env("CATALINA_BASE", base.toString())
+            .env("JAVA_HOME", Locations.javaHome().toString())
+            .env("CATALINA_OPTS", "-javaagent:" + agentJar + " " + String.join(" ", jvmOptions));
+    environment.forEach(builder::env);
+    return builder.start();
+  }
+
+  private Path newBase(int port) {
+    try {
+      Path base = Files.createTempDirectory(Locations.moduleTarget(), "catalina-base-" + version + "-");
+      copyTree(home.resolve("conf"), base.resolve("conf"));
+      copyTree(home.resolve("webapps/ROOT"), base.resolve("webapps/ROOT"));
+      for (String folder : List.of("logs", "temp", "work")) {
+        Files.createDirectories(base.resolve(folder));
+      }
+      Path serverXml = base.resolve("conf/server.xml");
+      String config = Files.readString(serverXml, StandardCharsets.UTF_8);
+      Files.writeString(
+          serverXml,
+          config.replace("port=\"8005\"", "port=\"-1\"").replace("port=\"8080\"", "port=\"" + port + "\""),
+          StandardCharsets.UTF_8);
+      return base;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : (Iterable<Path>) paths::iterator) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}
