@@ -1,6 +1,9 @@
 package example.apps;
 
-/** The smallest application: prints a line, optionally waits (so exporters get a chance to run), exits. */
+/**
+ * The smallest application: prints a line, optionally waits (so exporters get a chance to run),
+ * exits.
+ */
 public class HelloApp {
   public static void main(String[] args) throws Exception {
     System.out.println("hello from the application");

@@ -7,7 +7,10 @@ import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import java.util.concurrent.CompletableFuture;
 
-/** Application code with annotated methods; each returns the span context current inside it where useful. */
+/**
+ * Application code with annotated methods; each returns the span context current inside it where
+ * useful.
+ */
 public class Orders {
   @WithSpan
   public SpanContext place() {

@@ -4,8 +4,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Holds the async servlet's worker thread until the test lets it finish the response, so a test can look at
- * a request that is still in flight after {@code service} returned.
+ * Holds the async servlet's worker thread until the test lets it finish the response, so a test can
+ * look at a request that is still in flight after {@code service} returned.
  */
 public final class AsyncGate {
   private static volatile CountDownLatch open = new CountDownLatch(0);

@@ -3,9 +3,10 @@ package example.servlet;
 import java.util.List;
 
 /**
- * The test application every container serves under {@value #CONTEXT_PATH}: which servlet and filter class is
- * mapped to which URL pattern. The classes exist twice, in {@code example.servlet.jakarta} and
- * {@code example.servlet.javax}, with the same simple names; a container registers them by class name.
+ * The test application every container serves under {@value #CONTEXT_PATH}: which servlet and
+ * filter class is mapped to which URL pattern. The classes exist twice, in {@code
+ * example.servlet.jakarta} and {@code example.servlet.javax}, with the same simple names; a
+ * container registers them by class name.
  *
  * <p>They live outside {@code io.otelite.*} because the agent never instruments its own packages.
  */
@@ -24,7 +25,8 @@ public final class ShopApp {
 
   /** Filters apply to dispatcher type REQUEST only (the default). */
   public static final List<Mapping> FILTERS =
-      List.of(new Mapping("OrderTagFilter", "/orders/*"), new Mapping("ForwardingFilter", "/legacy/*"));
+      List.of(
+          new Mapping("OrderTagFilter", "/orders/*"), new Mapping("ForwardingFilter", "/legacy/*"));
 
   private ShopApp() {}
 

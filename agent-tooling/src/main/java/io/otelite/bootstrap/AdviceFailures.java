@@ -3,12 +3,14 @@ package io.otelite.bootstrap;
 import java.util.function.BiConsumer;
 
 /**
- * Where a failure inside advice ends up. Instrumented code catches every {@code Throwable} its advice throws
- * and calls {@link #onAdviceFailure}; the agent logs the first occurrence of each failure.
+ * Where a failure inside advice ends up. Instrumented code catches every {@code Throwable} its
+ * advice throws and calls {@link #onAdviceFailure}; the agent logs the first occurrence of each
+ * failure.
  */
 public final class AdviceFailures {
   private static volatile BiConsumer<String, Throwable> reporter =
-      (where, error) -> System.err.println("[otelite] WARN advice failed in " + where + ": " + error);
+      (where, error) ->
+          System.err.println("[otelite] WARN advice failed in " + where + ": " + error);
 
   private AdviceFailures() {}
 
@@ -20,7 +22,8 @@ public final class AdviceFailures {
   public static void onAdviceFailure(Throwable error) {
     try {
       StackTraceElement[] stack = error.getStackTrace();
-      String where = stack.length > 0 ? stack[0].getClassName() + "." + stack[0].getMethodName() : "advice";
+      String where =
+          stack.length > 0 ? stack[0].getClassName() + "." + stack[0].getMethodName() : "advice";
       reporter.accept(where, error);
     } catch (Throwable ignored) {
       // nothing may escape into the application

@@ -15,11 +15,12 @@ import java.util.jar.JarFile;
 
 /**
  * Loads the agent's own classes (SDK, exporters, Byte Buddy, instrumentation modules) from the
- * {@code inst/} folder of the agent jar, where class files carry the extension {@code .classdata}: no other
- * class loader can find them, so the application never sees the agent's copies of its libraries.
+ * {@code inst/} folder of the agent jar, where class files carry the extension {@code .classdata}:
+ * no other class loader can find them, so the application never sees the agent's copies of its
+ * libraries.
  *
- * <p>Its parent is the platform class loader: the agent sees the JDK (including {@code java.net.http} and
- * {@code java.sql}) and the bootstrap package, and nothing of the application.
+ * <p>Its parent is the platform class loader: the agent sees the JDK (including {@code
+ * java.net.http} and {@code java.sql}) and the bootstrap package, and nothing of the application.
  */
 public final class AgentClassLoader extends ClassLoader {
   static {
@@ -89,12 +90,16 @@ public final class AgentClassLoader extends ClassLoader {
   @Override
   protected Enumeration<URL> findResources(String name) {
     URL url = findResource(name);
-    return url == null ? Collections.emptyEnumeration() : Collections.enumeration(Collections.singleton(url));
+    return url == null
+        ? Collections.emptyEnumeration()
+        : Collections.enumeration(Collections.singleton(url));
   }
 
   private static String hiddenEntryName(String resourceName) {
     if (resourceName.endsWith(".class")) {
-      return HIDDEN_ROOT + resourceName.substring(0, resourceName.length() - ".class".length()) + CLASS_SUFFIX;
+      return HIDDEN_ROOT
+          + resourceName.substring(0, resourceName.length() - ".class".length())
+          + CLASS_SUFFIX;
     }
     return HIDDEN_ROOT + resourceName;
   }

@@ -3,14 +3,17 @@ package io.otelite.bootstrap;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
 
-/** Runs in the bootstrap class loader: creates the isolated agent class loader and starts the installer in it. */
+/**
+ * Runs in the bootstrap class loader: creates the isolated agent class loader and starts the
+ * installer in it.
+ */
 public final class AgentStarter {
   private static volatile ClassLoader agentClassLoader;
 
   private AgentStarter() {}
 
-  public static synchronized void start(File agentJar, Instrumentation instrumentation, boolean attached)
-      throws Exception {
+  public static synchronized void start(
+      File agentJar, Instrumentation instrumentation, boolean attached) throws Exception {
     if (agentClassLoader != null) {
       System.err.println("[otelite] the agent is already running; ignoring the second start");
       return;

@@ -6,11 +6,13 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
 /**
- * The bootstrap method of every {@code invokedynamic} call that instrumented code makes into advice.
+ * The bootstrap method of every {@code invokedynamic} call that instrumented code makes into
+ * advice.
  *
  * <p>This class is on the bootstrap search path, so code of any class loader (the JDK's own classes
- * included) can name it. It links the call to the advice class loaded next to the instrumented class; if
- * that fails, the call site does nothing and returns default values, so the application is never broken.
+ * included) can name it. It links the call to the advice class loaded next to the instrumented
+ * class; if that fails, the call site does nothing and returns default values, so the application
+ * is never broken.
  */
 public final class IndyBootstrap {
   private static volatile AdviceLinker linker;
@@ -22,7 +24,10 @@ public final class IndyBootstrap {
   }
 
   public static CallSite bootstrap(
-      MethodHandles.Lookup lookup, String adviceMethodName, MethodType adviceMethodType, Object... args) {
+      MethodHandles.Lookup lookup,
+      String adviceMethodName,
+      MethodType adviceMethodType,
+      Object... args) {
     AdviceLinker current = linker;
     if (current != null) {
       try {

@@ -5,12 +5,12 @@ import java.lang.instrument.Instrumentation;
 import java.util.jar.JarFile;
 
 /**
- * The agent's entry points: {@code -javaagent} (premain), attach at run time (agentmain) and
- * {@code java -jar otelite-agent.jar} (main).
+ * The agent's entry points: {@code -javaagent} (premain), attach at run time (agentmain) and {@code
+ * java -jar otelite-agent.jar} (main).
  *
- * <p>The JVM loads this class with the system class loader, because the agent jar is on the class path. It
- * therefore only puts the jar on the bootstrap search path and hands over, by reflection, to
- * {@link AgentStarter} as loaded by the bootstrap loader; everything else lives in the isolated
+ * <p>The JVM loads this class with the system class loader, because the agent jar is on the class
+ * path. It therefore only puts the jar on the bootstrap search path and hands over, by reflection,
+ * to {@link AgentStarter} as loaded by the bootstrap loader; everything else lives in the isolated
  * {@link AgentClassLoader}.
  */
 public final class OteliteAgent {
@@ -24,7 +24,10 @@ public final class OteliteAgent {
     start(agentArgs, instrumentation, true);
   }
 
-  /** {@code java -jar otelite-agent.jar [--check [app.jar]]}: version, modules, effective configuration. */
+  /**
+   * {@code java -jar otelite-agent.jar [--check [app.jar]]}: version, modules, effective
+   * configuration.
+   */
   public static void main(String[] args) throws Exception {
     AgentClassLoader agentLoader = new AgentClassLoader(agentJar());
     Class<?> cli = agentLoader.loadClass("io.otelite.tooling.cli.AgentCli");
@@ -40,7 +43,8 @@ public final class OteliteAgent {
           .getMethod("start", File.class, Instrumentation.class, boolean.class)
           .invoke(null, jar, instrumentation, attached);
     } catch (Throwable t) {
-      System.err.println("[otelite] the agent could not start, the application runs without it: " + t);
+      System.err.println(
+          "[otelite] the agent could not start, the application runs without it: " + t);
     }
   }
 

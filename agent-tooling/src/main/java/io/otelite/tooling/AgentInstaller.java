@@ -12,7 +12,9 @@ import io.otelite.tooling.startup.AfterApplicationLogging;
 import io.otelite.tooling.startup.EagerInitialization;
 import java.lang.instrument.Instrumentation;
 
-/** Starts the agent inside its isolated class loader: configuration, SDK, then the instrumentation. */
+/**
+ * Starts the agent inside its isolated class loader: configuration, SDK, then the instrumentation.
+ */
 public final class AgentInstaller {
   private AgentInstaller() {}
 
@@ -21,21 +23,25 @@ public final class AgentInstaller {
   }
 
   /** Called reflectively by {@code io.otelite.bootstrap.AgentStarter}. */
-  public static void install(Instrumentation instrumentation, ClassLoader agentLoader, boolean attached) {
+  public static void install(
+      Instrumentation instrumentation, ClassLoader agentLoader, boolean attached) {
     long start = System.nanoTime();
     AgentConfiguration configuration = AgentConfiguration.load(agentLoader);
     if (!configuration.agentEnabled()) {
-      AgentLog.info("disabled by " + AgentConfiguration.ENABLED + "=false; nothing is instrumented");
+      AgentLog.info(
+          "disabled by " + AgentConfiguration.ENABLED + "=false; nothing is instrumented");
       return;
     }
     AgentLog.setDebug(configuration.debug());
-    // before anything that may be held back (the SDK's Prometheus server, runtime metrics) is created
+    // before anything that may be held back (the SDK's Prometheus server, runtime metrics) is
+    // created
     AfterApplicationLogging.decide(instrumentation);
     // before the SDK starts its threads and before any advice can run
     EagerInitialization.contextStorage();
     long configured = System.nanoTime();
     // the agent's services plus the user's extensions (the agent loader itself when there are none)
-    ClassLoader serviceLoader = ExtensionClassLoader.create(configuration.properties(), agentLoader);
+    ClassLoader serviceLoader =
+        ExtensionClassLoader.create(configuration.properties(), agentLoader);
     OpenTelemetrySdk sdk = TelemetrySdk.build(configuration, serviceLoader);
     if (sdk == null) {
       return;

@@ -7,16 +7,20 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.otelite.instrumentation.api.AgentLog;
 import io.otelite.tooling.config.AgentConfiguration;
 import io.otelite.tooling.config.ConfigErrors;
+import io.otelite.tooling.export.AgentExport;
 import io.otelite.tooling.export.ConsoleSpanExporter;
 import io.otelite.tooling.export.DroppedSpans;
-import io.otelite.tooling.export.AgentExport;
 import io.otelite.tooling.export.disk.DiskBufferDrops;
 import io.otelite.tooling.export.disk.DiskBuffering;
 import java.util.concurrent.TimeUnit;
 
-/** Builds the OpenTelemetry SDK from the standard configuration, and stops it when the JVM exits. */
+/**
+ * Builds the OpenTelemetry SDK from the standard configuration, and stops it when the JVM exits.
+ */
 public final class TelemetrySdk {
-  /** How long JVM exit may wait for the last export; a hung collector never blocks exit for longer. */
+  /**
+   * How long JVM exit may wait for the last export; a hung collector never blocks exit for longer.
+   */
   public static final String SHUTDOWN_TIMEOUT = "otel.javaagent.shutdown-timeout";
 
   private static final long SHUTDOWN_GRACE_MILLIS = 200;
@@ -24,10 +28,11 @@ public final class TelemetrySdk {
   private TelemetrySdk() {}
 
   /**
-   * The configured SDK, or {@code null} when the configuration cannot be used (after one clear line on
-   * stderr): the application then runs without the agent's telemetry.
+   * The configured SDK, or {@code null} when the configuration cannot be used (after one clear line
+   * on stderr): the application then runs without the agent's telemetry.
    */
-  public static OpenTelemetrySdk build(AgentConfiguration configuration, ClassLoader serviceClassLoader) {
+  public static OpenTelemetrySdk build(
+      AgentConfiguration configuration, ClassLoader serviceClassLoader) {
     long shutdownTimeoutMillis = shutdownTimeoutMillis(configuration);
     try {
       OpenTelemetrySdk sdk =
@@ -37,16 +42,18 @@ public final class TelemetrySdk {
               .addTracerProviderCustomizer(
                   (builder, config) ->
                       configuration.debug()
-                          ? builder.addSpanProcessor(SimpleSpanProcessor.create(ConsoleSpanExporter.toStderr()))
+                          ? builder.addSpanProcessor(
+                              SimpleSpanProcessor.create(ConsoleSpanExporter.toStderr()))
                           : builder)
               .addSpanExporterCustomizer(
                   (exporter, config) ->
                       DiskBuffering.wrap(
-                          AgentExport.of(exporter), exporter.getClass().getSimpleName(), config, shutdownTimeoutMillis))
-              .addMetricExporterCustomizer(
-                  (exporter, config) -> AgentExport.of(exporter))
-              .addLogRecordExporterCustomizer(
-                  (exporter, config) -> AgentExport.of(exporter))
+                          AgentExport.of(exporter),
+                          exporter.getClass().getSimpleName(),
+                          config,
+                          shutdownTimeoutMillis))
+              .addMetricExporterCustomizer((exporter, config) -> AgentExport.of(exporter))
+              .addLogRecordExporterCustomizer((exporter, config) -> AgentExport.of(exporter))
               .disableShutdownHook()
               .build()
               .getOpenTelemetrySdk();
@@ -55,15 +62,16 @@ public final class TelemetrySdk {
       registerShutdownHook(sdk, shutdownTimeoutMillis);
       return sdk;
     } catch (ConfigurationException | IllegalArgumentException e) {
-      AgentLog.warn(ConfigErrors.describe(e) + "; the agent is off, the application runs without it");
+      AgentLog.warn(
+          ConfigErrors.describe(e) + "; the agent is off, the application runs without it");
       return null;
     }
   }
 
   /**
-   * The hook waits at most the timeout (and a little for the worker to notice it) even when the shutdown
-   * itself blocks: the SDK's shutdown runs on a daemon thread of its own, so that a stuck export or a stuck
-   * agent thread can never keep the JVM from exiting.
+   * The hook waits at most the timeout (and a little for the worker to notice it) even when the
+   * shutdown itself blocks: the SDK's shutdown runs on a daemon thread of its own, so that a stuck
+   * export or a stuck agent thread can never keep the JVM from exiting.
    */
   private static void registerShutdownHook(OpenTelemetrySdk sdk, long timeoutMillis) {
     Thread hook =
@@ -71,7 +79,8 @@ public final class TelemetrySdk {
             () -> {
               Thread worker =
                   new Thread(
-                      () -> sdk.shutdown().join(timeoutMillis, TimeUnit.MILLISECONDS), "otelite-shutdown-worker");
+                      () -> sdk.shutdown().join(timeoutMillis, TimeUnit.MILLISECONDS),
+                      "otelite-shutdown-worker");
               worker.setDaemon(true);
               worker.start();
               try {

@@ -4,7 +4,9 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import net.bytebuddy.asm.Advice;
 
-/** Makes a span around greet() and shows that advice may change the return value when it means to. */
+/**
+ * Makes a span around greet() and shows that advice may change the return value when it means to.
+ */
 public class GreetAdvice {
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static Object enter(@Advice.Argument(0) String name) {

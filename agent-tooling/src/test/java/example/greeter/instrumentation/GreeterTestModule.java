@@ -38,8 +38,10 @@ public class GreeterTestModule extends InstrumentationModule {
 
           @Override
           public void transform(TypeTransformer transformer) {
-            transformer.applyAdviceToMethod(named("greet"), "example.greeter.instrumentation.GreetAdvice");
-            transformer.applyAdviceToMethod(named("count"), "example.greeter.instrumentation.FailingAdvice");
+            transformer.applyAdviceToMethod(
+                named("greet"), "example.greeter.instrumentation.GreetAdvice");
+            transformer.applyAdviceToMethod(
+                named("count"), "example.greeter.instrumentation.FailingAdvice");
           }
         });
   }

@@ -34,18 +34,26 @@ class IndyAdviceTest {
     new Greeter().greet("bob");
 
     String adviceLoader =
-        harness.waitForSpans(1).get(0).getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("advice.loader"));
+        harness
+            .waitForSpans(1)
+            .get(0)
+            .getAttributes()
+            .get(io.opentelemetry.api.common.AttributeKey.stringKey("advice.loader"));
     assertThat(adviceLoader).contains("otelite-module");
   }
 
   @Test
   void aClassFromAChildUrlClassLoaderIsInstrumentedToo() throws Exception {
     URL testClasses = Path.of("target/test-classes").toUri().toURL();
-    try (URLClassLoader child = new URLClassLoader(new URL[] {testClasses}, ClassLoader.getPlatformClassLoader())) {
+    try (URLClassLoader child =
+        new URLClassLoader(new URL[] {testClasses}, ClassLoader.getPlatformClassLoader())) {
       Class<?> childGreeter = child.loadClass("example.greeter.Greeter");
       assertThat(childGreeter.getClassLoader()).isSameAs(child);
 
-      Object greeting = childGreeter.getMethod("greet", String.class).invoke(childGreeter.getConstructor().newInstance(), "cy");
+      Object greeting =
+          childGreeter
+              .getMethod("greet", String.class)
+              .invoke(childGreeter.getConstructor().newInstance(), "cy");
 
       assertThat(greeting).isEqualTo("hello cy (instrumented)");
       assertThat(harness.waitForSpans(1)).extracting(SpanData::getName).containsExactly("greet cy");

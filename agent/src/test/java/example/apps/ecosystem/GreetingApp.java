@@ -1,8 +1,8 @@
 package example.apps.ecosystem;
 
 /**
- * Greets twice; an extension's instrumentation module traces {@link #greet}. Then waits (argument 1, in ms) so
- * that the exporter runs before exit.
+ * Greets twice; an extension's instrumentation module traces {@link #greet}. Then waits (argument
+ * 1, in ms) so that the exporter runs before exit.
  */
 public class GreetingApp {
   public static void main(String[] args) throws InterruptedException {

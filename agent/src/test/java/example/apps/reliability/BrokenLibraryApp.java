@@ -21,11 +21,11 @@ import java.util.Set;
 import org.h2.jdbc.JdbcConnection;
 
 /**
- * Libraries that break under the agent's feet (no OpenTelemetry code here): a servlet container whose request
- * getters throw, one that lacks a Servlet 4 method, a response whose {@code getStatus()} throws, and a JDBC driver
- * without {@code getMetaData()}. The servlet is called directly, as a container would, with hand-made request and
- * response objects. Prints one line per scenario with what the application saw, which must read the same with and
- * without the agent.
+ * Libraries that break under the agent's feet (no OpenTelemetry code here): a servlet container
+ * whose request getters throw, one that lacks a Servlet 4 method, a response whose {@code
+ * getStatus()} throws, and a JDBC driver without {@code getMetaData()}. The servlet is called
+ * directly, as a container would, with hand-made request and response objects. Prints one line per
+ * scenario with what the application saw, which must read the same with and without the agent.
  */
 public class BrokenLibraryApp {
   static final int CALLS = 50;
@@ -39,12 +39,33 @@ public class BrokenLibraryApp {
         "request getters throw",
         servlet,
         CALLS,
-        Set.of("getAttribute", "getRequestURI", "getServerName", "getHeader", "getHeaders", "getHeaderNames", "getScheme",
-            "getDispatcherType", "getHttpServletMapping", "isAsyncStarted"),
+        Set.of(
+            "getAttribute",
+            "getRequestURI",
+            "getServerName",
+            "getHeader",
+            "getHeaders",
+            "getHeaderNames",
+            "getScheme",
+            "getDispatcherType",
+            "getHttpServletMapping",
+            "isAsyncStarted"),
         Set.of(),
         false);
-    scenario("Servlet 3 container, no getHttpServletMapping()", servlet, CALLS, Set.of("getHttpServletMapping"), Set.of(), false);
-    scenario("response getStatus() throws", servlet, CALLS, Set.of(), Set.of("getStatus", "isCommitted"), false);
+    scenario(
+        "Servlet 3 container, no getHttpServletMapping()",
+        servlet,
+        CALLS,
+        Set.of("getHttpServletMapping"),
+        Set.of(),
+        false);
+    scenario(
+        "response getStatus() throws",
+        servlet,
+        CALLS,
+        Set.of(),
+        Set.of("getStatus", "isCommitted"),
+        false);
     scenario("application throws", servlet, 1, Set.of(), Set.of(), true);
     scenario("well-behaved container again", servlet, 3, Set.of(), Set.of(), false);
 
@@ -52,7 +73,11 @@ public class BrokenLibraryApp {
   }
 
   private static void scenario(
-      String name, OrdersServlet servlet, int calls, Set<String> brokenRequestMethods, Set<String> brokenResponseMethods,
+      String name,
+      OrdersServlet servlet,
+      int calls,
+      Set<String> brokenRequestMethods,
+      Set<String> brokenResponseMethods,
       boolean applicationThrows)
       throws Exception {
     Map<String, Integer> outcomes = new java.util.TreeMap<>();
@@ -69,10 +94,21 @@ public class BrokenLibraryApp {
       }
       outcomes.merge(outcome, 1, Integer::sum);
     }
-    System.out.println("servlet, " + name + ": doGet " + (servlet.doGetCalls - before) + " of " + calls + " calls, outcomes " + outcomes);
+    System.out.println(
+        "servlet, "
+            + name
+            + ": doGet "
+            + (servlet.doGetCalls - before)
+            + " of "
+            + calls
+            + " calls, outcomes "
+            + outcomes);
   }
 
-  /** A request of {@code GET /orders/7} whose {@code broken} methods throw as a broken container's would. */
+  /**
+   * A request of {@code GET /orders/7} whose {@code broken} methods throw as a broken container's
+   * would.
+   */
   private static HttpServletRequest request(Set<String> broken) {
     Map<String, Object> attributes = new HashMap<>();
     return (HttpServletRequest)
@@ -83,7 +119,8 @@ public class BrokenLibraryApp {
               String name = method.getName();
               if (broken.contains(name)) {
                 if (name.equals("getHttpServletMapping")) {
-                  throw new AbstractMethodError("jakarta.servlet.http.HttpServletRequest.getHttpServletMapping()");
+                  throw new AbstractMethodError(
+                      "jakarta.servlet.http.HttpServletRequest.getHttpServletMapping()");
                 }
                 throw new IllegalStateException("container broken in " + name);
               }
@@ -185,7 +222,8 @@ public class BrokenLibraryApp {
     boolean failing;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws ServletException {
       doGetCalls++;
       if (failing) {
         throw new ServletException("the application's own failure");
@@ -200,7 +238,10 @@ public class BrokenLibraryApp {
     }
   }
 
-  /** An H2 connection that, like a JDBC 3 driver, has no {@code getMetaData()}; then a {@code null} statement. */
+  /**
+   * An H2 connection that, like a JDBC 3 driver, has no {@code getMetaData()}; then a {@code null}
+   * statement.
+   */
   private static void jdbc() throws Exception {
     try (Connection connection = new NoMetaDataConnection()) {
       for (int i = 0; i < CALLS; i++) {
@@ -208,7 +249,11 @@ public class BrokenLibraryApp {
             ResultSet result = statement.executeQuery("SELECT 40 + 2")) {
           result.next();
           if (i == CALLS - 1) {
-            System.out.println("jdbc, driver without getMetaData(): " + CALLS + " queries, last answered " + result.getInt(1));
+            System.out.println(
+                "jdbc, driver without getMetaData(): "
+                    + CALLS
+                    + " queries, last answered "
+                    + result.getInt(1));
           }
         }
       }
@@ -217,7 +262,11 @@ public class BrokenLibraryApp {
         statement.execute(null);
         outcome = "no exception";
       } catch (Exception e) {
-        outcome = e.getClass().getName() + (e instanceof SQLException ? " SQLState " + ((SQLException) e).getSQLState() : "");
+        outcome =
+            e.getClass().getName()
+                + (e instanceof SQLException
+                    ? " SQLState " + ((SQLException) e).getSQLState()
+                    : "");
       }
       System.out.println("jdbc, execute(null): " + outcome);
     }

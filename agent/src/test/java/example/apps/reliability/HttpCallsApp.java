@@ -16,15 +16,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A plain application (no OpenTelemetry code) whose work the agent turns into spans: HttpURLConnection
- * calls to its own JDK HttpServer. It times every call itself, so that a test can see what the agent's
- * faults cost the application.
+ * A plain application (no OpenTelemetry code) whose work the agent turns into spans:
+ * HttpURLConnection calls to its own JDK HttpServer. It times every call itself, so that a test can
+ * see what the agent's faults cost the application.
  *
- * <p>Arguments, all {@code key=value} and optional: {@code calls} per thread (100), {@code threads} (1),
- * {@code pauseMillis} between calls (0), {@code durationMillis} (keep calling until then, instead of
- * {@code calls}), {@code afterMillis} to wait after the work (0), {@code end} = {@code return},
- * {@code exit} (System.exit(0)) or {@code wait} (wait to be killed), {@code path} (with query) and
- * {@code userInfo} of the URL called.
+ * <p>Arguments, all {@code key=value} and optional: {@code calls} per thread (100), {@code threads}
+ * (1), {@code pauseMillis} between calls (0), {@code durationMillis} (keep calling until then,
+ * instead of {@code calls}), {@code afterMillis} to wait after the work (0), {@code end} = {@code
+ * return}, {@code exit} (System.exit(0)) or {@code wait} (wait to be killed), {@code path} (with
+ * query) and {@code userInfo} of the URL called.
  */
 public class HttpCallsApp {
   public static void main(String[] args) throws Exception {
@@ -68,7 +68,9 @@ public class HttpCallsApp {
       workers.add(
           pool.submit(
               () -> {
-                for (int i = 0; durationMillis > 0 ? System.currentTimeMillis() < deadline : i < calls; i++) {
+                for (int i = 0;
+                    durationMillis > 0 ? System.currentTimeMillis() < deadline : i < calls;
+                    i++) {
                   long start = System.nanoTime();
                   if (call(url)) {
                     ok.incrementAndGet();

@@ -11,9 +11,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Runs hostile SQL on H2 (no OpenTelemetry code): 1 MB statements, binary-ish and unterminated literals, comments.
- * Every literal and comment holds the word {@code PLANTED}, which must never leave the process. Prints one line per
- * statement, {@code statement <name> outcome=<ok or SQLState> ms=<time>}, and the total time.
+ * Runs hostile SQL on H2 (no OpenTelemetry code): 1 MB statements, binary-ish and unterminated
+ * literals, comments. Every literal and comment holds the word {@code PLANTED}, which must never
+ * leave the process. Prints one line per statement, {@code statement <name> outcome=<ok or
+ * SQLState> ms=<time>}, and the total time.
  */
 public class HugeSqlApp {
   public static final String PLANTED = "PLANTED";
@@ -35,12 +36,16 @@ public class HugeSqlApp {
 
   static Map<String, String> statements() {
     Map<String, String> statements = new LinkedHashMap<>();
-    statements.put("insert-1mb-literal", "INSERT INTO t VALUES (1, '" + PLANTED + "-big-" + "x".repeat(MEGABYTE) + "')");
+    statements.put(
+        "insert-1mb-literal",
+        "INSERT INTO t VALUES (1, '" + PLANTED + "-big-" + "x".repeat(MEGABYTE) + "')");
     statements.put("many-rows-1mb", manyRows());
     statements.put(
         "in-list-1mb",
         "SELECT id FROM t WHERE name IN ("
-            + IntStream.range(0, MEGABYTE / 20).mapToObj(i -> "'" + PLANTED + "-in-" + i + "'").collect(Collectors.joining(", "))
+            + IntStream.range(0, MEGABYTE / 20)
+                .mapToObj(i -> "'" + PLANTED + "-in-" + i + "'")
+                .collect(Collectors.joining(", "))
             + ")");
     StringBuilder binary = new StringBuilder();
     for (char c = 1; c < 0x20; c++) {
@@ -52,20 +57,31 @@ public class HugeSqlApp {
     statements.put("escaped-quotes", "SELECT 'it''s " + PLANTED + "-escaped''' AS v");
     statements.put("dollar-quoted", "SELECT $$" + PLANTED + "-dollar$$ AS v");
     statements.put("comments", "SELECT /* " + PLANTED + "-block */ 1 AS v -- " + PLANTED + "-line");
-    statements.put("unterminated-quote", "SELECT id FROM t WHERE name = '" + PLANTED + "-unterminated AND id = 1");
-    statements.put("unterminated-1mb", "SELECT id FROM t WHERE name = '" + PLANTED + "-long-unterminated " + "y".repeat(MEGABYTE));
+    statements.put(
+        "unterminated-quote",
+        "SELECT id FROM t WHERE name = '" + PLANTED + "-unterminated AND id = 1");
+    statements.put(
+        "unterminated-1mb",
+        "SELECT id FROM t WHERE name = '" + PLANTED + "-long-unterminated " + "y".repeat(MEGABYTE));
     statements.put("unterminated-comment", "SELECT id FROM t /* " + PLANTED + "-open-comment");
     return statements;
   }
 
   /**
-   * Over 1 MB: 6000 rows {@code (i, 'PLANTED-i')} (without their literals still longer than the bound), then a row
-   * with a 1 MB literal. (A chain of thousands of {@code OR} would do too, but H2 parses it in quadratic time.)
+   * Over 1 MB: 6000 rows {@code (i, 'PLANTED-i')} (without their literals still longer than the
+   * bound), then a row with a 1 MB literal. (A chain of thousands of {@code OR} would do too, but
+   * H2 parses it in quadratic time.)
    */
   private static String manyRows() {
     return "INSERT INTO t VALUES "
-        + IntStream.range(0, 6000).mapToObj(i -> "(" + i + ", '" + PLANTED + "-row-" + i + "'), ").collect(Collectors.joining())
-        + "(-1, '" + PLANTED + "-last-" + "z".repeat(MEGABYTE) + "')";
+        + IntStream.range(0, 6000)
+            .mapToObj(i -> "(" + i + ", '" + PLANTED + "-row-" + i + "'), ")
+            .collect(Collectors.joining())
+        + "(-1, '"
+        + PLANTED
+        + "-last-"
+        + "z".repeat(MEGABYTE)
+        + "')";
   }
 
   private static long run(Connection connection, String name, String sql, boolean prepared) {

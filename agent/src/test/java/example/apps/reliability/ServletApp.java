@@ -23,15 +23,19 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 
 /**
- * A plain servlet application (no OpenTelemetry code) on embedded Tomcat, for tests that drive it over HTTP:
+ * A plain servlet application (no OpenTelemetry code) on embedded Tomcat, for tests that drive it
+ * over HTTP:
+ *
  * <ul>
- *   <li>{@code GET /work/{id}}: one H2 query, then {@code GET /leaf/{id}} on itself with HttpURLConnection;
- *       answers {@code ok {id}}. Every span of one request can be told apart by its id.
+ *   <li>{@code GET /work/{id}}: one H2 query, then {@code GET /leaf/{id}} on itself with
+ *       HttpURLConnection; answers {@code ok {id}}. Every span of one request can be told apart by
+ *       its id.
  *   <li>{@code GET /leaf/{id}}: answers {@code leaf {id}}.
  *   <li>{@code GET /echo/{n}}: answers {@code echo}.
  * </ul>
- * Prints {@code listening on port N} when ready, then serves until killed. Headers up to 128 KB are accepted, so
- * that oversized trace headers reach the agent instead of being refused by Tomcat.
+ *
+ * Prints {@code listening on port N} when ready, then serves until killed. Headers up to 128 KB are
+ * accepted, so that oversized trace headers reach the agent instead of being refused by Tomcat.
  */
 public class ServletApp {
   private static final int CONNECTIONS = 16;
@@ -80,7 +84,8 @@ public class ServletApp {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       String id = request.getPathInfo().substring(1);
       int count = query(id);
       URL leaf = new URL("http://127.0.0.1:" + request.getLocalPort() + "/leaf/" + id);
@@ -104,7 +109,8 @@ public class ServletApp {
         Thread.currentThread().interrupt();
         throw new IOException(e);
       }
-      try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM items WHERE id <> ?")) {
+      try (PreparedStatement statement =
+          connection.prepareStatement("SELECT COUNT(*) FROM items WHERE id <> ?")) {
         statement.setString(1, id);
         try (ResultSet result = statement.executeQuery()) {
           result.next();
@@ -126,7 +132,8 @@ public class ServletApp {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       String path = request.getPathInfo();
       response.getWriter().write(text.equals("leaf") ? text + " " + path.substring(1) : text);
     }

@@ -21,13 +21,15 @@ import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
- * Deploys, uses, undeploys and redeploys a webapp in embedded Tomcat several times (no OpenTelemetry code), then
- * tells whether every undeployed webapp's class loader could be collected. The webapp ({@code example.webapp}: a
- * filter, a servlet and H2 in {@code WEB-INF/lib}) is copied into a fresh directory for each deployment, so that
- * only its webapp class loader can load it.
+ * Deploys, uses, undeploys and redeploys a webapp in embedded Tomcat several times (no
+ * OpenTelemetry code), then tells whether every undeployed webapp's class loader could be
+ * collected. The webapp ({@code example.webapp}: a filter, a servlet and H2 in {@code WEB-INF/lib})
+ * is copied into a fresh directory for each deployment, so that only its webapp class loader can
+ * load it.
  *
- * <p>Arguments: the directory holding {@code example/webapp/*.class}, the H2 jar, the number of deployments. Prints
- * {@code deployment i served: <answer>} for each and then {@code webapp class loaders collected: n of m}.
+ * <p>Arguments: the directory holding {@code example/webapp/*.class}, the H2 jar, the number of
+ * deployments. Prints {@code deployment i served: <answer>} for each and then {@code webapp class
+ * loaders collected: n of m}.
  */
 public class WebappRedeployApp {
   // held: java.util.logging forgets loggers nobody references, and with them their level
@@ -118,7 +120,8 @@ public class WebappRedeployApp {
   }
 
   private static String get(int port) throws Exception {
-    HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/app/probe").openConnection();
+    HttpURLConnection connection =
+        (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/app/probe").openConnection();
     try (InputStream body = connection.getInputStream()) {
       return connection.getResponseCode() + " " + new String(body.readAllBytes());
     }

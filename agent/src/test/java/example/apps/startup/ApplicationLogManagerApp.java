@@ -3,10 +3,10 @@ package example.apps.startup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -15,12 +15,13 @@ import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
 /**
- * Starts as an application with its own LogManager does: some work first (collections happen, an executor
- * runs), then its logging. Arguments: {@code set-in-main} or {@code set-on-command-line} (who names the
- * LogManager), the Prometheus port the agent may serve on, and how long to stay up after logging is set up.
+ * Starts as an application with its own LogManager does: some work first (collections happen, an
+ * executor runs), then its logging. Arguments: {@code set-in-main} or {@code set-on-command-line}
+ * (who names the LogManager), the Prometheus port the agent may serve on, and how long to stay up
+ * after logging is set up.
  *
- * <p>Prints what the test checks: which LogManager the JVM ended up with, who created it, and whether the
- * agent's Prometheus endpoint was up before the application's logging was.
+ * <p>Prints what the test checks: which LogManager the JVM ended up with, who created it, and
+ * whether the agent's Prometheus endpoint was up before the application's logging was.
  */
 public final class ApplicationLogManagerApp {
   private ApplicationLogManagerApp() {}
@@ -46,7 +47,8 @@ public final class ApplicationLogManagerApp {
     collectGarbage();
     executor.submit(() -> System.out.println("work after logging ran")).get();
     executor.shutdown();
-    System.out.println("prometheus serves runtime metrics after logging: " + servesRuntimeMetrics(prometheusPort));
+    System.out.println(
+        "prometheus serves runtime metrics after logging: " + servesRuntimeMetrics(prometheusPort));
     Thread.sleep(stayUpMillis);
     System.out.println("done");
   }
@@ -63,7 +65,9 @@ public final class ApplicationLogManagerApp {
     System.gc();
   }
 
-  /** Polls the agent's scrape endpoint for a while: its start may follow the application's logging. */
+  /**
+   * Polls the agent's scrape endpoint for a while: its start may follow the application's logging.
+   */
   private static boolean servesRuntimeMetrics(int port) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 15_000;
     while (System.currentTimeMillis() < deadline) {
@@ -73,7 +77,8 @@ public final class ApplicationLogManagerApp {
         connection.setConnectTimeout(500);
         connection.setReadTimeout(5_000);
         try (InputStream body = connection.getInputStream()) {
-          if (new String(body.readAllBytes(), StandardCharsets.UTF_8).contains("jvm_gc_duration_seconds_count")) {
+          if (new String(body.readAllBytes(), StandardCharsets.UTF_8)
+              .contains("jvm_gc_duration_seconds_count")) {
             return true;
           }
         }

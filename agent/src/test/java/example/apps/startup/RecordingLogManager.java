@@ -3,9 +3,9 @@ package example.apps.startup;
 import java.util.logging.LogManager;
 
 /**
- * An application's own LogManager, as Tomcat's juli or JBoss LogManager are: it notes which thread created it
- * and whether agent code was on that thread's stack, that is, whether the agent initialised
- * java.util.logging instead of the application.
+ * An application's own LogManager, as Tomcat's juli or JBoss LogManager are: it notes which thread
+ * created it and whether agent code was on that thread's stack, that is, whether the agent
+ * initialised java.util.logging instead of the application.
  */
 public class RecordingLogManager extends LogManager {
   static volatile String createdOnThread;

@@ -24,29 +24,40 @@ class AgentJarIT {
               .filter(name -> name.endsWith(".class"))
               .collect(Collectors.toList());
 
-      assertThat(loadableClasses).isNotEmpty().allMatch(name -> name.startsWith("io/otelite/bootstrap/"));
-      assertThat(jar.getEntry("inst/io/otelite/shaded/io/opentelemetry/sdk/OpenTelemetrySdk.classdata")).isNotNull();
-      assertThat(jar.getEntry("inst/net/bytebuddy/agent/builder/AgentBuilder.classdata")).isNotNull();
+      assertThat(loadableClasses)
+          .isNotEmpty()
+          .allMatch(name -> name.startsWith("io/otelite/bootstrap/"));
+      assertThat(
+              jar.getEntry(
+                  "inst/io/otelite/shaded/io/opentelemetry/sdk/OpenTelemetrySdk.classdata"))
+          .isNotNull();
+      assertThat(jar.getEntry("inst/net/bytebuddy/agent/builder/AgentBuilder.classdata"))
+          .isNotNull();
     }
   }
 
   @Test
   void theAgentsOpenTelemetryIsRelocatedSoTheApplicationsKeepsItsName() throws Exception {
     try (JarFile jar = new JarFile(JvmRun.AGENT_JAR.toFile())) {
-      List<String> names = Collections.list(jar.entries()).stream().map(JarEntry::getName).collect(Collectors.toList());
+      List<String> names =
+          Collections.list(jar.entries()).stream()
+              .map(JarEntry::getName)
+              .collect(Collectors.toList());
 
       assertThat(names).noneMatch(name -> name.startsWith("inst/io/opentelemetry/"));
       assertThat(names).noneMatch(name -> name.startsWith("inst/application/"));
       assertThat(names)
-          .contains("inst/META-INF/services/io.otelite.shaded.io.opentelemetry.sdk.autoconfigure.spi.ResourceProvider")
+          .contains(
+              "inst/META-INF/services/io.otelite.shaded.io.opentelemetry.sdk.autoconfigure.spi.ResourceProvider")
           .noneMatch(name -> name.startsWith("inst/META-INF/services/io.opentelemetry."));
     }
   }
 
   /**
-   * java.util.logging is the application's: no class of the agent (its OpenTelemetry SDK and exporters included)
-   * may name its Logger or LogManager, since a first call from the agent can deadlock with an application's own
-   * LogManager (Tomcat's juli) or create the JVM's LogManager before the application chose its own.
+   * java.util.logging is the application's: no class of the agent (its OpenTelemetry SDK and
+   * exporters included) may name its Logger or LogManager, since a first call from the agent can
+   * deadlock with an application's own LogManager (Tomcat's juli) or create the JVM's LogManager
+   * before the application chose its own.
    */
   @Test
   void noClassInTheJarCallsJavaUtilLogging() throws Exception {

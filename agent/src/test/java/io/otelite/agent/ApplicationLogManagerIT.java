@@ -11,19 +11,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * java.util.logging belongs to the application: the agent never initialises it, neither in premain nor from its
- * own threads, so that an application's own LogManager (Tomcat's juli, JBoss LogManager) is the JVM's, created
- * and configured by the application. Runs with runtime metrics and the Prometheus endpoint on (the agent work
- * that reaches java.util.logging through the JDK) and with collections forced during start-up.
+ * java.util.logging belongs to the application: the agent never initialises it, neither in premain
+ * nor from its own threads, so that an application's own LogManager (Tomcat's juli, JBoss
+ * LogManager) is the JVM's, created and configured by the application. Runs with runtime metrics
+ * and the Prometheus endpoint on (the agent work that reaches java.util.logging through the JDK)
+ * and with collections forced during start-up.
  */
 class ApplicationLogManagerIT {
   private static final String APP = "example.apps.startup.ApplicationLogManagerApp";
   private static final String LOG_MANAGER = "example.apps.startup.RecordingLogManager";
 
   @Test
-  void aLogManagerNamedOnTheCommandLineIsCreatedByTheApplicationAndTheAgentsJmxWorkWaitsForIt() throws Exception {
+  void aLogManagerNamedOnTheCommandLineIsCreatedByTheApplicationAndTheAgentsJmxWorkWaitsForIt()
+      throws Exception {
     int port = freePort();
-    JvmRun run = runApp(port, List.of("-Djava.util.logging.manager=" + LOG_MANAGER), "set-on-command-line");
+    JvmRun run =
+        runApp(port, List.of("-Djava.util.logging.manager=" + LOG_MANAGER), "set-on-command-line");
 
     assertThat(run.exitCode).as(run.stdout + run.stderr()).isZero();
     assertThat(run.stdout)
@@ -55,8 +58,8 @@ class ApplicationLogManagerIT {
     assertThat(run.stderr()).doesNotContain("[otelite] WARN");
   }
 
-  private static JvmRun runApp(int prometheusPort, List<String> jvmOptions, String whoNamesTheLogManager)
-      throws Exception {
+  private static JvmRun runApp(
+      int prometheusPort, List<String> jvmOptions, String whoNamesTheLogManager) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(JvmRun.javaExecutable());
     command.add("-javaagent:" + JvmRun.AGENT_JAR);

@@ -18,7 +18,9 @@ class AttachIT {
   void attachingAtRunTimeStartsTheAgent() throws Exception {
     File err = File.createTempFile("attach", ".err");
     ProcessBuilder builder =
-        new ProcessBuilder(List.of(JvmRun.javaExecutable(), "-cp", JvmRun.TEST_CLASSES, "example.apps.WaitingApp"))
+        new ProcessBuilder(
+                List.of(
+                    JvmRun.javaExecutable(), "-cp", JvmRun.TEST_CLASSES, "example.apps.WaitingApp"))
             .redirectError(err);
     builder.environment().put("OTEL_JAVAAGENT_DEBUG", "true");
     builder.environment().put("OTEL_METRICS_EXPORTER", "none");

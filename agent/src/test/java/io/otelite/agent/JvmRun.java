@@ -11,11 +11,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-/** Runs a Java program in a separate JVM, optionally under the built agent, and captures what it prints. */
+/**
+ * Runs a Java program in a separate JVM, optionally under the built agent, and captures what it
+ * prints.
+ */
 final class JvmRun {
   static final Path AGENT_JAR = Path.of("target/otelite-agent.jar").toAbsolutePath();
   static final String TEST_CLASSES = Path.of("target/test-classes").toAbsolutePath().toString();
-  private static final String JVM_SHARING_WARNING = "Sharing is only supported for boot loader classes";
+  private static final String JVM_SHARING_WARNING =
+      "Sharing is only supported for boot loader classes";
 
   final int exitCode;
   final String stdout;
@@ -27,7 +31,8 @@ final class JvmRun {
     this.stderrLines = stderrLines;
   }
 
-  static JvmRun withAgent(Map<String, String> environment, String mainClass, String... args) throws Exception {
+  static JvmRun withAgent(Map<String, String> environment, String mainClass, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.add("-javaagent:" + AGENT_JAR);

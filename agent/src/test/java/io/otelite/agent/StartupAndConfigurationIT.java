@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Starting the agent, turning it off, and what a wrong configuration value costs: one line, never the app. */
+/**
+ * Starting the agent, turning it off, and what a wrong configuration value costs: one line, never
+ * the app.
+ */
 class StartupAndConfigurationIT {
   private static final String APP = "example.apps.HelloApp";
 
@@ -28,7 +31,9 @@ class StartupAndConfigurationIT {
   void javaagentEnabledFalseInstallsNothing() throws Exception {
     JvmRun run =
         JvmRun.withAgent(
-            Map.of("OTEL_JAVAAGENT_ENABLED", "false", "OTEL_METRIC_EXPORT_INTERVAL", "200"), APP, "1000");
+            Map.of("OTEL_JAVAAGENT_ENABLED", "false", "OTEL_METRIC_EXPORT_INTERVAL", "200"),
+            APP,
+            "1000");
 
     assertThat(run.stdout).contains("application done").doesNotContain("otelite metric");
     assertThat(run.stderr()).contains("otel.javaagent.enabled=false");
@@ -37,7 +42,8 @@ class StartupAndConfigurationIT {
   @Test
   void sdkDisabledSendsTelemetryNowhere() throws Exception {
     JvmRun run =
-        JvmRun.withAgent(Map.of("OTEL_SDK_DISABLED", "true", "OTEL_METRIC_EXPORT_INTERVAL", "200"), APP, "1000");
+        JvmRun.withAgent(
+            Map.of("OTEL_SDK_DISABLED", "true", "OTEL_METRIC_EXPORT_INTERVAL", "200"), APP, "1000");
 
     assertThat(run.exitCode).isZero();
     assertThat(run.stdout).contains("application done").doesNotContain("otelite metric");
@@ -46,7 +52,9 @@ class StartupAndConfigurationIT {
 
   @Test
   void debugModeSaysThatTheAgentStarted() throws Exception {
-    JvmRun run = JvmRun.withAgent(Map.of("OTEL_JAVAAGENT_DEBUG", "true", "OTEL_METRICS_EXPORTER", "none"), APP);
+    JvmRun run =
+        JvmRun.withAgent(
+            Map.of("OTEL_JAVAAGENT_DEBUG", "true", "OTEL_METRICS_EXPORTER", "none"), APP);
 
     assertThat(run.stderr()).contains("[otelite] DEBUG started in");
   }
@@ -75,10 +83,15 @@ class StartupAndConfigurationIT {
     Files.writeString(file, "otel.metrics.exporter=none\notel.metric.export.interval=200\n");
     try {
       JvmRun fromFile =
-          JvmRun.withAgent(Map.of("OTEL_JAVAAGENT_CONFIGURATION_FILE", file.toString()), APP, "1000");
+          JvmRun.withAgent(
+              Map.of("OTEL_JAVAAGENT_CONFIGURATION_FILE", file.toString()), APP, "1000");
       JvmRun overridden =
           JvmRun.withAgent(
-              Map.of("OTEL_JAVAAGENT_CONFIGURATION_FILE", file.toString(), "OTEL_METRICS_EXPORTER", "console"),
+              Map.of(
+                  "OTEL_JAVAAGENT_CONFIGURATION_FILE",
+                  file.toString(),
+                  "OTEL_METRICS_EXPORTER",
+                  "console"),
               APP,
               "1000");
 
@@ -141,11 +154,13 @@ class StartupAndConfigurationIT {
   @Test
   void checkSaysInOneLinePerSignalWhetherTheCollectorAnswers() throws Exception {
     HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    collector.createContext("/", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    collector.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     collector.start();
     try {
       String endpoint = "http://127.0.0.1:" + collector.getAddress().getPort();
@@ -154,9 +169,12 @@ class StartupAndConfigurationIT {
       JvmRun down = JvmRun.agentJarMain(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint), "--check");
 
       assertThat(up.exitCode).isZero();
-      assertThat(up.stdout).contains("check traces: OTLP http/protobuf to " + endpoint + "/v1/traces: reachable");
+      assertThat(up.stdout)
+          .contains("check traces: OTLP http/protobuf to " + endpoint + "/v1/traces: reachable");
       assertThat(down.exitCode).isEqualTo(1);
-      assertThat(down.stdout).contains("check traces: OTLP http/protobuf to " + endpoint + "/v1/traces: NOT reachable");
+      assertThat(down.stdout)
+          .contains(
+              "check traces: OTLP http/protobuf to " + endpoint + "/v1/traces: NOT reachable");
     } finally {
       collector.stop(0);
     }

@@ -5,8 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * An HTTP request as a servlet container holds it once parsed: request line fields and a header list searched
- * by a case-insensitive scan (what Tomcat's {@code MimeHeaders} does), so header reads cost what they cost there.
+ * An HTTP request as a servlet container holds it once parsed: request line fields and a header
+ * list searched by a case-insensitive scan (what Tomcat's {@code MimeHeaders} does), so header
+ * reads cost what they cost there.
  */
 final class BenchmarkRequest {
   final String method;
@@ -29,13 +30,17 @@ final class BenchmarkRequest {
     }
   }
 
-  /** A browser-like {@code GET} with the headers most requests carry, and a {@code traceparent} if given. */
+  /**
+   * A browser-like {@code GET} with the headers most requests carry, and a {@code traceparent} if
+   * given.
+   */
   static BenchmarkRequest typicalGet(String path, String traceparent) {
     List<String> headers =
         new ArrayList<>(
             Arrays.asList(
                 "Host", "localhost:8080",
-                "User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+                "User-Agent",
+                    "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
                 "Accept", "application/json",
                 "Accept-Encoding", "gzip, deflate",
                 "Connection", "keep-alive"));

@@ -3,8 +3,12 @@ package io.otelite.benchmarks;
 import io.otelite.instrumentation.api.http.server.HttpServerAttributesGetter;
 import java.util.List;
 
-/** Reads {@link BenchmarkRequest}s as the servlet getter reads a container's requests: plain field reads. */
-final class BenchmarkRequestGetter implements HttpServerAttributesGetter<BenchmarkRequest, BenchmarkResponse> {
+/**
+ * Reads {@link BenchmarkRequest}s as the servlet getter reads a container's requests: plain field
+ * reads.
+ */
+final class BenchmarkRequestGetter
+    implements HttpServerAttributesGetter<BenchmarkRequest, BenchmarkResponse> {
   @Override
   public String method(BenchmarkRequest request) {
     return request.method;

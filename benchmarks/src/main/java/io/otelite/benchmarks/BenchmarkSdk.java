@@ -12,13 +12,16 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The SDK as the agent wires it (batch span processor, periodic metric reader, W3C trace context), with exporters
- * that discard: what a span or a metric point costs the application thread, without the network.
+ * The SDK as the agent wires it (batch span processor, periodic metric reader, W3C trace context),
+ * with exporters that discard: what a span or a metric point costs the application thread, without
+ * the network.
  */
 final class BenchmarkSdk {
   private BenchmarkSdk() {}
 
-  /** {@code sampled}: every span recorded and exported, or none (metrics are recorded either way). */
+  /**
+   * {@code sampled}: every span recorded and exported, or none (metrics are recorded either way).
+   */
   static OpenTelemetrySdk create(boolean sampled) {
     SdkTracerProvider tracerProvider =
         SdkTracerProvider.builder()
@@ -28,7 +31,9 @@ final class BenchmarkSdk {
     SdkMeterProvider meterProvider =
         SdkMeterProvider.builder()
             .registerMetricReader(
-                PeriodicMetricReader.builder(new DiscardingMetricExporter()).setInterval(Duration.ofSeconds(10)).build())
+                PeriodicMetricReader.builder(new DiscardingMetricExporter())
+                    .setInterval(Duration.ofSeconds(10))
+                    .build())
             .build();
     return OpenTelemetrySdk.builder()
         .setTracerProvider(tracerProvider)

@@ -22,10 +22,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the servlet instrumentation adds to one request: extract the caller's context, start the SERVER span with
- * its attributes, make it current, set the route, end it with the status, record
- * {@code http.server.request.duration} and {@code http.server.active_requests}. Sampled (span recorded and handed
- * to the batch processor) and not sampled (span not recorded, metrics still are).
+ * What the servlet instrumentation adds to one request: extract the caller's context, start the
+ * SERVER span with its attributes, make it current, set the route, end it with the status, record
+ * {@code http.server.request.duration} and {@code http.server.active_requests}. Sampled (span
+ * recorded and handed to the batch processor) and not sampled (span not recorded, metrics still
+ * are).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -34,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(org.openjdk.jmh.annotations.Scope.Benchmark)
 public class HttpServerSpanBenchmark {
-  private static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+  private static final String TRACEPARENT =
+      "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
   @Param({"true", "false"})
   public boolean sampled;
@@ -58,7 +60,8 @@ public class HttpServerSpanBenchmark {
             "benchmark",
             new BenchmarkRequestGetter(),
             HttpServerSettings.of(List.of(), List.of(), List.of()));
-    request = BenchmarkRequest.typicalGet("/orders/42", parent.equals("remote") ? TRACEPARENT : null);
+    request =
+        BenchmarkRequest.typicalGet("/orders/42", parent.equals("remote") ? TRACEPARENT : null);
   }
 
   @TearDown(Level.Trial)

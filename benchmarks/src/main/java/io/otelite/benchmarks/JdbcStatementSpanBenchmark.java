@@ -27,9 +27,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the JDBC instrumentation adds to one statement execution inside a request: look up the statement's
- * analysis (the cache hit an application's repeated SQL gets), start the CLIENT span under the request's span with
- * the database attributes, make it current, end it and record {@code db.client.operation.duration}.
+ * What the JDBC instrumentation adds to one statement execution inside a request: look up the
+ * statement's analysis (the cache hit an application's repeated SQL gets), start the CLIENT span
+ * under the request's span with the database attributes, make it current, end it and record {@code
+ * db.client.operation.duration}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -55,7 +56,8 @@ public class JdbcStatementSpanBenchmark {
     sdk = BenchmarkSdk.create(sampled);
     instrumenter = new DbClientInstrumenter(sdk, "io.otelite.jdbc");
     connection = JdbcUrlParser.parse("jdbc:postgresql://db.internal:5432/orders");
-    // the statement runs inside a request whose SERVER span is current, sampled or not like this one
+    // the statement runs inside a request whose SERVER span is current, sampled or not like this
+    // one
     SpanContext serverSpan =
         SpanContext.create(
             "0af7651916cd43dd8448eb211c80319c",

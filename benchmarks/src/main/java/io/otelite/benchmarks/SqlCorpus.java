@@ -1,16 +1,19 @@
 package io.otelite.benchmarks;
 
 /**
- * Statements the sanitizer sees: the short ones applications run most, what ORMs generate, and long generated
- * statements (literals, comments, operators mixed as in real SQL) at growing lengths, to show cost linear in length.
+ * Statements the sanitizer sees: the short ones applications run most, what ORMs generate, and long
+ * generated statements (literals, comments, operators mixed as in real SQL) at growing lengths, to
+ * show cost linear in length.
  */
 public enum SqlCorpus {
   POINT_SELECT("SELECT * FROM orders WHERE id = 42"),
-  PREPARED_SELECT("SELECT id, customer, total FROM orders WHERE customer = ? AND status = ? ORDER BY id"),
+  PREPARED_SELECT(
+      "SELECT id, customer, total FROM orders WHERE customer = ? AND status = ? ORDER BY id"),
   INSERT(
       "INSERT INTO orders (id, customer, total, created_at, note) "
           + "VALUES (1001, 'alice', 19.99, '2024-01-01 10:00:00', 'it''s a gift')"),
-  UPDATE("UPDATE orders SET status = 'SHIPPED', shipped_at = CURRENT_TIMESTAMP WHERE id = 1001 AND version = 7"),
+  UPDATE(
+      "UPDATE orders SET status = 'SHIPPED', shipped_at = CURRENT_TIMESTAMP WHERE id = 1001 AND version = 7"),
   IN_LIST_100("SELECT id, total FROM orders WHERE id IN (" + numbers(100) + ")"),
   ORM_JOIN(
       "select o1_0.id,o1_0.created_at,o1_0.customer_id,c1_0.id,c1_0.country,c1_0.email,c1_0.name,o1_0.status,"
@@ -39,11 +42,21 @@ public enum SqlCorpus {
 
   /** About {@code length} chars (below the sanitizer's 32 Ki cut, so that all of it is read). */
   private static String generated(int length) {
-    StringBuilder sql = new StringBuilder("SELECT e.id, e.payload FROM events e WHERE e.tenant = 'acme'");
+    StringBuilder sql =
+        new StringBuilder("SELECT e.id, e.payload FROM events e WHERE e.tenant = 'acme'");
     for (int i = 0; sql.length() < length; i++) {
       sql.append(i % 3 == 0 ? "\n  -- filter " + i + "\n" : " ")
-          .append("AND (e.attr_").append(i).append(" = 'value ").append(i).append("' OR e.score_").append(i)
-          .append(" > ").append(i).append(".5e-3 OR e.flag_").append(i).append(" IS TRUE)");
+          .append("AND (e.attr_")
+          .append(i)
+          .append(" = 'value ")
+          .append(i)
+          .append("' OR e.score_")
+          .append(i)
+          .append(" > ")
+          .append(i)
+          .append(".5e-3 OR e.flag_")
+          .append(i)
+          .append(" IS TRUE)");
     }
     return sql.toString();
   }

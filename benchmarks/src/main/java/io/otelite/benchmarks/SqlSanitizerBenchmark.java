@@ -19,10 +19,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The SQL sanitizer on one statement, uncached (a statement's first execution, or SQL with inline literals, which
- * the analyzer's cache can not help). The primary score is statements per second; the {@code chars} counter is the
- * SQL read per second, in chars (= bytes for ASCII SQL: {@code chars/s / 1e6} is MB/s), which stays flat as
- * statements grow when the cost is linear in length.
+ * The SQL sanitizer on one statement, uncached (a statement's first execution, or SQL with inline
+ * literals, which the analyzer's cache can not help). The primary score is statements per second;
+ * the {@code chars} counter is the SQL read per second, in chars (= bytes for ASCII SQL: {@code
+ * chars/s / 1e6} is MB/s), which stays flat as statements grow when the cost is linear in length.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -32,8 +32,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class SqlSanitizerBenchmark {
   @Param({
-    "POINT_SELECT", "PREPARED_SELECT", "INSERT", "UPDATE", "IN_LIST_100", "ORM_JOIN",
-    "GENERATED_1K", "GENERATED_4K", "GENERATED_16K", "GENERATED_30K"
+    "POINT_SELECT",
+    "PREPARED_SELECT",
+    "INSERT",
+    "UPDATE",
+    "IN_LIST_100",
+    "ORM_JOIN",
+    "GENERATED_1K",
+    "GENERATED_4K",
+    "GENERATED_16K",
+    "GENERATED_30K"
   })
   public SqlCorpus statement;
 

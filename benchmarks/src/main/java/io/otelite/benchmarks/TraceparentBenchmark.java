@@ -26,8 +26,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Reading the caller's {@code traceparent} on a server and writing it on a client, with the W3C trace-context
- * propagator alone and with baggage as well (the agents' default propagators: {@code tracecontext,baggage}).
+ * Reading the caller's {@code traceparent} on a server and writing it on a client, with the W3C
+ * trace-context propagator alone and with baggage as well (the agents' default propagators: {@code
+ * tracecontext,baggage}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -49,7 +50,8 @@ public class TraceparentBenchmark {
     propagator =
         propagators.equals("tracecontext")
             ? W3CTraceContextPropagator.getInstance()
-            : TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());
+            : TextMapPropagator.composite(
+                W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());
     incoming.put("host", "localhost:8080");
     incoming.put("accept", "application/json");
     incoming.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
@@ -89,7 +91,10 @@ public class TraceparentBenchmark {
     }
   }
 
-  /** An outgoing request's headers, reduced to the last one written: the cost measured is the propagator's. */
+  /**
+   * An outgoing request's headers, reduced to the last one written: the cost measured is the
+   * propagator's.
+   */
   public static final class HeaderSink {
     static final TextMapSetter<HeaderSink> SETTER =
         (carrier, key, value) -> {

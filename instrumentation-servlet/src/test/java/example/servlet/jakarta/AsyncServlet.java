@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Returns from {@code service} at once; a thread of its own writes the response when the gate opens. */
+/**
+ * Returns from {@code service} at once; a thread of its own writes the response when the gate
+ * opens.
+ */
 public class AsyncServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) {

@@ -8,7 +8,10 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-/** Returns from {@code service} at once; a thread of its own writes the response when the gate opens. */
+/**
+ * Returns from {@code service} at once; a thread of its own writes the response when the gate
+ * opens.
+ */
 public class AsyncServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) {

@@ -9,13 +9,17 @@ import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 
-/** Serves old URLs: {@code /legacy/x} is forwarded to {@code /x}, without reaching the rest of the chain. */
+/**
+ * Serves old URLs: {@code /legacy/x} is forwarded to {@code /x}, without reaching the rest of the
+ * chain.
+ */
 public class ForwardingFilter implements Filter {
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     HttpServletRequest http = (HttpServletRequest) request;
-    String target = http.getRequestURI().substring(http.getContextPath().length() + "/legacy".length());
+    String target =
+        http.getRequestURI().substring(http.getContextPath().length() + "/legacy".length());
     request.getRequestDispatcher(target).forward(request, response);
   }
 

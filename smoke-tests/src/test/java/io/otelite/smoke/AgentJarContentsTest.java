@@ -25,7 +25,9 @@ class AgentJarContentsTest {
       List<String> classes =
           jar.stream().map(JarEntry::getName).filter(name -> name.endsWith(".class")).toList();
 
-      assertThat(classes).as("classes in the bootstrap package").anyMatch(n -> n.startsWith(BOOTSTRAP_PACKAGE));
+      assertThat(classes)
+          .as("classes in the bootstrap package")
+          .anyMatch(n -> n.startsWith(BOOTSTRAP_PACKAGE));
       assertThat(classes)
           .as("loadable classes outside " + BOOTSTRAP_PACKAGE)
           .allMatch(name -> name.startsWith(BOOTSTRAP_PACKAGE));

@@ -48,7 +48,9 @@ class ClassLoaderCoverageTest {
       ReceivedSpan http =
           telemetry.awaitSpan(
               "a CLIENT span from HttpURLConnection (bootstrap loader)",
-              s -> s.isHttpClientCall() && String.valueOf(s.attribute("url.full")).endsWith("/bootstrap-loader"));
+              s ->
+                  s.isHttpClientCall()
+                      && String.valueOf(s.attribute("url.full")).endsWith("/bootstrap-loader"));
       ReceivedSpan system =
           telemetry.awaitSpan(
               "a JDBC span from H2 in the system loader",

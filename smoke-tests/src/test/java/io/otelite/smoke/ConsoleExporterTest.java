@@ -24,10 +24,14 @@ class ConsoleExporterTest {
 
       app.process()
           .awaitStdoutLine(
-              "the server span", l -> l.startsWith("otelite span ") && l.contains("GET /orders"), WAIT);
+              "the server span",
+              l -> l.startsWith("otelite span ") && l.contains("GET /orders"),
+              WAIT);
       app.process()
           .awaitStdoutLine(
-              "the JDBC span", l -> l.startsWith("otelite span ") && l.contains("SELECT orders"), WAIT);
+              "the JDBC span",
+              l -> l.startsWith("otelite span ") && l.contains("SELECT orders"),
+              WAIT);
       app.process()
           .awaitStdoutLine(
               "a server duration point",

@@ -18,9 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Two testapp processes make one trace: {@code GET /checkout} on "checkout" calls {@code GET /orders}
- * on "orders" with each HTTP client library, and "orders" runs SQL. The context crosses the process
- * boundary only through the {@code traceparent} header the client instrumentation injects.
+ * Two testapp processes make one trace: {@code GET /checkout} on "checkout" calls {@code GET
+ * /orders} on "orders" with each HTTP client library, and "orders" runs SQL. The context crosses
+ * the process boundary only through the {@code traceparent} header the client instrumentation
+ * injects.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DistributedTraceTest {
@@ -39,8 +40,7 @@ class DistributedTraceTest {
     receiver = OtlpHttpReceiver.start();
     telemetry = receiver.telemetry();
     orders = Testapp.underAgent(DOWNSTREAM).exportingTo(receiver).start();
-    checkout =
-        Testapp.underAgent(UPSTREAM).exportingTo(receiver).callingDownstream(orders).start();
+    checkout = Testapp.underAgent(UPSTREAM).exportingTo(receiver).callingDownstream(orders).start();
   }
 
   @AfterAll
@@ -97,7 +97,8 @@ class DistributedTraceTest {
         .isTrue();
     assertThat(downstream.name()).isEqualTo("GET /orders");
 
-    ReceivedSpan select = only(trace, s -> s.serviceName().equals(DOWNSTREAM) && s.isDatabaseCall());
+    ReceivedSpan select =
+        only(trace, s -> s.serviceName().equals(DOWNSTREAM) && s.isDatabaseCall());
     assertThat(select.isChildOf(downstream)).isTrue();
 
     assertThat(trace)

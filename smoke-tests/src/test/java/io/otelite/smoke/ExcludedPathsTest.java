@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@code OTEL_INSTRUMENTATION_HTTP_SERVER_EXCLUDED_PATHS}: health checks and other noise make no span and
- * no metric, and neither does the work done inside them, while every other request is traced as usual.
+ * {@code OTEL_INSTRUMENTATION_HTTP_SERVER_EXCLUDED_PATHS}: health checks and other noise make no
+ * span and no metric, and neither does the work done inside them, while every other request is
+ * traced as usual.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ExcludedPathsTest {
@@ -56,13 +57,18 @@ class ExcludedPathsTest {
     Traceparent oneOrderCaller = Traceparent.random();
     Traceparent listCaller = Traceparent.random();
 
-    assertThat(app.get("/health", "traceparent", healthCaller.header()).statusCode()).isEqualTo(200);
-    assertThat(app.get("/orders/1", "traceparent", oneOrderCaller.header()).statusCode()).isEqualTo(200);
-    // Sent last: once its spans are in, the batch holding any span of the requests before it has arrived too.
+    assertThat(app.get("/health", "traceparent", healthCaller.header()).statusCode())
+        .isEqualTo(200);
+    assertThat(app.get("/orders/1", "traceparent", oneOrderCaller.header()).statusCode())
+        .isEqualTo(200);
+    // Sent last: once its spans are in, the batch holding any span of the requests before it has
+    // arrived too.
     assertThat(app.get("/orders", "traceparent", listCaller.header()).statusCode()).isEqualTo(200);
 
     telemetry.awaitTrace(
-        listCaller.traceId(), s -> s.isServerSpanForRoute("GET", "/orders"), ReceivedSpan::isDatabaseCall);
+        listCaller.traceId(),
+        s -> s.isServerSpanForRoute("GET", "/orders"),
+        ReceivedSpan::isDatabaseCall);
     assertThat(telemetry.trace(healthCaller.traceId())).as("spans of /health").isEmpty();
     assertThat(telemetry.trace(oneOrderCaller.traceId()))
         .as("spans of /orders/1, its SQL included, matched by the prefix /orders/*")

@@ -93,10 +93,14 @@ abstract class JaegerBackendContract {
                       .map(JaegerSpan::toString)
                       .collect(Collectors.joining("\n")));
 
-      JaegerSpan entry = only(trace, s -> s.serviceName().equals(upstream) && s.kind().equals("server"));
-      JaegerSpan call = only(trace, s -> s.serviceName().equals(upstream) && s.kind().equals("client"));
-      JaegerSpan served = only(trace, s -> s.serviceName().equals(downstream) && s.kind().equals("server"));
-      JaegerSpan query = only(trace, s -> s.serviceName().equals(downstream) && s.kind().equals("client"));
+      JaegerSpan entry =
+          only(trace, s -> s.serviceName().equals(upstream) && s.kind().equals("server"));
+      JaegerSpan call =
+          only(trace, s -> s.serviceName().equals(upstream) && s.kind().equals("client"));
+      JaegerSpan served =
+          only(trace, s -> s.serviceName().equals(downstream) && s.kind().equals("server"));
+      JaegerSpan query =
+          only(trace, s -> s.serviceName().equals(downstream) && s.kind().equals("client"));
 
       assertThat(entry.isRoot()).isTrue();
       assertThat(entry.operationName()).isEqualTo("GET /checkout");
@@ -124,7 +128,8 @@ abstract class JaegerBackendContract {
     }
   }
 
-  private static Testapp.Builder exportingTo(Testapp.Builder app, String endpoint, String protocol) {
+  private static Testapp.Builder exportingTo(
+      Testapp.Builder app, String endpoint, String protocol) {
     return app.env("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint)
         .env("OTEL_EXPORTER_OTLP_PROTOCOL", protocol)
         // Jaeger takes traces only; metrics would be refused and logged as export failures.
@@ -140,9 +145,15 @@ abstract class JaegerBackendContract {
         .map(entry -> spans.stream().filter(s -> s.traceId().equals(entry.traceId())).toList())
         .filter(
             trace ->
-                trace.stream().anyMatch(s -> s.serviceName().equals(upstream) && s.kind().equals("client"))
-                    && trace.stream().anyMatch(s -> s.serviceName().equals(downstream) && s.kind().equals("server"))
-                    && trace.stream().anyMatch(s -> s.serviceName().equals(downstream) && s.kind().equals("client")))
+                trace.stream()
+                        .anyMatch(
+                            s -> s.serviceName().equals(upstream) && s.kind().equals("client"))
+                    && trace.stream()
+                        .anyMatch(
+                            s -> s.serviceName().equals(downstream) && s.kind().equals("server"))
+                    && trace.stream()
+                        .anyMatch(
+                            s -> s.serviceName().equals(downstream) && s.kind().equals("client")))
         .findFirst();
   }
 

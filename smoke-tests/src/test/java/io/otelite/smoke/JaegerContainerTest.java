@@ -7,7 +7,10 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
-/** The same Jaeger checks against the official {@code jaegertracing/jaeger} image, where Docker runs. */
+/**
+ * The same Jaeger checks against the official {@code jaegertracing/jaeger} image, where Docker
+ * runs.
+ */
 class JaegerContainerTest extends JaegerBackendContract {
 
   private static final DockerImageName IMAGE = DockerImageName.parse("jaegertracing/jaeger:2.20.0");
@@ -22,7 +25,10 @@ class JaegerContainerTest extends JaegerBackendContract {
     jaeger =
         new GenericContainer<>(IMAGE)
             .withExposedPorts(4317, 4318, 16686)
-            .waitingFor(Wait.forHttp("/api/services").forPort(16686).withStartupTimeout(Duration.ofMinutes(2)));
+            .waitingFor(
+                Wait.forHttp("/api/services")
+                    .forPort(16686)
+                    .withStartupTimeout(Duration.ofMinutes(2)));
     jaeger.start();
     return Optional.empty();
   }

@@ -33,7 +33,9 @@ class JaegerLocalBinaryTest extends JaegerBackendContract {
     Path binary = jaegerBinary();
     if (!ci && !Files.isExecutable(binary)) {
       return Optional.of(
-          "no Jaeger binary at " + binary + " (build it with scripts/start-jaeger.sh --build-only)");
+          "no Jaeger binary at "
+              + binary
+              + " (build it with scripts/start-jaeger.sh --build-only)");
     }
     Path script = Locations.repoRoot().resolve("scripts/start-jaeger.sh");
     jaeger =

@@ -24,18 +24,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * An application that logs with Logback 1.5 and Log4j 2.17 (the oldest Log4j line still maintained) inside a
- * {@code @WithSpan} method, under the agent: {@code %X{trace_id}} in both patterns prints the span's trace id, the annotated method makes a span, and with an OTLP endpoint
- * its log records arrive with their trace and span ids.
+ * An application that logs with Logback 1.5 and Log4j 2.17 (the oldest Log4j line still maintained)
+ * inside a {@code @WithSpan} method, under the agent: {@code %X{trace_id}} in both patterns prints
+ * the span's trace id, the annotated method makes a span, and with an OTLP endpoint its log records
+ * arrive with their trace and span ids.
  */
 class LoggingAndWithSpanTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final Pattern LOGGED_IN_SPAN =
       Pattern.compile("logback trace_id=([0-9a-f]{32}) span_id=([0-9a-f]{16}) handling order A-17");
   private static final Pattern LOG4J_LOGGED_IN_SPAN =
-      Pattern.compile("log4j trace_id=([0-9a-f]{32}) span_id=([0-9a-f]{16}) log4j handled order A-17");
+      Pattern.compile(
+          "log4j trace_id=([0-9a-f]{32}) span_id=([0-9a-f]{16}) log4j handled order A-17");
   private static final Pattern CONSOLE_SPAN =
-      Pattern.compile("otelite span 'LoggingApp.handle' INTERNAL trace=([0-9a-f]{32}) span=([0-9a-f]{16}) ");
+      Pattern.compile(
+          "otelite span 'LoggingApp.handle' INTERNAL trace=([0-9a-f]{32}) span=([0-9a-f]{16}) ");
 
   private static SmallApp app;
 
@@ -50,7 +53,9 @@ class LoggingAndWithSpanTest {
     printsTheSpansIdsInLogLines(app);
   }
 
-  /** Logback 1.2's class files are Java 6 ones: the agent raises them to Java 7 to call its advice. */
+  /**
+   * Logback 1.2's class files are Java 6 ones: the agent raises them to Java 7 to call its advice.
+   */
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void logback12PrintsTheTraceIdToo() throws IOException {
@@ -96,26 +101,36 @@ class LoggingAndWithSpanTest {
                 .start()) {
       process.awaitStdoutLine("'done'", "done"::equals, WAIT);
 
-      ReceivedSpan span = receiver.telemetry().awaitSpan("the @WithSpan span", s -> s.name().equals("LoggingApp.handle"));
+      ReceivedSpan span =
+          receiver
+              .telemetry()
+              .awaitSpan("the @WithSpan span", s -> s.name().equals("LoggingApp.handle"));
       assertThat(span.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_INTERNAL);
       assertThat(span.attribute("order.id")).isEqualTo("A-17");
 
       ReceivedLog logback =
-          receiver.telemetry().awaitLog("the Logback record", log -> log.body().equals("handling order A-17"));
+          receiver
+              .telemetry()
+              .awaitLog("the Logback record", log -> log.body().equals("handling order A-17"));
       assertThat(logback.scopeName()).isEqualTo("LoggingApp");
       assertThat(logback.severityText()).isEqualTo("INFO");
       assertThat(logback.traceId()).isEqualTo(span.traceId());
       assertThat(logback.spanId()).isEqualTo(span.spanId());
 
       ReceivedLog log4j =
-          receiver.telemetry().awaitLog("the Log4j record", log -> log.body().equals("log4j handled order A-17"));
+          receiver
+              .telemetry()
+              .awaitLog("the Log4j record", log -> log.body().equals("log4j handled order A-17"));
       assertThat(log4j.scopeName()).isEqualTo("LoggingApp.log4j");
       assertThat(log4j.severityText()).isEqualTo("WARN");
       assertThat(log4j.traceId()).isEqualTo(span.traceId());
       assertThat(log4j.spanId()).isEqualTo(span.spanId());
 
       ReceivedLog outside =
-          receiver.telemetry().awaitLog("the record outside any span", log -> log.body().equals("outside any span"));
+          receiver
+              .telemetry()
+              .awaitLog(
+                  "the record outside any span", log -> log.body().equals("outside any span"));
       assertThat(outside.traceId()).isEmpty();
     }
   }
@@ -123,7 +138,9 @@ class LoggingAndWithSpanTest {
   private static List<Path> libraries() throws IOException {
     // copied by maven-dependency-plugin (execution copy-logging-app-libraries)
     List<Path> found = jars("apps/logging-libs");
-    assertThat(found).as("Logback, Log4j and the annotations, copied by Maven").hasSizeGreaterThan(5);
+    assertThat(found)
+        .as("Logback, Log4j and the annotations, copied by Maven")
+        .hasSizeGreaterThan(5);
     return found;
   }
 

@@ -42,8 +42,7 @@ class MetricsTest {
     receiver = OtlpHttpReceiver.start();
     telemetry = receiver.telemetry();
     orders = Testapp.underAgent(DOWNSTREAM).exportingTo(receiver).start();
-    checkout =
-        Testapp.underAgent(UPSTREAM).exportingTo(receiver).callingDownstream(orders).start();
+    checkout = Testapp.underAgent(UPSTREAM).exportingTo(receiver).callingDownstream(orders).start();
     for (int i = 0; i < DIRECT_ORDER_REQUESTS; i++) {
       assertThat(orders.get("/orders").statusCode()).isEqualTo(200);
     }
@@ -85,11 +84,24 @@ class MetricsTest {
   @Test
   void serverDurationCountsEachRequestOnceByRoute() {
     Map<String, Object> ordersOk =
-        Map.of("http.request.method", "GET", "http.route", "/orders", "http.response.status_code", 200L);
+        Map.of(
+            "http.request.method",
+            "GET",
+            "http.route",
+            "/orders",
+            "http.response.status_code",
+            200L);
     Map<String, Object> checkoutOk =
-        Map.of("http.request.method", "GET", "http.route", "/checkout", "http.response.status_code", 200L);
+        Map.of(
+            "http.request.method",
+            "GET",
+            "http.route",
+            "/checkout",
+            "http.response.status_code",
+            200L);
 
-    awaitStableCount(DOWNSTREAM, "http.server.request.duration", ordersOk, DIRECT_ORDER_REQUESTS + CHECKOUTS);
+    awaitStableCount(
+        DOWNSTREAM, "http.server.request.duration", ordersOk, DIRECT_ORDER_REQUESTS + CHECKOUTS);
     awaitStableCount(UPSTREAM, "http.server.request.duration", checkoutOk, CHECKOUTS);
   }
 
@@ -99,17 +111,23 @@ class MetricsTest {
         UPSTREAM,
         "http.client.request.duration",
         Map.of(
-            "http.request.method", "GET",
-            "http.response.status_code", 200L,
-            "server.address", "127.0.0.1",
-            "server.port", (long) orders.port()),
+            "http.request.method",
+            "GET",
+            "http.response.status_code",
+            200L,
+            "server.address",
+            "127.0.0.1",
+            "server.port",
+            (long) orders.port()),
         CHECKOUTS);
   }
 
   @Test
   void databaseDurationCountsEachStatementThatHasASpan() {
-    Map<String, Object> selectOrders = Map.of("db.operation.name", "SELECT", "db.collection.name", "orders");
-    // Startup also reads the orders table: count the SELECT spans rather than guess testapp's internals.
+    Map<String, Object> selectOrders =
+        Map.of("db.operation.name", "SELECT", "db.collection.name", "orders");
+    // Startup also reads the orders table: count the SELECT spans rather than guess testapp's
+    // internals.
     Await.untilAsserted(
         ReceivedTelemetry.DEFAULT_WAIT,
         () -> {
@@ -119,7 +137,9 @@ class MetricsTest {
                   .filter(s -> s.attributes().entrySet().containsAll(selectOrders.entrySet()))
                   .count();
           assertThat(selectSpans).isGreaterThanOrEqualTo(DIRECT_ORDER_REQUESTS + CHECKOUTS);
-          assertThat(telemetry.histogramCount(DOWNSTREAM, "db.client.operation.duration", selectOrders))
+          assertThat(
+                  telemetry.histogramCount(
+                      DOWNSTREAM, "db.client.operation.duration", selectOrders))
               .as(telemetry.describeHistogram(DOWNSTREAM, "db.client.operation.duration"))
               .isEqualTo(selectSpans);
         });
@@ -133,9 +153,15 @@ class MetricsTest {
       String service, String metricName, Map<String, Object> attributes, long expected) {
     Await.untilAsserted(
         ReceivedTelemetry.DEFAULT_WAIT,
-        () -> assertThat(telemetry.histogramCount(service, metricName, attributes))
-            .as("%s %s %s\n%s", service, metricName, attributes, telemetry.describeHistogram(service, metricName))
-            .isEqualTo(expected));
+        () ->
+            assertThat(telemetry.histogramCount(service, metricName, attributes))
+                .as(
+                    "%s %s %s\n%s",
+                    service,
+                    metricName,
+                    attributes,
+                    telemetry.describeHistogram(service, metricName))
+                .isEqualTo(expected));
     int exportsSoFar = telemetry.metricRequests();
     Await.until(
         "four more metric exports",

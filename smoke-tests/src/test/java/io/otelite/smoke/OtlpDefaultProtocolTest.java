@@ -24,10 +24,16 @@ class OtlpDefaultProtocolTest {
                 .start()) {
       assertThat(app.get("/orders").statusCode()).isEqualTo(200);
 
-      receiver.telemetry().awaitSpan("the server span", s -> s.isServerSpanForRoute("GET", "/orders"));
-      assertThat(receiver.telemetry().awaitMetric("orders-default-protocol", "http.server.request.duration"))
+      receiver
+          .telemetry()
+          .awaitSpan("the server span", s -> s.isServerSpanForRoute("GET", "/orders"));
+      assertThat(
+              receiver
+                  .telemetry()
+                  .awaitMetric("orders-default-protocol", "http.server.request.duration"))
           .isNotNull();
-      assertThat(receiver.telemetry().spans()).allMatch(s -> s.serviceName().equals("orders-default-protocol"));
+      assertThat(receiver.telemetry().spans())
+          .allMatch(s -> s.serviceName().equals("orders-default-protocol"));
     }
   }
 }

@@ -36,7 +36,11 @@ class OtlpGrpcExportTest {
       assertThat(server.resource()).containsEntry("telemetry.distro.name", "otelite");
       assertThat(only(trace, ReceivedSpan::isDatabaseCall).isChildOf(server)).isTrue();
 
-      assertThat(telemetry.awaitMetric("orders-grpc", "http.server.request.duration").metric().getUnit())
+      assertThat(
+              telemetry
+                  .awaitMetric("orders-grpc", "http.server.request.duration")
+                  .metric()
+                  .getUnit())
           .isEqualTo("s");
     }
   }

@@ -42,7 +42,9 @@ class OwnApiBridgeTest {
       assertThat(process.stdout()).as(process.tail()).contains("checkout status: 200");
 
       ReceivedSpan appSpan =
-          receiver.telemetry().awaitSpan("the app's own span", s -> s.name().equals("checkout-logic"));
+          receiver
+              .telemetry()
+              .awaitSpan("the app's own span", s -> s.name().equals("checkout-logic"));
       List<ReceivedSpan> trace =
           receiver
               .telemetry()
@@ -50,20 +52,30 @@ class OwnApiBridgeTest {
                   appSpan.traceId(),
                   s -> s.isServerSpanForRoute("GET", "/checkout"),
                   s -> s.isServerSpanForRoute("GET", "/stock"),
-                  s -> s.isHttpClientCall() && String.valueOf(s.attribute("url.full")).endsWith("/stock"),
+                  s ->
+                      s.isHttpClientCall()
+                          && String.valueOf(s.attribute("url.full")).endsWith("/stock"),
                   ReceivedSpan::isDatabaseCall);
-      ReceivedSpan checkoutServer = ReceivedSpan.only(trace, s -> s.isServerSpanForRoute("GET", "/checkout"));
+      ReceivedSpan checkoutServer =
+          ReceivedSpan.only(trace, s -> s.isServerSpanForRoute("GET", "/checkout"));
       ReceivedSpan stockClient =
           ReceivedSpan.only(
-              trace, s -> s.isHttpClientCall() && String.valueOf(s.attribute("url.full")).endsWith("/stock"));
-      List<ReceivedSpan> databaseCalls = trace.stream().filter(ReceivedSpan::isDatabaseCall).toList();
+              trace,
+              s ->
+                  s.isHttpClientCall()
+                      && String.valueOf(s.attribute("url.full")).endsWith("/stock"));
+      List<ReceivedSpan> databaseCalls =
+          trace.stream().filter(ReceivedSpan::isDatabaseCall).toList();
 
       // (a) the app's span is a child of the agent's SERVER span
       assertThat(appSpan.isChildOf(checkoutServer)).as(trace.toString()).isTrue();
       assertThat(appSpan.scopeName()).isEqualTo("own-api-app");
-      // (b) the agent's CLIENT and JDBC spans, made while the app's span is current, are its children
+      // (b) the agent's CLIENT and JDBC spans, made while the app's span is current, are its
+      // children
       assertThat(stockClient.isChildOf(appSpan)).as(trace.toString()).isTrue();
-      assertThat(databaseCalls).isNotEmpty().allMatch(db -> db.isChildOf(appSpan), "children of the app's span");
+      assertThat(databaseCalls)
+          .isNotEmpty()
+          .allMatch(db -> db.isChildOf(appSpan), "children of the app's span");
       // (c) what the app put on its span arrives over OTLP
       assertThat(appSpan.attributes())
           .containsEntry("order.id", "o-17")
@@ -79,13 +91,16 @@ class OwnApiBridgeTest {
       // (d) Span.current() of the app's API inside the servlet is the agent's SERVER span
       assertThat(process.stdout())
           .contains(
-              "servlet sees Span.current(): valid=true traceId=" + checkoutServer.traceId()
-                  + " spanId=" + checkoutServer.spanId());
+              "servlet sees Span.current(): valid=true traceId="
+                  + checkoutServer.traceId()
+                  + " spanId="
+                  + checkoutServer.spanId());
     }
   }
 
   private static List<Path> bundledLibraries() throws IOException {
-    Path libraries = Locations.copiedByMaven("apps/own-api-libs/opentelemetry-api-1.40.0.jar").getParent();
+    Path libraries =
+        Locations.copiedByMaven("apps/own-api-libs/opentelemetry-api-1.40.0.jar").getParent();
     try (Stream<Path> jars = Files.list(libraries)) {
       return jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().toList();
     }

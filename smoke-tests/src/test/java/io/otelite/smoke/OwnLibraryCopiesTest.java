@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * An application that bundles OpenTelemetry API/SDK 1.40.0 and Byte Buddy 1.14 (the agent has
- * newer ones) runs under the agent with its own copies, while the agent works beside it. One thing
- * the agent does change, on purpose and as the OpenTelemetry agent does: {@code GlobalOpenTelemetry}
- * is the agent's SDK (the app's {@code set} is ignored), so spans the app makes through it join the
+ * An application that bundles OpenTelemetry API/SDK 1.40.0 and Byte Buddy 1.14 (the agent has newer
+ * ones) runs under the agent with its own copies, while the agent works beside it. One thing the
+ * agent does change, on purpose and as the OpenTelemetry agent does: {@code GlobalOpenTelemetry} is
+ * the agent's SDK (the app's {@code set} is ignored), so spans the app makes through it join the
  * agent's export; the app's own SDK object still exports what the app makes with it directly.
  */
 class OwnLibraryCopiesTest {
@@ -52,17 +52,24 @@ class OwnLibraryCopiesTest {
               "app exported: [app-sdk-span]");
       assertThat(process.stderr())
           .as("one line says that GlobalOpenTelemetry.set was ignored")
-          .anyMatch(line -> line.contains("GlobalOpenTelemetry.set(...) is ignored under the agent"));
+          .anyMatch(
+              line -> line.contains("GlobalOpenTelemetry.set(...) is ignored under the agent"));
 
       ReceivedSpan agentSpan =
           receiver
               .telemetry()
               .awaitSpan(
                   "the agent's HttpURLConnection span",
-                  s -> s.isHttpClientCall() && String.valueOf(s.attribute("url.full")).endsWith("/own-copies"));
+                  s ->
+                      s.isHttpClientCall()
+                          && String.valueOf(s.attribute("url.full")).endsWith("/own-copies"));
       assertThat(agentSpan.serviceName()).isEqualTo("own-library-copies");
       ReceivedSpan globalSpan =
-          receiver.telemetry().awaitSpan("the app's span made through GlobalOpenTelemetry", s -> s.name().equals("app-global-span"));
+          receiver
+              .telemetry()
+              .awaitSpan(
+                  "the app's span made through GlobalOpenTelemetry",
+                  s -> s.name().equals("app-global-span"));
       assertThat(globalSpan.scopeName()).isEqualTo("own-library-copies-app");
       assertThat(receiver.telemetry().spans())
           .as("the span made with the app's own SDK object went to that SDK only")
@@ -71,7 +78,8 @@ class OwnLibraryCopiesTest {
   }
 
   private static List<Path> bundledLibraries() throws IOException {
-    Path libraries = Locations.copiedByMaven("apps/own-copies-libs/opentelemetry-api-1.40.0.jar").getParent();
+    Path libraries =
+        Locations.copiedByMaven("apps/own-copies-libs/opentelemetry-api-1.40.0.jar").getParent();
     try (Stream<Path> jars = Files.list(libraries)) {
       return jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().toList();
     }

@@ -37,7 +37,9 @@ class ShutdownFlushTest {
       assertThat(receiver.telemetry().spans())
           .as(receiver.telemetry().describeSpans())
           .anyMatch(ReceivedSpan::isHttpClientCall)
-          .anyMatch(s -> s.isDatabaseCall() && s.hasAttribute("db.collection.name", "child_loader_table"));
+          .anyMatch(
+              s ->
+                  s.isDatabaseCall() && s.hasAttribute("db.collection.name", "child_loader_table"));
     }
   }
 }

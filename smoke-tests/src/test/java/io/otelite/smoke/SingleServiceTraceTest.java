@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * One testapp under the agent, exporting OTLP http/protobuf to a receiver in this JVM. Each request
- * carries its own {@code traceparent}, as from a traced caller, so each test reads exactly its trace.
+ * carries its own {@code traceparent}, as from a traced caller, so each test reads exactly its
+ * trace.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SingleServiceTraceTest {
@@ -66,7 +67,9 @@ class SingleServiceTraceTest {
     assertThat(response.statusCode()).isEqualTo(200);
     List<ReceivedSpan> trace =
         telemetry.awaitTrace(
-            caller.traceId(), s -> s.isServerSpanForRoute("GET", "/orders"), ReceivedSpan::isDatabaseCall);
+            caller.traceId(),
+            s -> s.isServerSpanForRoute("GET", "/orders"),
+            ReceivedSpan::isDatabaseCall);
     ReceivedSpan server = only(trace, ReceivedSpan::isServer);
     assertThat(server.name()).isEqualTo("GET /orders");
     assertThat(server.parentSpanId()).as("continues the caller's span").isEqualTo(caller.spanId());
@@ -79,7 +82,9 @@ class SingleServiceTraceTest {
     assertThat(server.statusCode()).isEqualTo(Status.StatusCode.STATUS_CODE_UNSET);
 
     ReceivedSpan select = only(trace, ReceivedSpan::isDatabaseCall);
-    assertThat(select.isChildOf(server)).as("JDBC span %s is a child of %s", select, server).isTrue();
+    assertThat(select.isChildOf(server))
+        .as("JDBC span %s is a child of %s", select, server)
+        .isTrue();
     assertThat(select.name()).isEqualTo("SELECT orders");
     assertThat(select.attributes())
         .containsEntry("db.system.name", "h2database")
@@ -99,7 +104,8 @@ class SingleServiceTraceTest {
     assertThat(app.get("/orders/1", "traceparent", caller.header()).statusCode()).isEqualTo(200);
 
     List<ReceivedSpan> trace =
-        telemetry.awaitTrace(caller.traceId(), ReceivedSpan::isServer, ReceivedSpan::isDatabaseCall);
+        telemetry.awaitTrace(
+            caller.traceId(), ReceivedSpan::isServer, ReceivedSpan::isDatabaseCall);
     ReceivedSpan server = only(trace, ReceivedSpan::isServer);
     assertThat(server.name()).isEqualTo("GET /orders/*");
     assertThat(server.attributes())
@@ -117,8 +123,7 @@ class SingleServiceTraceTest {
 
     HttpResponse<String> response =
         app.send(
-            HttpRequest.newBuilder(
-                    URI.create(app.baseUrl() + "/orders?item=smoke+test&quantity=2"))
+            HttpRequest.newBuilder(URI.create(app.baseUrl() + "/orders?item=smoke+test&quantity=2"))
                 .header("traceparent", caller.header())
                 .POST(HttpRequest.BodyPublishers.noBody()));
 
@@ -152,12 +157,14 @@ class SingleServiceTraceTest {
     assertThat(app.get("/fail", "traceparent", caller.header()).statusCode()).isEqualTo(500);
 
     ReceivedSpan server =
-        only(telemetry.awaitTrace(caller.traceId(), ReceivedSpan::isServer), ReceivedSpan::isServer);
+        only(
+            telemetry.awaitTrace(caller.traceId(), ReceivedSpan::isServer), ReceivedSpan::isServer);
     assertThat(server.name()).isEqualTo("GET /fail");
     assertThat(server.statusCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
     assertThat(server.attributes())
         .containsEntry("http.response.status_code", 500L)
-        // The status code was sent, so it is the error type (semconv, as the OpenTelemetry agent does);
+        // The status code was sent, so it is the error type (semconv, as the OpenTelemetry agent
+        // does);
         // the exception itself is in the event.
         .containsEntry("error.type", "500");
     Span.Event exception =
@@ -167,9 +174,7 @@ class SingleServiceTraceTest {
             .orElseThrow(() -> new AssertionError("no exception event on " + server));
     Map<String, Object> eventAttributes =
         exception.getAttributesList().stream()
-            .collect(
-                Collectors.toMap(
-                    KeyValue::getKey, kv -> kv.getValue().getStringValue()));
+            .collect(Collectors.toMap(KeyValue::getKey, kv -> kv.getValue().getStringValue()));
     assertThat(eventAttributes)
         .containsEntry("exception.type", "java.lang.IllegalStateException")
         .containsEntry("exception.message", "payment provider rejected the order");
@@ -179,10 +184,12 @@ class SingleServiceTraceTest {
   void aMissingResourceIs404WhichIsNoErrorOnTheServerSide() {
     Traceparent caller = Traceparent.random();
 
-    assertThat(app.get("/missing-thing", "traceparent", caller.header()).statusCode()).isEqualTo(404);
+    assertThat(app.get("/missing-thing", "traceparent", caller.header()).statusCode())
+        .isEqualTo(404);
 
     ReceivedSpan server =
-        only(telemetry.awaitTrace(caller.traceId(), ReceivedSpan::isServer), ReceivedSpan::isServer);
+        only(
+            telemetry.awaitTrace(caller.traceId(), ReceivedSpan::isServer), ReceivedSpan::isServer);
     assertThat(server.attributes()).containsEntry("http.response.status_code", 404L);
     assertThat(server.statusCode()).isEqualTo(Status.StatusCode.STATUS_CODE_UNSET);
     assertThat(server.attributes()).doesNotContainKey("error.type");
@@ -196,7 +203,8 @@ class SingleServiceTraceTest {
         .isEqualTo(200);
 
     List<ReceivedSpan> trace =
-        telemetry.awaitTrace(caller.traceId(), ReceivedSpan::isServer, ReceivedSpan::isDatabaseCall);
+        telemetry.awaitTrace(
+            caller.traceId(), ReceivedSpan::isServer, ReceivedSpan::isDatabaseCall);
     ReceivedSpan server = only(trace, ReceivedSpan::isServer);
     assertThat(server.name()).isEqualTo("GET /async");
     assertThat(server.attributes()).containsEntry("http.response.status_code", 200L);
@@ -217,7 +225,8 @@ class SingleServiceTraceTest {
 
     assertThat(response.body()).isEqualTo(caller.header());
     ReceivedSpan server =
-        only(telemetry.awaitTrace(caller.traceId(), ReceivedSpan::isServer), ReceivedSpan::isServer);
+        only(
+            telemetry.awaitTrace(caller.traceId(), ReceivedSpan::isServer), ReceivedSpan::isServer);
     assertThat(server.parentSpanId()).isEqualTo(caller.spanId());
   }
 
@@ -227,7 +236,8 @@ class SingleServiceTraceTest {
     app.get("/health", "traceparent", caller.header());
 
     ReceivedSpan server =
-        only(telemetry.awaitTrace(caller.traceId(), ReceivedSpan::isServer), ReceivedSpan::isServer);
+        only(
+            telemetry.awaitTrace(caller.traceId(), ReceivedSpan::isServer), ReceivedSpan::isServer);
 
     assertThat(server.resource())
         .containsEntry("service.name", SERVICE)

@@ -111,7 +111,8 @@ class ZipkinExportTest {
                 trace.forEach(spans::add);
                 boolean hasServer =
                     spans.stream().anyMatch(s -> s.path("name").asText().equals("get /orders"));
-                boolean hasQuery = spans.stream().anyMatch(s -> s.path("kind").asText().equals("CLIENT"));
+                boolean hasQuery =
+                    spans.stream().anyMatch(s -> s.path("kind").asText().equals("CLIENT"));
                 if (hasServer && hasQuery) {
                   return Optional.of(spans);
                 }

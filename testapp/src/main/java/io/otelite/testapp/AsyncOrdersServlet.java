@@ -8,9 +8,10 @@ import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 
 /**
- * {@code GET /async?delayMs=N}: the request thread returns at once; a worker thread counts the orders
- * (SQL), waits {@code delayMs} (default 50, as slow work would) and completes the response. The
- * server span must therefore last until the worker completes, not until {@code service} returns.
+ * {@code GET /async?delayMs=N}: the request thread returns at once; a worker thread counts the
+ * orders (SQL), waits {@code delayMs} (default 50, as slow work would) and completes the response.
+ * The server span must therefore last until the worker completes, not until {@code service}
+ * returns.
  */
 final class AsyncOrdersServlet extends HttpServlet {
 
@@ -41,7 +42,11 @@ final class AsyncOrdersServlet extends HttpServlet {
       Responses.json(
           response,
           200,
-          "{\"orders\":" + count + ",\"thread\":" + Json.quote(Thread.currentThread().getName()) + "}");
+          "{\"orders\":"
+              + count
+              + ",\"thread\":"
+              + Json.quote(Thread.currentThread().getName())
+              + "}");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       sendQuietly(response, 503, "interrupted");

@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 
-/** {@code java.net.http.HttpClient}, blocking ({@code send}) or asynchronous ({@code sendAsync}). */
+/**
+ * {@code java.net.http.HttpClient}, blocking ({@code send}) or asynchronous ({@code sendAsync}).
+ */
 final class JdkHttpDownstreamClient implements DownstreamClient {
 
   private final HttpClient client =

@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The default servlet ({@code /}): every path no other servlet maps, such as {@code /missing-thing},
- * is a 404 answered by a servlet, as a real container's default servlet does.
+ * The default servlet ({@code /}): every path no other servlet maps, such as {@code
+ * /missing-thing}, is a 404 answered by a servlet, as a real container's default servlet does.
  */
 final class NotFoundServlet extends HttpServlet {
 

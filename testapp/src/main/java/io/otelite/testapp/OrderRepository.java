@@ -12,8 +12,8 @@ import javax.sql.DataSource;
 
 /**
  * Orders in a SQL database, through plain JDBC on a pooled DataSource. Each method uses a different
- * JDBC shape (prepared query, plain statement, transaction with two inserts) so that every path of the
- * JDBC instrumentation runs. The SQL is portable between H2 and PostgreSQL.
+ * JDBC shape (prepared query, plain statement, transaction with two inserts) so that every path of
+ * the JDBC instrumentation runs. The SQL is portable between H2 and PostgreSQL.
  */
 final class OrderRepository {
 
@@ -115,7 +115,8 @@ final class OrderRepository {
         if (!keys.next()) {
           throw new SQLException("the database returned no id for the new order");
         }
-        // PostgreSQL returns every column of the row, H2 only the identity: the id comes first in both.
+        // PostgreSQL returns every column of the row, H2 only the identity: the id comes first in
+        // both.
         return keys.getLong(1);
       }
     }

@@ -115,8 +115,12 @@ public final class OrderService {
           "/checkout",
           new CheckoutServlet(
               clientsByName,
-              // Without a downstream service the app calls itself: still two server spans, one trace.
-              () -> downstream != null ? downstream : "http://127.0.0.1:" + connector.getLocalPort()));
+              // Without a downstream service the app calls itself: still two server spans, one
+              // trace.
+              () ->
+                  downstream != null
+                      ? downstream
+                      : "http://127.0.0.1:" + connector.getLocalPort()));
       addServlet(context, "/async", new AsyncOrdersServlet(orders, workers));
       addServlet(context, "/fail", new FailingServlet());
       addServlet(context, "/traceparent", new TraceparentEchoServlet());
@@ -168,7 +172,8 @@ public final class OrderService {
 
   /**
    * Two instances sharing one PostgreSQL database may both create the tables at once; one of them
-   * then fails on the catalog's unique index. The tables exist afterwards, so a second try succeeds.
+   * then fails on the catalog's unique index. The tables exist afterwards, so a second try
+   * succeeds.
    */
   private static void createSchema(OrderRepository orders) throws SQLException {
     try {

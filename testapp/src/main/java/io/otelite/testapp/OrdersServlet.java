@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.sql.SQLException;
 
 /**
- * {@code GET /orders} lists the orders (a SQL read); {@code POST /orders?item=..&quantity=..} (query or
- * form parameters) creates one in a transaction.
+ * {@code GET /orders} lists the orders (a SQL read); {@code POST /orders?item=..&quantity=..}
+ * (query or form parameters) creates one in a transaction.
  */
 final class OrdersServlet extends HttpServlet {
 

@@ -2,7 +2,10 @@ package io.otelite.testapp;
 
 import java.util.Map;
 
-/** What the environment configures: where to listen, which database, which service to call downstream. */
+/**
+ * What the environment configures: where to listen, which database, which service to call
+ * downstream.
+ */
 record TestappSettings(
     String bindAddress,
     int port,
@@ -11,7 +14,10 @@ record TestappSettings(
     String jdbcPassword,
     String downstreamUrl) {
 
-  /** H2 in memory, kept for the life of the process (DB_CLOSE_DELAY=-1), so the app needs no database server. */
+  /**
+   * H2 in memory, kept for the life of the process (DB_CLOSE_DELAY=-1), so the app needs no
+   * database server.
+   */
   static final String DEFAULT_JDBC_URL = "jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1";
 
   static TestappSettings fromEnvironment() {

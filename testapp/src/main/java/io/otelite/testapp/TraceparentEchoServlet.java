@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** {@code GET /traceparent}: answers the {@code traceparent} header it received, or "none", as text. */
+/**
+ * {@code GET /traceparent}: answers the {@code traceparent} header it received, or "none", as text.
+ */
 final class TraceparentEchoServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;

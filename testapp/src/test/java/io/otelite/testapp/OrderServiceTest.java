@@ -27,7 +27,12 @@ class OrderServiceTest {
     service =
         OrderService.start(
             new TestappSettings(
-                "127.0.0.1", 0, "jdbc:h2:mem:order-service-test;DB_CLOSE_DELAY=-1", "sa", "", null));
+                "127.0.0.1",
+                0,
+                "jdbc:h2:mem:order-service-test;DB_CLOSE_DELAY=-1",
+                "sa",
+                "",
+                null));
   }
 
   @AfterAll
@@ -46,8 +51,9 @@ class OrderServiceTest {
   @Test
   void createsAnOrderThatCanBeReadBack() throws Exception {
     HttpResponse<String> created =
-        send(HttpRequest.newBuilder(uri("/orders?item=tea%20%22pot%22&quantity=3"))
-            .POST(HttpRequest.BodyPublishers.noBody()));
+        send(
+            HttpRequest.newBuilder(uri("/orders?item=tea%20%22pot%22&quantity=3"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
 
     assertThat(created.statusCode()).isEqualTo(201);
     String location = created.headers().firstValue("Location").orElseThrow();
@@ -82,7 +88,8 @@ class OrderServiceTest {
     long start = System.nanoTime();
     HttpResponse<String> response = get("/async?delayMs=100");
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(100));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"thread\":\"order-worker-");
   }
@@ -113,7 +120,8 @@ class OrderServiceTest {
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static URI uri(String path) {

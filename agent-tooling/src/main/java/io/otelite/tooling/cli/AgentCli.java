@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * {@code java -jar otelite-agent.jar [--check [app.jar]]}: what the agent is, which modules it has, the
- * effective configuration (secrets masked) and, with {@code --check}, whether the configured OTLP endpoint
- * answers and, given an application jar, which of its libraries the modules would instrument.
+ * {@code java -jar otelite-agent.jar [--check [app.jar]]}: what the agent is, which modules it has,
+ * the effective configuration (secrets masked) and, with {@code --check}, whether the configured
+ * OTLP endpoint answers and, given an application jar, which of its libraries the modules would
+ * instrument.
  */
 public final class AgentCli {
   private AgentCli() {}
@@ -30,16 +31,20 @@ public final class AgentCli {
     ConfigProperties config = configuration.properties();
 
     out.println("otelite " + AgentVersion.get() + " - a lean OpenTelemetry agent for the JVM");
-    out.println("usage: java -javaagent:otelite-agent.jar -jar your-app.jar   (configure with OTEL_* variables)");
+    out.println(
+        "usage: java -javaagent:otelite-agent.jar -jar your-app.jar   (configure with OTEL_* variables)");
     out.println();
-    out.println("instrumentation modules (switch one off with OTEL_INSTRUMENTATION_<NAME>_ENABLED=false):");
+    out.println(
+        "instrumentation modules (switch one off with OTEL_INSTRUMENTATION_<NAME>_ENABLED=false):");
     List<InstrumentationModule> enabled = ModuleSelection.enabledModules(agentLoader, config);
     for (InstrumentationModule module : ModuleSelection.allModules(agentLoader)) {
       boolean on = enabled.stream().anyMatch(m -> m.getClass() == module.getClass());
       out.println(
           "  "
               + module.name()
-              + (module.aliases().isEmpty() ? "" : " (also: " + String.join(", ", module.aliases()) + ")")
+              + (module.aliases().isEmpty()
+                  ? ""
+                  : " (also: " + String.join(", ", module.aliases()) + ")")
               + (on ? "" : "  [disabled]"));
     }
     out.println();
@@ -60,12 +65,16 @@ public final class AgentCli {
     return 0;
   }
 
-  /** {@code --check app.jar}: the libraries in the jar and the (enabled) modules that would apply to them. */
+  /**
+   * {@code --check app.jar}: the libraries in the jar and the (enabled) modules that would apply to
+   * them.
+   */
   private static int checkApplicationJar(java.nio.file.Path jar) {
     ClassLoader agentLoader = AgentCli.class.getClassLoader();
     ConfigProperties config = AgentConfiguration.load(agentLoader).properties();
     try {
-      ApplicationJarScan.report(jar, ModuleSelection.enabledModules(agentLoader, config), System.out);
+      ApplicationJarScan.report(
+          jar, ModuleSelection.enabledModules(agentLoader, config), System.out);
       return 0;
     } catch (java.io.IOException e) {
       System.err.println("[otelite] cannot read " + jar + ": " + e);

@@ -17,9 +17,9 @@ import java.util.jar.JarFile;
 import java.util.jar.JarInputStream;
 
 /**
- * {@code --check app.jar}: which libraries the application jar carries (itself, and the jars nested in it
- * such as Spring Boot's {@code BOOT-INF/lib/*.jar} or a war's {@code WEB-INF/lib/*.jar}) and so which
- * modules would apply, judged by each module's library marker classes.
+ * {@code --check app.jar}: which libraries the application jar carries (itself, and the jars nested
+ * in it such as Spring Boot's {@code BOOT-INF/lib/*.jar} or a war's {@code WEB-INF/lib/*.jar}) and
+ * so which modules would apply, judged by each module's library marker classes.
  */
 final class ApplicationJarScan {
   /** Where packagings put the application's own classes; a marker class there counts as well. */
@@ -27,6 +27,7 @@ final class ApplicationJarScan {
 
   /** Marker class name to where it was found ("app.jar" or the nested jar's entry name). */
   private final Map<String, String> found = new TreeMap<>();
+
   private final Set<String> wanted;
   private int nestedJars;
 
@@ -34,7 +35,8 @@ final class ApplicationJarScan {
     this.wanted = wanted;
   }
 
-  static void report(Path jar, List<InstrumentationModule> modules, PrintStream out) throws IOException {
+  static void report(Path jar, List<InstrumentationModule> modules, PrintStream out)
+      throws IOException {
     Set<String> markers = new LinkedHashSet<>();
     for (InstrumentationModule module : modules) {
       markers.addAll(module.libraryMarkerClassNames());
@@ -56,7 +58,8 @@ final class ApplicationJarScan {
       } else if (scan.found.keySet().containsAll(markersOfModule)) {
         out.println("  " + module.name() + " (" + String.join(", ", markersOfModule) + ")");
       } else {
-        notApplying.add("  " + module.name() + " (needs " + String.join(", ", markersOfModule) + ")");
+        notApplying.add(
+            "  " + module.name() + " (needs " + String.join(", ", markersOfModule) + ")");
       }
     }
     out.println("modules with no library in the jar:");

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code --check}: does the OTLP endpoint each signal would export to answer? One line per signal. */
+/**
+ * {@code --check}: does the OTLP endpoint each signal would export to answer? One line per signal.
+ */
 final class EndpointCheck {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -30,7 +32,15 @@ final class EndpointCheck {
               "otel.exporter.otlp." + signal + ".protocol",
               config.getString("otel.exporter.otlp.protocol", "http/protobuf"));
       String endpoint = endpoint(config, signal, protocol);
-      lines.add("check " + signal + ": OTLP " + protocol + " to " + endpoint + ": " + probe(endpoint, protocol));
+      lines.add(
+          "check "
+              + signal
+              + ": OTLP "
+              + protocol
+              + " to "
+              + endpoint
+              + ": "
+              + probe(endpoint, protocol));
     }
     return lines;
   }
@@ -41,7 +51,10 @@ final class EndpointCheck {
       return specific;
     }
     boolean grpc = protocol.equals("grpc");
-    String base = config.getString("otel.exporter.otlp.endpoint", grpc ? "http://localhost:4317" : "http://localhost:4318");
+    String base =
+        config.getString(
+            "otel.exporter.otlp.endpoint",
+            grpc ? "http://localhost:4317" : "http://localhost:4318");
     if (grpc) {
       return base;
     }
@@ -52,7 +65,8 @@ final class EndpointCheck {
     try {
       URI uri = URI.create(endpoint);
       if (protocol.equals("grpc")) {
-        int port = uri.getPort() > 0 ? uri.getPort() : (uri.getScheme().equals("https") ? 443 : 4317);
+        int port =
+            uri.getPort() > 0 ? uri.getPort() : (uri.getScheme().equals("https") ? 443 : 4317);
         try (Socket socket = new Socket()) {
           socket.connect(new InetSocketAddress(uri.getHost(), port), (int) TIMEOUT.toMillis());
         }
@@ -70,7 +84,10 @@ final class EndpointCheck {
           ? "reachable (HTTP " + status + "), telemetry would arrive"
           : "NOT accepted (HTTP " + status + "), telemetry would be dropped";
     } catch (Exception e) {
-      return "NOT reachable (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "), telemetry would be dropped";
+      return "NOT reachable ("
+          + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage())
+          + "), telemetry would be dropped";
     }
   }
 }

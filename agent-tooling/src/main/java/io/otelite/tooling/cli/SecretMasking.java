@@ -2,7 +2,9 @@ package io.otelite.tooling.cli;
 
 import java.util.Locale;
 
-/** Masks configuration values that may carry credentials (OTLP headers, passwords, tokens, keys). */
+/**
+ * Masks configuration values that may carry credentials (OTLP headers, passwords, tokens, keys).
+ */
 final class SecretMasking {
   private static final String MASK = "****";
 
@@ -25,7 +27,9 @@ final class SecretMasking {
       }
       return masked.toString();
     }
-    if (lowerKey.contains("password") || lowerKey.contains("secret") || lowerKey.contains("token")
+    if (lowerKey.contains("password")
+        || lowerKey.contains("secret")
+        || lowerKey.contains("token")
         || lowerKey.contains("credential")) {
       return MASK;
     }

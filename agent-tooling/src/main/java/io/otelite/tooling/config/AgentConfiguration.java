@@ -9,11 +9,11 @@ import java.util.Map;
 
 /**
  * The agent's view of its configuration, merged exactly as the SDK's autoconfiguration merges it:
- * {@code -Dotel.*} system properties win over {@code OTEL_*} environment variables, which win over the
- * configuration file ({@code otel.javaagent.configuration-file}) and the agent's own defaults.
+ * {@code -Dotel.*} system properties win over {@code OTEL_*} environment variables, which win over
+ * the configuration file ({@code otel.javaagent.configuration-file}) and the agent's own defaults.
  *
- * <p>The standard variables are never parsed here: {@link DefaultConfigProperties} does that, and the same
- * {@link #defaults()} are handed to the SDK builder so that both see the same values.
+ * <p>The standard variables are never parsed here: {@link DefaultConfigProperties} does that, and
+ * the same {@link #defaults()} are handed to the SDK builder so that both see the same values.
  */
 public final class AgentConfiguration {
   public static final String ENABLED = "otel.javaagent.enabled";
@@ -36,12 +36,14 @@ public final class AgentConfiguration {
 
   public static AgentConfiguration load(ClassLoader serviceClassLoader) {
     ComponentLoader componentLoader = ComponentLoader.forClassLoader(serviceClassLoader);
-    ConfigProperties withoutFile = DefaultConfigProperties.create(Collections.emptyMap(), componentLoader);
+    ConfigProperties withoutFile =
+        DefaultConfigProperties.create(Collections.emptyMap(), componentLoader);
     Map<String, String> defaults = new HashMap<>(ConfigurationFile.load(withoutFile));
     ConfigProperties withFile = DefaultConfigProperties.create(defaults, componentLoader);
     defaults.putAll(DefaultExporters.choose(withFile));
     return new AgentConfiguration(
-        Collections.unmodifiableMap(defaults), DefaultConfigProperties.create(defaults, componentLoader));
+        Collections.unmodifiableMap(defaults),
+        DefaultConfigProperties.create(defaults, componentLoader));
   }
 
   /** Lowest-priority properties (configuration file, agent defaults) for the SDK builder. */

@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Turns the SDK's configuration errors into one line that names the key, the value and what is accepted.
- * The SDK's message already names the key and the value; for keys with a fixed set of values we add the set.
+ * Turns the SDK's configuration errors into one line that names the key, the value and what is
+ * accepted. The SDK's message already names the key and the value; for keys with a fixed set of
+ * values we add the set.
  */
 public final class ConfigErrors {
   private static final Map<String, String> ACCEPTED = new LinkedHashMap<>();
@@ -18,7 +19,8 @@ public final class ConfigErrors {
     ACCEPTED.put(
         "otel.traces.sampler",
         "always_on, always_off, traceidratio, parentbased_always_on, parentbased_always_off, parentbased_traceidratio");
-    ACCEPTED.put("otel.propagators", "tracecontext, baggage, b3, b3multi, jaeger, ottrace, xray, none");
+    ACCEPTED.put(
+        "otel.propagators", "tracecontext, baggage, b3, b3multi, jaeger, ottrace, xray, none");
     ACCEPTED.put("otel.exporter.otlp.protocol", "http/protobuf, grpc");
     ACCEPTED.put("otel.exporter.otlp.traces.protocol", "http/protobuf, grpc");
     ACCEPTED.put("otel.exporter.otlp.metrics.protocol", "http/protobuf, grpc");
@@ -69,7 +71,8 @@ public final class ConfigErrors {
   private static String mentionedKey(String message) {
     String found = null;
     for (String key : ACCEPTED.keySet()) {
-      // the longest mentioned key wins: otel.exporter.otlp.traces.protocol over otel.exporter.otlp.protocol
+      // the longest mentioned key wins: otel.exporter.otlp.traces.protocol over
+      // otel.exporter.otlp.protocol
       if (message.contains(key) && (found == null || key.length() > found.length())) {
         found = key;
       }

@@ -9,7 +9,10 @@ import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
-/** Registers the console exporters under {@code console} and, as in the OpenTelemetry agent, {@code logging}. */
+/**
+ * Registers the console exporters under {@code console} and, as in the OpenTelemetry agent, {@code
+ * logging}.
+ */
 public final class ConsoleExporterProviders {
   private ConsoleExporterProviders() {}
 

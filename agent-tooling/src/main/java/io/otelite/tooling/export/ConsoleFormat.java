@@ -2,7 +2,9 @@ package io.otelite.tooling.export;
 
 import io.opentelemetry.api.common.Attributes;
 
-/** How the console exporters print attributes: {@code {key=value, key=value}}, in the SDK's order. */
+/**
+ * How the console exporters print attributes: {@code {key=value, key=value}}, in the SDK's order.
+ */
 final class ConsoleFormat {
   private ConsoleFormat() {}
 

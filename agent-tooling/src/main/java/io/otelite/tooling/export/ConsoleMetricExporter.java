@@ -13,8 +13,8 @@ import java.io.PrintStream;
 import java.util.Collection;
 
 /**
- * The {@code console} metric exporter: one readable line per metric point on stdout, e.g.
- * {@code otelite metric http.server.request.duration unit=s histogram {…} count=3 sum=0.0412}.
+ * The {@code console} metric exporter: one readable line per metric point on stdout, e.g. {@code
+ * otelite metric http.server.request.duration unit=s histogram {…} count=3 sum=0.0412}.
  */
 public final class ConsoleMetricExporter implements MetricExporter {
   private final PrintStream out = System.out;

@@ -9,8 +9,8 @@ import java.util.Collection;
 import java.util.Locale;
 
 /**
- * The {@code console} span exporter: one readable line per span on stdout, e.g.
- * {@code otelite span 'GET /orders' SERVER trace=… span=… parent=… 12.3ms status=UNSET {…}}.
+ * The {@code console} span exporter: one readable line per span on stdout, e.g. {@code otelite span
+ * 'GET /orders' SERVER trace=… span=… parent=… 12.3ms status=UNSET {…}}.
  */
 public final class ConsoleSpanExporter implements SpanExporter {
   private final PrintStream out;
@@ -23,7 +23,10 @@ public final class ConsoleSpanExporter implements SpanExporter {
     return new ConsoleSpanExporter(System.out);
   }
 
-  /** For {@code otel.javaagent.debug}: the spans go with the agent's own log, not the application's output. */
+  /**
+   * For {@code otel.javaagent.debug}: the spans go with the agent's own log, not the application's
+   * output.
+   */
   public static ConsoleSpanExporter toStderr() {
     return new ConsoleSpanExporter(System.err);
   }
@@ -45,7 +48,11 @@ public final class ConsoleSpanExporter implements SpanExporter {
           .append(" parent=")
           .append(parent.isValid() ? parent.getSpanId() : "-")
           .append(' ')
-          .append(String.format(Locale.ROOT, "%.3fms", (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1e6))
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "%.3fms",
+                  (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1e6))
           .append(" status=")
           .append(span.getStatus().getStatusCode())
           .append(' ');

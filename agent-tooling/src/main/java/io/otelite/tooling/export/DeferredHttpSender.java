@@ -8,8 +8,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * An {@link HttpSender} made on first use, on the exporting thread. Exports are rare (one per batch), so the
- * volatile read per send costs nothing that matters; the lock is taken only until the sender exists.
+ * An {@link HttpSender} made on first use, on the exporting thread. Exports are rare (one per
+ * batch), so the volatile read per send costs nothing that matters; the lock is taken only until
+ * the sender exists.
  */
 final class DeferredHttpSender implements HttpSender {
   private final Supplier<HttpSender> factory;
@@ -21,7 +22,8 @@ final class DeferredHttpSender implements HttpSender {
   }
 
   @Override
-  public void send(MessageWriter message, Consumer<HttpResponse> onResponse, Consumer<Throwable> onError) {
+  public void send(
+      MessageWriter message, Consumer<HttpResponse> onResponse, Consumer<Throwable> onError) {
     HttpSender target;
     try {
       target = sender();

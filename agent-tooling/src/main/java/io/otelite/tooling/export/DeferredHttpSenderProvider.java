@@ -7,10 +7,11 @@ import io.opentelemetry.sdk.common.export.HttpSenderConfig;
 import io.opentelemetry.sdk.common.export.HttpSenderProvider;
 
 /**
- * The OTLP http exporters' sender: the JDK HttpClient sender, created at the first export instead of when the SDK
- * is built in premain. The first JDK HttpClient of a process costs about 0.3 s of one cold core
- * ({@code SSLContext.getDefault()} alone about 0.2 s, even for an {@code http://} endpoint), which the application's
- * start-up would otherwise wait for. The agent jar lists only this provider, so the SDK finds exactly one.
+ * The OTLP http exporters' sender: the JDK HttpClient sender, created at the first export instead
+ * of when the SDK is built in premain. The first JDK HttpClient of a process costs about 0.3 s of
+ * one cold core ({@code SSLContext.getDefault()} alone about 0.2 s, even for an {@code http://}
+ * endpoint), which the application's start-up would otherwise wait for. The agent jar lists only
+ * this provider, so the SDK finds exactly one.
  */
 @AutoService(HttpSenderProvider.class)
 public final class DeferredHttpSenderProvider implements HttpSenderProvider {

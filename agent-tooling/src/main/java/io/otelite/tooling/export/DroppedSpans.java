@@ -7,11 +7,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Spans the batch span processor dropped because its queue was full (a collector slower than the
- * application): counted in {@code otelite.exporter.dropped_spans} and said in the log, never silent.
+ * application): counted in {@code otelite.exporter.dropped_spans} and said in the log, never
+ * silent.
  *
- * <p>SDK 1.63 exposes the count only in the line its batch span processor logs before each export that
- * follows drops ("BatchSpanProcessor dropped 12 span(s) since the last export because the queue is full
- * (maxQueueSize=2048)"); {@code SdkLogger} hands that line here instead of to stderr.
+ * <p>SDK 1.63 exposes the count only in the line its batch span processor logs before each export
+ * that follows drops ("BatchSpanProcessor dropped 12 span(s) since the last export because the
+ * queue is full (maxQueueSize=2048)"); {@code SdkLogger} hands that line here instead of to stderr.
  */
 public final class DroppedSpans {
   public static final String METRIC = "otelite.exporter.dropped_spans";
@@ -26,11 +27,14 @@ public final class DroppedSpans {
     meter
         .counterBuilder(METRIC)
         .setUnit("{span}")
-        .setDescription("Spans dropped before export because the span queue (otel.bsp.max.queue.size) was full")
+        .setDescription(
+            "Spans dropped before export because the span queue (otel.bsp.max.queue.size) was full")
         .buildWithCallback(measurement -> measurement.record(TOTAL.get()));
   }
 
-  /** True when {@code message} is the SDK's drop report (then counted), false for any other line. */
+  /**
+   * True when {@code message} is the SDK's drop report (then counted), false for any other line.
+   */
   public static boolean recordFromSdkMessage(String message) {
     if (message == null || !message.startsWith(SDK_PREFIX)) {
       return false;
@@ -38,7 +42,8 @@ public final class DroppedSpans {
     int end = message.indexOf(' ', SDK_PREFIX.length());
     long dropped;
     try {
-      dropped = Long.parseLong(message.substring(SDK_PREFIX.length(), end < 0 ? message.length() : end));
+      dropped =
+          Long.parseLong(message.substring(SDK_PREFIX.length(), end < 0 ? message.length() : end));
     } catch (NumberFormatException e) {
       return false;
     }
@@ -55,7 +60,8 @@ public final class DroppedSpans {
     if (WARNED.compareAndSet(false, true)) {
       AgentLog.warn(message + " (each drop is in the debug log, otel.javaagent.debug=true)");
     }
-    AgentLog.debug("dropped " + dropped + " spans because the span queue is full, " + total + " in all");
+    AgentLog.debug(
+        "dropped " + dropped + " spans because the span queue is full, " + total + " in all");
   }
 
   public static long total() {

@@ -6,15 +6,16 @@ import io.opentelemetry.sdk.common.export.HttpResponse;
 
 /** What a failed export's result says about the collector's answer. */
 public final class ExportFailure {
-  private static final String FAILED_EXPORT = "io.opentelemetry.exporter.internal.FailedExportException";
+  private static final String FAILED_EXPORT =
+      "io.opentelemetry.exporter.internal.FailedExportException";
 
   private ExportFailure() {}
 
   /**
-   * True when the collector refused the data itself (HTTP 400, 413, 415, 422; gRPC INVALID_ARGUMENT):
-   * sending the same batch again would fail again. A collector that is down, overloaded, or refuses the
-   * credentials (401, 403, 404: a configuration to fix, after which the same batch is welcome) is not such
-   * a refusal.
+   * True when the collector refused the data itself (HTTP 400, 413, 415, 422; gRPC
+   * INVALID_ARGUMENT): sending the same batch again would fail again. A collector that is down,
+   * overloaded, or refuses the credentials (401, 403, 404: a configuration to fix, after which the
+   * same batch is welcome) is not such a refusal.
    */
   public static boolean refusesTheData(Throwable failure) {
     Object response = responseOf(failure);
@@ -33,9 +34,9 @@ public final class ExportFailure {
   }
 
   /**
-   * The collector's answer carried by the exporters' FailedExportException. That class is internal to
-   * opentelemetry-exporter-common, which the agent only has at run time, hence one reflective call, on
-   * the failure path only.
+   * The collector's answer carried by the exporters' FailedExportException. That class is internal
+   * to opentelemetry-exporter-common, which the agent only has at run time, hence one reflective
+   * call, on the failure path only.
    */
   static Object responseOf(Throwable failure) {
     if (!isFailedExport(failure)) {

@@ -8,16 +8,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Whether one export's export works: a collector that is down costs one line when export starts failing and
- * one when it works again, however many batches fail in between (the SDK's own line per failed batch is
- * kept off stderr by {@code SdkLogger}).
+ * Whether one export's export works: a collector that is down costs one line when export starts
+ * failing and one when it works again, however many batches fail in between (the SDK's own line per
+ * failed batch is kept off stderr by {@code SdkLogger}).
  */
 public final class ExportHealth {
   private final String export;
   private final AtomicBoolean failing = new AtomicBoolean();
   private final AtomicLong failedExports = new AtomicLong();
 
-  /** {@code export}: what is exported, as it reads in a sentence, e.g. "span export (OtlpHttpSpanExporter)". */
+  /**
+   * {@code export}: what is exported, as it reads in a sentence, e.g. "span export
+   * (OtlpHttpSpanExporter)".
+   */
   ExportHealth(String export) {
     this.export = export;
   }
@@ -38,7 +41,12 @@ public final class ExportHealth {
   private void succeeded() {
     if (failing.compareAndSet(true, false)) {
       long failed = failedExports.getAndSet(0);
-      AgentLog.info(export + " works again, after " + failed + " failed " + (failed == 1 ? "export" : "exports"));
+      AgentLog.info(
+          export
+              + " works again, after "
+              + failed
+              + " failed "
+              + (failed == 1 ? "export" : "exports"));
     }
   }
 
@@ -57,8 +65,8 @@ public final class ExportHealth {
   }
 
   /**
-   * What went wrong, without anything that could carry a secret: a status code or an exception's type and
-   * message, never the endpoint (it may hold user-info) nor headers.
+   * What went wrong, without anything that could carry a secret: a status code or an exception's
+   * type and message, never the endpoint (it may hold user-info) nor headers.
    */
   public static String describe(Throwable failure) {
     Object response = ExportFailure.responseOf(failure);
@@ -78,7 +86,8 @@ public final class ExportHealth {
       cause = cause.getCause();
     }
     String message = cause.getMessage();
-    return cause.getClass().getSimpleName() + (message == null || message.contains("://") ? "" : ": " + message);
+    return cause.getClass().getSimpleName()
+        + (message == null || message.contains("://") ? "" : ": " + message);
   }
 
   private static boolean isWrapper(Throwable failure) {

@@ -18,10 +18,11 @@ import io.otelite.instrumentation.api.AgentLog;
 import io.otelite.tooling.startup.AfterApplicationLogging;
 
 /**
- * {@code otel.metrics.exporter=prometheus}: the SDK's Prometheus scrape endpoint, with the settings the SDK's own
- * provider reads, but with its HTTP server started through {@link AfterApplicationLogging}. The JDK's HTTP server
- * logs through {@code System.Logger} as it is created; in premain that would initialise java.util.logging before
- * an application such as Tomcat has chosen its LogManager. The agent jar lists only this provider for the name.
+ * {@code otel.metrics.exporter=prometheus}: the SDK's Prometheus scrape endpoint, with the settings
+ * the SDK's own provider reads, but with its HTTP server started through {@link
+ * AfterApplicationLogging}. The JDK's HTTP server logs through {@code System.Logger} as it is
+ * created; in premain that would initialise java.util.logging before an application such as Tomcat
+ * has chosen its LogManager. The agent jar lists only this provider for the name.
  */
 @AutoService(ConfigurableMetricReaderProvider.class)
 public final class PrometheusServerProvider implements ConfigurableMetricReaderProvider {
@@ -79,7 +80,9 @@ public final class PrometheusServerProvider implements ConfigurableMetricReaderP
     private boolean shutDown;
 
     DeferredServer(
-        PrometheusHttpServerBuilder builder, MemoryMode memoryMode, DefaultAggregationSelector aggregation) {
+        PrometheusHttpServerBuilder builder,
+        MemoryMode memoryMode,
+        DefaultAggregationSelector aggregation) {
       this.builder = builder;
       this.memoryMode = memoryMode;
       this.aggregation = aggregation;
@@ -90,7 +93,8 @@ public final class PrometheusServerProvider implements ConfigurableMetricReaderP
       try {
         started = builder.build();
       } catch (RuntimeException e) {
-        AgentLog.warn("the Prometheus endpoint could not start (" + e + "); metrics are not served");
+        AgentLog.warn(
+            "the Prometheus endpoint could not start (" + e + "); metrics are not served");
         return;
       }
       synchronized (this) {

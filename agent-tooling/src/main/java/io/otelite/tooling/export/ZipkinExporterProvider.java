@@ -9,9 +9,10 @@ import java.time.Duration;
 import zipkin2.reporter.urlconnection.URLConnectionSender;
 
 /**
- * {@code otel.traces.exporter=zipkin}, with the standard keys ({@code otel.exporter.zipkin.endpoint},
- * {@code otel.exporter.zipkin.timeout}), sent with the JDK's {@code HttpURLConnection}: the SDK's own
- * provider would send with OkHttp, and so load OkHttp and Kotlin on the common path.
+ * {@code otel.traces.exporter=zipkin}, with the standard keys ({@code
+ * otel.exporter.zipkin.endpoint}, {@code otel.exporter.zipkin.timeout}), sent with the JDK's {@code
+ * HttpURLConnection}: the SDK's own provider would send with OkHttp, and so load OkHttp and Kotlin
+ * on the common path.
  */
 @AutoService(ConfigurableSpanExporterProvider.class)
 public final class ZipkinExporterProvider implements ConfigurableSpanExporterProvider {

@@ -19,16 +19,18 @@ import java.util.Enumeration;
 import java.util.List;
 
 /**
- * The user's extension jars ({@code otel.javaagent.extensions}: jar files or folders of jars, comma-separated),
- * in a loader whose parent is the agent's: extensions see the agent's OpenTelemetry API and SDK and our SPI,
- * and the agent finds their {@code InstrumentationModule}s, SDK customizers, samplers, exporters and resource
- * providers with {@link java.util.ServiceLoader} through it. Its package is under {@code io.otelite.}, so its
- * classes, like the agent's, are never instrumented.
+ * The user's extension jars ({@code otel.javaagent.extensions}: jar files or folders of jars,
+ * comma-separated), in a loader whose parent is the agent's: extensions see the agent's
+ * OpenTelemetry API and SDK and our SPI, and the agent finds their {@code InstrumentationModule}s,
+ * SDK customizers, samplers, exporters and resource providers with {@link java.util.ServiceLoader}
+ * through it. Its package is under {@code io.otelite.}, so its classes, like the agent's, are never
+ * instrumented.
  *
  * <p>Extensions are compiled against {@code io.opentelemetry.*}, which the agent jar relocates
- * ({@link OpenTelemetryRelocation}): when it is active, every class of an extension jar is remapped to the
- * relocated names as it is defined (with the ASM that Byte Buddy ships), and a lookup of a relocated
- * {@code META-INF/services/} file also finds the extension's file under the original name.
+ * ({@link OpenTelemetryRelocation}): when it is active, every class of an extension jar is remapped
+ * to the relocated names as it is defined (with the ASM that Byte Buddy ships), and a lookup of a
+ * relocated {@code META-INF/services/} file also finds the extension's file under the original
+ * name.
  */
 public final class ExtensionClassLoader extends URLClassLoader {
   public static final String EXTENSIONS = "otel.javaagent.extensions";
@@ -57,7 +59,12 @@ public final class ExtensionClassLoader extends URLClassLoader {
       } else if (file.isFile()) {
         add(jars, file);
       } else {
-        AgentLog.warn("invalid value for " + EXTENSIONS + ": '" + entry + "' is no jar file or folder; it is skipped");
+        AgentLog.warn(
+            "invalid value for "
+                + EXTENSIONS
+                + ": '"
+                + entry
+                + "' is no jar file or folder; it is skipped");
       }
     }
     if (jars.isEmpty()) {
@@ -80,16 +87,17 @@ public final class ExtensionClassLoader extends URLClassLoader {
     try {
       byte[] bytes = ExtensionRemapping.remap(read(url));
       definePackageOf(name);
-      return defineClass(name, bytes, 0, bytes.length, new CodeSource(jarOf(url), (CodeSigner[]) null));
+      return defineClass(
+          name, bytes, 0, bytes.length, new CodeSource(jarOf(url), (CodeSigner[]) null));
     } catch (IOException e) {
       throw new ClassNotFoundException(name, e);
     }
   }
 
   /**
-   * The bytes of a class from the extension jars themselves (not the agent's), as they must be defined in the
-   * agent: for instrumentation modules' helper classes, defined next to each application class loader. Null
-   * when the class is not an extension's.
+   * The bytes of a class from the extension jars themselves (not the agent's), as they must be
+   * defined in the agent: for instrumentation modules' helper classes, defined next to each
+   * application class loader. Null when the class is not an extension's.
    */
   public byte[] extensionClassBytes(String classResource) throws IOException {
     URL url = findResource(classResource);

@@ -7,9 +7,9 @@ import net.bytebuddy.jar.asm.commons.ClassRemapper;
 import net.bytebuddy.jar.asm.commons.Remapper;
 
 /**
- * Rewrites an extension's class file so that its references to {@code io.opentelemetry.*} name the agent's
- * relocated classes: types in signatures, descriptors, constants and annotations, as the shade step does for
- * the agent's own code. Class names in plain strings stay as written.
+ * Rewrites an extension's class file so that its references to {@code io.opentelemetry.*} name the
+ * agent's relocated classes: types in signatures, descriptors, constants and annotations, as the
+ * shade step does for the agent's own code. Class names in plain strings stay as written.
  */
 final class ExtensionRemapping {
   private static final Remapper TO_AGENT_NAMES =

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Links an instrumented call site to its advice method: the advice class is loaded by the module class
- * loader that belongs to the instrumented class's loader.
+ * Links an instrumented call site to its advice method: the advice class is loaded by the module
+ * class loader that belongs to the instrumented class's loader.
  */
 public final class IndyAdviceLinker implements AdviceLinker {
   private final ModuleClassLoaders moduleClassLoaders;
@@ -31,19 +31,23 @@ public final class IndyAdviceLinker implements AdviceLinker {
   }
 
   /**
-   * {@code args} are Byte Buddy's default bootstrap arguments: the advice class name, then whether this is
-   * enter or exit advice, the instrumented type, method name and handle.
+   * {@code args} are Byte Buddy's default bootstrap arguments: the advice class name, then whether
+   * this is enter or exit advice, the instrumented type, method name and handle.
    */
   @Override
   public CallSite link(
-      MethodHandles.Lookup lookup, String adviceMethodName, MethodType adviceMethodType, Object[] args)
+      MethodHandles.Lookup lookup,
+      String adviceMethodName,
+      MethodType adviceMethodType,
+      Object[] args)
       throws Throwable {
     String adviceClassName = (String) args[0];
     String helperPackage = helperPackageByAdviceClass.get(adviceClassName);
     if (helperPackage == null) {
       throw new IllegalStateException("unknown advice class " + adviceClassName);
     }
-    ClassLoader moduleLoader = moduleClassLoaders.get(lookup.lookupClass().getClassLoader(), helperPackage);
+    ClassLoader moduleLoader =
+        moduleClassLoaders.get(lookup.lookupClass().getClassLoader(), helperPackage);
     Class<?> adviceClass = Class.forName(adviceClassName, true, moduleLoader);
     MethodHandle advice =
         MethodHandles.publicLookup().findStatic(adviceClass, adviceMethodName, adviceMethodType);

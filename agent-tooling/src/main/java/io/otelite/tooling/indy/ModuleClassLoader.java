@@ -6,18 +6,20 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Loads one instrumentation module's advice and helper classes next to one application class loader.
+ * Loads one instrumentation module's advice and helper classes next to one application class
+ * loader.
  *
- * <p>It sees, in this order: the module's own helper package (defined here, from the agent jar or an extension
- * jar), the JDK, the agent's classes (OpenTelemetry API and SDK, otelite, Byte Buddy: always the agent's copies,
- * even when the application bundles its own), and then the application's classes (the instrumented library).
- * This is what lets advice name both {@code jakarta.servlet.*} and {@code io.opentelemetry.*} without either
- * leaking into the other's class loader.
+ * <p>It sees, in this order: the module's own helper package (defined here, from the agent jar or
+ * an extension jar), the JDK, the agent's classes (OpenTelemetry API and SDK, otelite, Byte Buddy:
+ * always the agent's copies, even when the application bundles its own), and then the application's
+ * classes (the instrumented library). This is what lets advice name both {@code jakarta.servlet.*}
+ * and {@code io.opentelemetry.*} without either leaking into the other's class loader.
  *
- * <p>In the agent jar the agent's OpenTelemetry classes are relocated ({@link OpenTelemetryRelocation}), so
- * {@code io.opentelemetry.*} there means the application's copy: it is looked up in the application first,
- * which is what the opentelemetry-api bridge implements. Helper classes from extension jars are compiled
- * against the original names; their bytes are remapped to the agent's relocated classes when defined here.
+ * <p>In the agent jar the agent's OpenTelemetry classes are relocated ({@link
+ * OpenTelemetryRelocation}), so {@code io.opentelemetry.*} there means the application's copy: it
+ * is looked up in the application first, which is what the opentelemetry-api bridge implements.
+ * Helper classes from extension jars are compiled against the original names; their bytes are
+ * remapped to the agent's relocated classes when defined here.
  */
 final class ModuleClassLoader extends ClassLoader {
   static {
@@ -73,7 +75,8 @@ final class ModuleClassLoader extends ClassLoader {
     // in the agent jar the agent's OpenTelemetry classes are under io.otelite. as well
     return name.startsWith("io.otelite.")
         || name.startsWith("net.bytebuddy.")
-        || (!OpenTelemetryRelocation.ACTIVE && name.startsWith(OpenTelemetryRelocation.AGENT_PACKAGE_PREFIX));
+        || (!OpenTelemetryRelocation.ACTIVE
+            && name.startsWith(OpenTelemetryRelocation.AGENT_PACKAGE_PREFIX));
   }
 
   private Class<?> defineHelper(String name) throws ClassNotFoundException {

@@ -8,16 +8,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One {@link ModuleClassLoader} per (application class loader, module).
  *
- * <p>Keys are weak and so are the values: a module class loader references its application class loader,
- * so a strong value would keep the key alive forever and leak undeployed webapps. What keeps a module class
- * loader alive is the instrumented code itself (its linked call sites hold the advice classes), which lives
- * exactly as long as the application class loader. Only linking, which happens once per call site, comes
- * here, so the lock is off the hot path.
+ * <p>Keys are weak and so are the values: a module class loader references its application class
+ * loader, so a strong value would keep the key alive forever and leak undeployed webapps. What
+ * keeps a module class loader alive is the instrumented code itself (its linked call sites hold the
+ * advice classes), which lives exactly as long as the application class loader. Only linking, which
+ * happens once per call site, comes here, so the lock is off the hot path.
  */
 final class ModuleClassLoaders {
   private final ClassLoader agentLoader;
-  private final Map<ClassLoader, Map<String, WeakReference<ModuleClassLoader>>> byApplicationLoader =
-      new WeakHashMap<>();
+  private final Map<ClassLoader, Map<String, WeakReference<ModuleClassLoader>>>
+      byApplicationLoader = new WeakHashMap<>();
   private final Map<String, ModuleClassLoader> forBootstrapClasses = new ConcurrentHashMap<>();
 
   ModuleClassLoaders(ClassLoader agentLoader) {

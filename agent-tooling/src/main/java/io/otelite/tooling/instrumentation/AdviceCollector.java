@@ -15,10 +15,14 @@ final class AdviceCollector implements TypeTransformer {
   private AgentBuilder.Transformer.ForAdvice transformer;
 
   AdviceCollector(
-      Advice.WithCustomMapping mapping, ClassLoader agentLoader, IndyAdviceLinker linker, String helperPackage) {
+      Advice.WithCustomMapping mapping,
+      ClassLoader agentLoader,
+      IndyAdviceLinker linker,
+      String helperPackage) {
     this.linker = linker;
     this.helperPackage = helperPackage;
-    // The advice class files are read from the agent's loader; the instrumented class's own loader is
+    // The advice class files are read from the agent's loader; the instrumented class's own loader
+    // is
     // consulted by Byte Buddy for the library types that advice signatures name.
     this.transformer =
         new AgentBuilder.Transformer.ForAdvice(mapping)

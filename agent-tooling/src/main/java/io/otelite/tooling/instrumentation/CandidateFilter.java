@@ -12,12 +12,12 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
- * Stands in front of Byte Buddy's transformer and lets through only the classes some instrumentation may
- * match, decided from the name, the class loader, the class file header and, where an instrumentation names
- * one, a text its class file must contain. Every other class (nearly all of them) costs a few string
- * comparisons instead of Byte Buddy's type description and matching, which made up most of the agent's
- * start-up time. Classes that are retransformed (already loaded) always go through:
- * Byte Buddy selected them itself.
+ * Stands in front of Byte Buddy's transformer and lets through only the classes some
+ * instrumentation may match, decided from the name, the class loader, the class file header and,
+ * where an instrumentation names one, a text its class file must contain. Every other class (nearly
+ * all of them) costs a few string comparisons instead of Byte Buddy's type description and
+ * matching, which made up most of the agent's start-up time. Classes that are retransformed
+ * (already loaded) always go through: Byte Buddy selected them itself.
  */
 final class CandidateFilter implements AgentBuilder.TransformerDecorator {
   private final IgnoredTypes ignoredTypes;
@@ -78,7 +78,10 @@ final class CandidateFilter implements AgentBuilder.TransformerDecorator {
     }
   }
 
-  /** A plain search: class files are small, and this runs only where the name and library filters passed. */
+  /**
+   * A plain search: class files are small, and this runs only where the name and library filters
+   * passed.
+   */
   static boolean contains(byte[] classFile, byte[] text) {
     if (classFile == null) {
       return true;

@@ -6,12 +6,17 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.utility.JavaModule;
 
 /**
- * Classes never worth looking at: the agent's own, Byte Buddy's, generated lambda and reflection classes.
- * Decided on the name alone, before any class file is parsed.
+ * Classes never worth looking at: the agent's own, Byte Buddy's, generated lambda and reflection
+ * classes. Decided on the name alone, before any class file is parsed.
  */
 final class IgnoredTypes implements AgentBuilder.RawMatcher {
   private static final String[] IGNORED_PREFIXES = {
-    "io.otelite.", "net.bytebuddy.", "jdk.internal.reflect.", "sun.reflect.", "jdk.proxy", "com.sun.proxy."
+    "io.otelite.",
+    "net.bytebuddy.",
+    "jdk.internal.reflect.",
+    "sun.reflect.",
+    "jdk.proxy",
+    "com.sun.proxy."
   };
 
   private final ClassLoader agentLoader;

@@ -20,9 +20,9 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 
 /**
- * Applies the enabled instrumentation modules with Byte Buddy. Advice is never inlined: instrumented code
- * calls it through {@code invokedynamic}, linked by {@link IndyBootstrap} to the advice class as loaded next
- * to the instrumented class (see ARCHITECTURE.md, "Class loading").
+ * Applies the enabled instrumentation modules with Byte Buddy. Advice is never inlined:
+ * instrumented code calls it through {@code invokedynamic}, linked by {@link IndyBootstrap} to the
+ * advice class as loaded next to the instrumented class (see ARCHITECTURE.md, "Class loading").
  */
 public final class InstrumentationInstaller {
   private final Instrumentation instrumentation;
@@ -37,13 +37,14 @@ public final class InstrumentationInstaller {
   }
 
   /** For the packaged agent, whose classes live in their own, isolated class loader. */
-  public static InstrumentationInstaller forAgentJar(Instrumentation instrumentation, ClassLoader agentLoader) {
+  public static InstrumentationInstaller forAgentJar(
+      Instrumentation instrumentation, ClassLoader agentLoader) {
     return new InstrumentationInstaller(instrumentation, agentLoader, true);
   }
 
   /**
-   * For in-process tests, where agent, modules and the instrumented libraries share one class path: the
-   * agent's loader must then not be excluded from instrumentation.
+   * For in-process tests, where agent, modules and the instrumented libraries share one class path:
+   * the agent's loader must then not be excluded from instrumentation.
    */
   public static InstrumentationInstaller forSharedClassPath(
       Instrumentation instrumentation, ClassLoader classPathLoader) {
@@ -51,7 +52,8 @@ public final class InstrumentationInstaller {
   }
 
   public ResettableClassFileTransformer install(ConfigProperties config, boolean attached) {
-    List<InstrumentationModule> modules = new ArrayList<>(ModuleSelection.enabledModules(agentLoader, config));
+    List<InstrumentationModule> modules =
+        new ArrayList<>(ModuleSelection.enabledModules(agentLoader, config));
     // the agent's own, whatever the user switches
     modules.add(new LogManagerReadinessModule());
     IndyAdviceLinker linker = new IndyAdviceLinker(agentLoader);
@@ -60,7 +62,9 @@ public final class InstrumentationInstaller {
         (where, error) ->
             AgentLog.warnOnce(
                 where + '|' + error.getClass().getName(),
-                "instrumentation failed in " + where + "; the application call continues unaffected",
+                "instrumentation failed in "
+                    + where
+                    + "; the application call continues unaffected",
                 error));
 
     IgnoredTypes ignoredTypes = new IgnoredTypes(agentLoader, agentLoaderIsIsolated);
@@ -71,8 +75,10 @@ public final class InstrumentationInstaller {
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(AgentBuilder.PoolStrategy.Default.FAST)
-            // loaded classes are described lazily from the pool: only the name is read until a name filter
-            // lets a class through, so the classes already loaded at start-up are almost never parsed
+            // loaded classes are described lazily from the pool: only the name is read until a name
+            // filter
+            // lets a class through, so the classes already loaded at start-up are almost never
+            // parsed
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(new TransformationLog())
@@ -84,7 +90,8 @@ public final class InstrumentationInstaller {
     for (InstrumentationModule module : modules) {
       LibraryPresence presence = new LibraryPresence(module.libraryMarkerClassNames());
       for (TypeInstrumentation typeInstrumentation : module.typeInstrumentations()) {
-        AdviceCollector advice = new AdviceCollector(adviceMapping, agentLoader, linker, module.helperPackage());
+        AdviceCollector advice =
+            new AdviceCollector(adviceMapping, agentLoader, linker, module.helperPackage());
         typeInstrumentation.transform(advice);
         candidateFilter.add(typeInstrumentation, presence);
         builder =
@@ -103,7 +110,11 @@ public final class InstrumentationInstaller {
           .with(new Advice.AssignReturned.Factory().withSuppressed(Throwable.class))
           .bootstrap(
               IndyBootstrap.class.getMethod(
-                  "bootstrap", MethodHandles.Lookup.class, String.class, MethodType.class, Object[].class));
+                  "bootstrap",
+                  MethodHandles.Lookup.class,
+                  String.class,
+                  MethodType.class,
+                  Object[].class));
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException(e);
     }

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * Whether a class loader can see a library's marker classes. Asked while classes load, so the answer is
- * cached per class loader (weakly: undeployed webapps are not kept alive).
+ * Whether a class loader can see a library's marker classes. Asked while classes load, so the
+ * answer is cached per class loader (weakly: undeployed webapps are not kept alive).
  */
 final class LibraryPresence {
   private static final Object BOOTSTRAP = new Object();
@@ -15,7 +15,8 @@ final class LibraryPresence {
   private final Map<Object, Boolean> cache = new WeakHashMap<>();
 
   LibraryPresence(List<String> markerClassNames) {
-    this.markerResources = markerClassNames.stream()
+    this.markerResources =
+        markerClassNames.stream()
             .map(name -> name.replace('.', '/') + ".class")
             .collect(java.util.stream.Collectors.toList());
   }

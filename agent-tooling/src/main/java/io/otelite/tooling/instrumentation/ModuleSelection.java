@@ -10,22 +10,24 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * Which modules run: {@code otel.instrumentation.<name>.enabled} decides for a module (its name or any of
- * its aliases), and {@code otel.instrumentation.common.default-enabled=false} turns every module off unless
- * it is enabled by name, for allow-listing.
+ * Which modules run: {@code otel.instrumentation.<name>.enabled} decides for a module (its name or
+ * any of its aliases), and {@code otel.instrumentation.common.default-enabled=false} turns every
+ * module off unless it is enabled by name, for allow-listing.
  */
 public final class ModuleSelection {
   private ModuleSelection() {}
 
   public static List<InstrumentationModule> allModules(ClassLoader agentLoader) {
     List<InstrumentationModule> modules = new ArrayList<>();
-    for (InstrumentationModule module : ServiceLoader.load(InstrumentationModule.class, agentLoader)) {
+    for (InstrumentationModule module :
+        ServiceLoader.load(InstrumentationModule.class, agentLoader)) {
       modules.add(module);
     }
     return modules;
   }
 
-  public static List<InstrumentationModule> enabledModules(ClassLoader agentLoader, ConfigProperties config) {
+  public static List<InstrumentationModule> enabledModules(
+      ClassLoader agentLoader, ConfigProperties config) {
     boolean enabledByDefault =
         ConfigValues.booleanOrDefault(config, AgentConfiguration.DEFAULT_ENABLED, true);
     List<InstrumentationModule> enabled = new ArrayList<>();
@@ -39,7 +41,8 @@ public final class ModuleSelection {
     return enabled;
   }
 
-  static boolean isEnabled(InstrumentationModule module, ConfigProperties config, boolean enabledByDefault) {
+  static boolean isEnabled(
+      InstrumentationModule module, ConfigProperties config, boolean enabledByDefault) {
     boolean enabled = enabledByDefault && module.defaultEnabled();
     List<String> names = new ArrayList<>();
     names.add(module.name());

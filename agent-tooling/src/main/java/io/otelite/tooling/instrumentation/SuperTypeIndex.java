@@ -12,25 +12,27 @@ import java.util.WeakHashMap;
 import net.bytebuddy.jar.asm.ClassReader;
 
 /**
- * Answers "is one of these types among the super types of that class?" from class file headers only (the
- * super class and interface names), each header read once per class loader and remembered.
+ * Answers "is one of these types among the super types of that class?" from class file headers only
+ * (the super class and interface names), each header read once per class loader and remembered.
  *
- * <p>Why not Byte Buddy's type pool: it parses a whole class file (every method) to describe a type, and did
- * so again for the same super types on every class load; for an application loading thousands of classes
- * that parsing, and compiling the code that does it, was most of the agent's start-up cost.
+ * <p>Why not Byte Buddy's type pool: it parses a whole class file (every method) to describe a
+ * type, and did so again for the same super types on every class load; for an application loading
+ * thousands of classes that parsing, and compiling the code that does it, was most of the agent's
+ * start-up cost.
  */
 final class SuperTypeIndex {
   private static final Object BOOTSTRAP = new Object();
   private static final String[] NONE = new String[0];
+
   /** A type whose class file cannot be read: its super types are unknown, so it may match. */
   private static final String[] UNREADABLE = new String[0];
 
   private final Map<Object, Map<String, String[]>> directSuperTypesByLoader = new WeakHashMap<>();
 
   /**
-   * Whether the class, given by its internal name and class file, has one of {@code wanted} (internal names)
-   * among its super types. Answers {@code true} whenever the hierarchy cannot be read: the exact matcher
-   * decides then.
+   * Whether the class, given by its internal name and class file, has one of {@code wanted}
+   * (internal names) among its super types. Answers {@code true} whenever the hierarchy cannot be
+   * read: the exact matcher decides then.
    */
   boolean mayHaveSuperType(
       ClassLoader loader, String internalName, byte[] classFile, Set<String> wanted) {
@@ -97,7 +99,9 @@ final class SuperTypeIndex {
   private static byte[] readClassFile(ClassLoader loader, String internalName) {
     String resource = internalName + ".class";
     try (InputStream in =
-        loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
+        loader == null
+            ? ClassLoader.getSystemResourceAsStream(resource)
+            : loader.getResourceAsStream(resource)) {
       return in == null ? null : in.readAllBytes();
     } catch (IOException | RuntimeException e) {
       return null;

@@ -22,10 +22,18 @@ final class TransformationLog extends AgentBuilder.Listener.Adapter {
 
   @Override
   public void onError(
-      String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable throwable) {
+      String typeName,
+      ClassLoader classLoader,
+      JavaModule module,
+      boolean loaded,
+      Throwable throwable) {
     AgentLog.warnOnce(
         "transform|" + typeName,
-        "could not instrument " + typeName + " (" + loaderName(classLoader) + "); it runs uninstrumented",
+        "could not instrument "
+            + typeName
+            + " ("
+            + loaderName(classLoader)
+            + "); it runs uninstrumented",
         throwable);
   }
 

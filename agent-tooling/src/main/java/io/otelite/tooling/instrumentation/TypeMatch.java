@@ -7,9 +7,9 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.utility.JavaModule;
 
 /**
- * Decides whether a class is transformed, cheapest test first: the name filter (no class file parsed), then
- * whether the class loader has the library at all (cached per loader), and only then the type matcher,
- * which may walk the class hierarchy.
+ * Decides whether a class is transformed, cheapest test first: the name filter (no class file
+ * parsed), then whether the class loader has the library at all (cached per loader), and only then
+ * the type matcher, which may walk the class hierarchy.
  */
 final class TypeMatch implements AgentBuilder.RawMatcher {
   private final TypeInstrumentation typeInstrumentation;

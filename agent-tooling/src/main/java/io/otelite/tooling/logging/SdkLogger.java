@@ -12,27 +12,31 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 
 /**
- * Stands in for {@code java.util.logging.Logger} in every class of the agent jar: the jar's shade step
- * rewrites each reference to {@code java.util.logging.Logger} into this class (agent/pom.xml), so neither
- * the agent's copy of the OpenTelemetry SDK nor its exporters ever reach java.util.logging.
+ * Stands in for {@code java.util.logging.Logger} in every class of the agent jar: the jar's shade
+ * step rewrites each reference to {@code java.util.logging.Logger} into this class (agent/pom.xml),
+ * so neither the agent's copy of the OpenTelemetry SDK nor its exporters ever reach
+ * java.util.logging.
  *
- * <p>Why: java.util.logging belongs to the application. Servlet containers install their own LogManager
- * (Tomcat's juli) and hold its lock while they read their logging configuration; the first
- * {@code Logger.getLogger} of an agent class, made from the static initialiser of, say, the SDK's context
- * storage on a GC-notification thread, then waits for that lock while the application thread waits for the
- * class: start-up hangs. A JUL call from premain would also fix the JVM's LogManager before the application
- * could choose its own.
+ * <p>Why: java.util.logging belongs to the application. Servlet containers install their own
+ * LogManager (Tomcat's juli) and hold its lock while they read their logging configuration; the
+ * first {@code Logger.getLogger} of an agent class, made from the static initialiser of, say, the
+ * SDK's context storage on a GC-notification thread, then waits for that lock while the application
+ * thread waits for the class: start-up hangs. A JUL call from premain would also fix the JVM's
+ * LogManager before the application could choose its own.
  *
- * <p>Where the lines go: the SDK's per-batch export failures to the agent's debug log ({@link ExportHealth}
- * says once that export fails), the batch span processor's drop report to {@link DroppedSpans}, the
- * {@code logging-otlp} exporters' OTLP JSON to stderr as it is (that output is what the user asked for), any
- * other warning to stderr with the agent's prefix, everything else to the debug log.
+ * <p>Where the lines go: the SDK's per-batch export failures to the agent's debug log ({@link
+ * ExportHealth} says once that export fails), the batch span processor's drop report to {@link
+ * DroppedSpans}, the {@code logging-otlp} exporters' OTLP JSON to stderr as it is (that output is
+ * what the user asked for), any other warning to stderr with the agent's prefix, everything else to
+ * the debug log.
  *
- * <p>In-process tests run the SDK unrelocated, on java.util.logging; this class is then only called directly.
+ * <p>In-process tests run the SDK unrelocated, on java.util.logging; this class is then only called
+ * directly.
  */
 public final class SdkLogger {
   private static final String BATCH_SPAN_PROCESSOR = "sdk.trace.export.BatchSpanProcessor";
   private static final String LOGGING_OTLP_EXPORTERS = "exporter.logging.otlp.";
+
   /** Classes that log a line per failed batch, relative to the OpenTelemetry root package. */
   private static final Set<String> PER_BATCH_EXPORT_LOGGERS =
       new HashSet<>(
@@ -68,7 +72,10 @@ public final class SdkLogger {
     this.route = routeOf(name);
   }
 
-  /** As {@code Logger.getLogger}: a logger per call is fine, the SDK keeps its loggers in static fields. */
+  /**
+   * As {@code Logger.getLogger}: a logger per call is fine, the SDK keeps its loggers in static
+   * fields.
+   */
   public static SdkLogger getLogger(String name) {
     return new SdkLogger(name == null ? "" : name);
   }
@@ -102,7 +109,10 @@ public final class SdkLogger {
     return Route.AGENT_LOG;
   }
 
-  /** {@code sdk.trace.export.BatchSpanProcessor} for the agent's copy of that SDK class, null for others. */
+  /**
+   * {@code sdk.trace.export.BatchSpanProcessor} for the agent's copy of that SDK class, null for
+   * others.
+   */
   private static String relativeToOpenTelemetry(String name) {
     String root = OpenTelemetryRelocation.AGENT_PACKAGE_PREFIX;
     return name.startsWith(root) ? name.substring(root.length()) : null;
@@ -116,14 +126,17 @@ public final class SdkLogger {
     return level;
   }
 
-  /** Honoured as a floor: a level set by the agent can silence a logger, never make it louder than below. */
+  /**
+   * Honoured as a floor: a level set by the agent can silence a logger, never make it louder than
+   * below.
+   */
   public void setLevel(Level newLevel) {
     level = newLevel;
   }
 
   /**
-   * Warnings and the {@code logging-otlp} output always; finer levels only in debug mode, so that the SDK
-   * builds no message nobody reads.
+   * Warnings and the {@code logging-otlp} output always; finer levels only in debug mode, so that
+   * the SDK builds no message nobody reads.
    */
   public boolean isLoggable(Level messageLevel) {
     Level floor = level;
@@ -236,7 +249,10 @@ public final class SdkLogger {
   }
 
   private static String format(String message, Object[] parameters) {
-    if (message == null || parameters == null || parameters.length == 0 || message.indexOf('{') < 0) {
+    if (message == null
+        || parameters == null
+        || parameters.length == 0
+        || message.indexOf('{') < 0) {
       return message;
     }
     try {

@@ -13,12 +13,13 @@ import java.nio.file.Paths;
 import java.util.Locale;
 
 /**
- * Host, OS, process and runtime attributes, and which distribution produced the telemetry. Attributes set
- * by the user ({@code OTEL_RESOURCE_ATTRIBUTES}, {@code OTEL_SERVICE_NAME}) are merged after these and win.
+ * Host, OS, process and runtime attributes, and which distribution produced the telemetry.
+ * Attributes set by the user ({@code OTEL_RESOURCE_ATTRIBUTES}, {@code OTEL_SERVICE_NAME}) are
+ * merged after these and win.
  *
- * <p>These keys are still "incubating" in the semantic conventions, so the stable semconv artifact does not
- * carry them; they are declared once here. The process command line is left out on purpose: it often
- * carries secrets.
+ * <p>These keys are still "incubating" in the semantic conventions, so the stable semconv artifact
+ * does not carry them; they are declared once here. The process command line is left out on
+ * purpose: it often carries secrets.
  */
 @AutoService(ResourceProvider.class)
 public final class AgentResourceProvider implements ResourceProvider {
@@ -27,12 +28,16 @@ public final class AgentResourceProvider implements ResourceProvider {
   static final AttributeKey<String> OS_TYPE = AttributeKey.stringKey("os.type");
   static final AttributeKey<String> OS_DESCRIPTION = AttributeKey.stringKey("os.description");
   static final AttributeKey<Long> PROCESS_PID = AttributeKey.longKey("process.pid");
-  static final AttributeKey<String> PROCESS_EXECUTABLE_PATH = AttributeKey.stringKey("process.executable.path");
+  static final AttributeKey<String> PROCESS_EXECUTABLE_PATH =
+      AttributeKey.stringKey("process.executable.path");
   static final AttributeKey<String> RUNTIME_NAME = AttributeKey.stringKey("process.runtime.name");
-  static final AttributeKey<String> RUNTIME_VERSION = AttributeKey.stringKey("process.runtime.version");
-  static final AttributeKey<String> RUNTIME_DESCRIPTION = AttributeKey.stringKey("process.runtime.description");
+  static final AttributeKey<String> RUNTIME_VERSION =
+      AttributeKey.stringKey("process.runtime.version");
+  static final AttributeKey<String> RUNTIME_DESCRIPTION =
+      AttributeKey.stringKey("process.runtime.description");
   static final AttributeKey<String> DISTRO_NAME = AttributeKey.stringKey("telemetry.distro.name");
-  static final AttributeKey<String> DISTRO_VERSION = AttributeKey.stringKey("telemetry.distro.version");
+  static final AttributeKey<String> DISTRO_VERSION =
+      AttributeKey.stringKey("telemetry.distro.version");
 
   @Override
   public Resource createResource(ConfigProperties config) {
@@ -45,10 +50,12 @@ public final class AgentResourceProvider implements ResourceProvider {
     }
     attributes.put(HOST_ARCH, hostArch(System.getProperty("os.arch", "")));
     attributes.put(OS_TYPE, osType(System.getProperty("os.name", "")));
-    attributes.put(OS_DESCRIPTION, System.getProperty("os.name") + ' ' + System.getProperty("os.version"));
+    attributes.put(
+        OS_DESCRIPTION, System.getProperty("os.name") + ' ' + System.getProperty("os.version"));
     attributes.put(PROCESS_PID, ProcessHandle.current().pid());
     attributes.put(
-        PROCESS_EXECUTABLE_PATH, Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        PROCESS_EXECUTABLE_PATH,
+        Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     attributes.put(RUNTIME_NAME, System.getProperty("java.runtime.name"));
     attributes.put(RUNTIME_VERSION, System.getProperty("java.runtime.version"));
     attributes.put(

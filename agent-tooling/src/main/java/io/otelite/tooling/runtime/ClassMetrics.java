@@ -4,7 +4,10 @@ import io.opentelemetry.api.metrics.Meter;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 
-/** {@code jvm.class.loaded}, {@code jvm.class.unloaded} (since start) and {@code jvm.class.count} (now). */
+/**
+ * {@code jvm.class.loaded}, {@code jvm.class.unloaded} (since start) and {@code jvm.class.count}
+ * (now).
+ */
 final class ClassMetrics {
   private ClassMetrics() {}
 

@@ -21,7 +21,8 @@ final class CpuMetrics {
     if (!(os instanceof com.sun.management.OperatingSystemMXBean)) {
       return; // a JVM without the com.sun.management extension: no process CPU figures
     }
-    com.sun.management.OperatingSystemMXBean process = (com.sun.management.OperatingSystemMXBean) os;
+    com.sun.management.OperatingSystemMXBean process =
+        (com.sun.management.OperatingSystemMXBean) os;
     meter
         .counterBuilder("jvm.cpu.time")
         .ofDoubles()

@@ -14,8 +14,8 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * {@code jvm.gc.duration}: one histogram record per collection, from the collectors' JMX notifications (the
- * collectors' cumulative counters cannot give a per-collection distribution).
+ * {@code jvm.gc.duration}: one histogram record per collection, from the collectors' JMX
+ * notifications (the collectors' cumulative counters cannot give a per-collection distribution).
  */
 final class GcDurationMetric {
   private static final double MILLIS_PER_SECOND = 1000.0;
@@ -36,7 +36,9 @@ final class GcDurationMetric {
         ((NotificationEmitter) collector)
             .addNotificationListener(
                 listener,
-                n -> GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType()),
+                n ->
+                    GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                        n.getType()),
                 null);
       }
     }
@@ -48,6 +50,9 @@ final class GcDurationMetric {
     duration.record(
         info.getGcInfo().getDuration() / MILLIS_PER_SECOND,
         Attributes.of(
-            JvmAttributes.JVM_GC_NAME, info.getGcName(), JvmAttributes.JVM_GC_ACTION, info.getGcAction()));
+            JvmAttributes.JVM_GC_NAME,
+            info.getGcName(),
+            JvmAttributes.JVM_GC_ACTION,
+            info.getGcAction()));
   }
 }

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** {@code jvm.memory.used}, {@code .committed}, {@code .limit} and {@code .used_after_last_gc}, per memory pool. */
+/**
+ * {@code jvm.memory.used}, {@code .committed}, {@code .limit} and {@code .used_after_last_gc}, per
+ * memory pool.
+ */
 final class MemoryMetrics {
   private MemoryMetrics() {}
 
@@ -21,9 +24,27 @@ final class MemoryMetrics {
     for (MemoryPoolMXBean bean : ManagementFactory.getMemoryPoolMXBeans()) {
       pools.add(new Pool(bean));
     }
-    observe(meter, pools, "jvm.memory.used", "Measure of memory used.", pool -> pool.bean.getUsage(), MemoryUsage::getUsed);
-    observe(meter, pools, "jvm.memory.committed", "Measure of memory committed.", pool -> pool.bean.getUsage(), MemoryUsage::getCommitted);
-    observe(meter, pools, "jvm.memory.limit", "Measure of max obtainable memory.", pool -> pool.bean.getUsage(), MemoryUsage::getMax);
+    observe(
+        meter,
+        pools,
+        "jvm.memory.used",
+        "Measure of memory used.",
+        pool -> pool.bean.getUsage(),
+        MemoryUsage::getUsed);
+    observe(
+        meter,
+        pools,
+        "jvm.memory.committed",
+        "Measure of memory committed.",
+        pool -> pool.bean.getUsage(),
+        MemoryUsage::getCommitted);
+    observe(
+        meter,
+        pools,
+        "jvm.memory.limit",
+        "Measure of max obtainable memory.",
+        pool -> pool.bean.getUsage(),
+        MemoryUsage::getMax);
     observe(
         meter,
         pools,

@@ -10,8 +10,9 @@ import io.otelite.tooling.config.ConfigValues;
 import io.otelite.tooling.startup.AfterApplicationLogging;
 
 /**
- * The {@code jvm.*} runtime metrics of the stable semantic conventions (memory, GC, threads, classes, CPU),
- * read from the JDK's MXBeans by asynchronous instruments, so they cost nothing between exports.
+ * The {@code jvm.*} runtime metrics of the stable semantic conventions (memory, GC, threads,
+ * classes, CPU), read from the JDK's MXBeans by asynchronous instruments, so they cost nothing
+ * between exports.
  */
 public final class RuntimeMetrics {
   /** The OpenTelemetry Java agent's switch, with the same name. */
@@ -21,15 +22,21 @@ public final class RuntimeMetrics {
 
   private RuntimeMetrics() {}
 
-  /** Registers the instruments unless switched off (by name, or with every module by default-enabled=false). */
+  /**
+   * Registers the instruments unless switched off (by name, or with every module by
+   * default-enabled=false).
+   */
   public static void install(OpenTelemetry openTelemetry, ConfigProperties config) {
-    boolean byDefault = ConfigValues.booleanOrDefault(config, AgentConfiguration.DEFAULT_ENABLED, true);
+    boolean byDefault =
+        ConfigValues.booleanOrDefault(config, AgentConfiguration.DEFAULT_ENABLED, true);
     if (!ConfigValues.booleanOrDefault(config, ENABLED, byDefault)) {
       AgentLog.debug("runtime metrics are disabled");
       return;
     }
-    Meter meter = openTelemetry.meterBuilder(SCOPE).setInstrumentationVersion(AgentVersion.get()).build();
-    // the JDK's management beans may log through java.util.logging: not before the application set it up
+    Meter meter =
+        openTelemetry.meterBuilder(SCOPE).setInstrumentationVersion(AgentVersion.get()).build();
+    // the JDK's management beans may log through java.util.logging: not before the application set
+    // it up
     AfterApplicationLogging.run(() -> register(meter));
   }
 
@@ -41,7 +48,8 @@ public final class RuntimeMetrics {
       CpuMetrics.register(meter);
       GcDurationMetric.register(meter);
     } catch (RuntimeException | LinkageError e) {
-      // a JVM without some management bean: the metrics registered so far stay, the application runs on
+      // a JVM without some management bean: the metrics registered so far stay, the application
+      // runs on
       AgentLog.warn("runtime metrics are incomplete: " + e);
     }
   }

@@ -7,13 +7,16 @@ import org.junit.jupiter.api.Test;
 class SecretMaskingTest {
   @Test
   void otlpHeaderValuesAreMaskedButTheirNamesKept() {
-    assertThat(SecretMasking.mask("otel.exporter.otlp.headers", "Authorization=Bearer s3cr3t,x-tenant=acme"))
+    assertThat(
+            SecretMasking.mask(
+                "otel.exporter.otlp.headers", "Authorization=Bearer s3cr3t,x-tenant=acme"))
         .isEqualTo("Authorization=****,x-tenant=****");
   }
 
   @Test
   void perSignalHeadersAreMaskedToo() {
-    assertThat(SecretMasking.mask("otel.exporter.otlp.traces.headers", "api-key=abc")).isEqualTo("api-key=****");
+    assertThat(SecretMasking.mask("otel.exporter.otlp.traces.headers", "api-key=abc"))
+        .isEqualTo("api-key=****");
   }
 
   @Test

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 class ConfigErrorsTest {
   @Test
   void namesTheKeyTheValueAndTheAcceptedValues() {
-    String line = ConfigErrors.describe(new ConfigurationException("Unrecognized value for otel.traces.sampler: bogus"));
+    String line =
+        ConfigErrors.describe(
+            new ConfigurationException("Unrecognized value for otel.traces.sampler: bogus"));
 
     assertThat(line)
         .contains("otel.traces.sampler")
@@ -21,15 +23,21 @@ class ConfigErrorsTest {
   void theMostSpecificMentionedKeyWins() {
     String line =
         ConfigErrors.describe(
-            new ConfigurationException("Invalid value for otel.exporter.otlp.traces.protocol: foo"));
+            new ConfigurationException(
+                "Invalid value for otel.exporter.otlp.traces.protocol: foo"));
 
-    assertThat(line).contains("accepted for otel.exporter.otlp.traces.protocol: http/protobuf, grpc");
+    assertThat(line)
+        .contains("accepted for otel.exporter.otlp.traces.protocol: http/protobuf, grpc");
   }
 
   @Test
   void addsTheKeyToMessagesThatDoNotNameIt() {
-    String line = ConfigErrors.describe(new ConfigurationException("Unsupported OTLP metrics protocol: foo"));
+    String line =
+        ConfigErrors.describe(new ConfigurationException("Unsupported OTLP metrics protocol: foo"));
 
-    assertThat(line).contains("foo").contains("otel.exporter.otlp.protocol").contains("http/protobuf, grpc");
+    assertThat(line)
+        .contains("foo")
+        .contains("otel.exporter.otlp.protocol")
+        .contains("http/protobuf, grpc");
   }
 }

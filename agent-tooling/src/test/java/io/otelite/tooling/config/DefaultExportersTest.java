@@ -37,7 +37,9 @@ class DefaultExportersTest {
 
   @Test
   void aPerSignalEndpointOnlyChangesThatSignal() {
-    assertThat(chosenFor(Map.of("otel.exporter.otlp.traces.endpoint", "http://collector:4318/v1/traces")))
+    assertThat(
+            chosenFor(
+                Map.of("otel.exporter.otlp.traces.endpoint", "http://collector:4318/v1/traces")))
         .containsEntry("otel.traces.exporter", "otlp")
         .containsEntry("otel.metrics.exporter", "console")
         .containsEntry("otel.logs.exporter", "none");
@@ -45,14 +47,16 @@ class DefaultExportersTest {
 
   @Test
   void aLogsEndpointMakesLogsGoOverOtlp() {
-    assertThat(chosenFor(Map.of("otel.exporter.otlp.logs.endpoint", "http://collector:4318/v1/logs")))
+    assertThat(
+            chosenFor(Map.of("otel.exporter.otlp.logs.endpoint", "http://collector:4318/v1/logs")))
         .containsEntry("otel.logs.exporter", "otlp")
         .containsEntry("otel.traces.exporter", "console");
   }
 
   @Test
   void anExplicitLogsExporterWinsOverTheDefault() {
-    assertThat(chosenFor(Map.of("otel.logs.exporter", "console"))).doesNotContainKey("otel.logs.exporter");
+    assertThat(chosenFor(Map.of("otel.logs.exporter", "console")))
+        .doesNotContainKey("otel.logs.exporter");
   }
 
   @Test

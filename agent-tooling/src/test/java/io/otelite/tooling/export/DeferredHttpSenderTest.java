@@ -23,7 +23,10 @@ class DeferredHttpSenderTest {
             created.incrementAndGet();
             return new HttpSender() {
               @Override
-              public void send(MessageWriter message, Consumer<HttpResponse> onResponse, Consumer<Throwable> onError) {
+              public void send(
+                  MessageWriter message,
+                  Consumer<HttpResponse> onResponse,
+                  Consumer<Throwable> onError) {
                 sent.add(message);
               }
 
@@ -70,6 +73,8 @@ class DeferredHttpSenderTest {
 
     failing.send(null, response -> {}, errors::add);
 
-    assertThat(errors).singleElement().satisfies(error -> assertThat(error).hasMessage("bad proxy"));
+    assertThat(errors)
+        .singleElement()
+        .satisfies(error -> assertThat(error).hasMessage("bad proxy"));
   }
 }

@@ -14,12 +14,16 @@ class CandidateFilterTest {
   void findsTheRequiredTextAnywhereInTheClassFile() {
     byte[] classFile = ascii("\u00ca\u00fe..Lcom/example/Traced;..");
     assertThat(CandidateFilter.contains(classFile, ascii("Lcom/example/Traced;"))).isTrue();
-    assertThat(CandidateFilter.contains(ascii("Lcom/example/Traced;"), ascii("Lcom/example/Traced;"))).isTrue();
+    assertThat(
+            CandidateFilter.contains(ascii("Lcom/example/Traced;"), ascii("Lcom/example/Traced;")))
+        .isTrue();
   }
 
   @Test
   void aClassFileWithoutTheTextIsNoCandidate() {
-    assertThat(CandidateFilter.contains(ascii("..Lcom/example/Trace;.."), ascii("Lcom/example/Traced;")))
+    assertThat(
+            CandidateFilter.contains(
+                ascii("..Lcom/example/Trace;.."), ascii("Lcom/example/Traced;")))
         .isFalse();
     assertThat(CandidateFilter.contains(ascii("Lcom"), ascii("Lcom/example/Traced;"))).isFalse();
   }

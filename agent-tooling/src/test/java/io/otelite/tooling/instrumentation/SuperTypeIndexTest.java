@@ -77,7 +77,10 @@ class SuperTypeIndexTest {
   private boolean mayHave(Class<?> type, Class<?> superType) {
     String internalName = type.getName().replace('.', '/');
     return index.mayHaveSuperType(
-        loader, internalName, classFile(internalName), Set.of(superType.getName().replace('.', '/')));
+        loader,
+        internalName,
+        classFile(internalName),
+        Set.of(superType.getName().replace('.', '/')));
   }
 
   private byte[] classFile(String internalName) {

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What becomes of the lines the agent's copy of the SDK logs (in the jar every java.util.logging.Logger call
- * of the SDK is a call of SdkLogger): a user sees warnings and what they asked for, nothing per batch.
+ * What becomes of the lines the agent's copy of the SDK logs (in the jar every
+ * java.util.logging.Logger call of the SDK is a call of SdkLogger): a user sees warnings and what
+ * they asked for, nothing per batch.
  */
 class SdkLoggerTest {
   private static final String SDK = "io.opentelemetry.";
@@ -43,19 +44,26 @@ class SdkLoggerTest {
     SdkLogger.getLogger(SDK + "sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder")
         .log(Level.WARNING, "something is off");
 
-    assertThat(stderr()).isEqualTo("[otelite] WARN SDK WARNING AutoConfiguredOpenTelemetrySdkBuilder: something is off\n");
+    assertThat(stderr())
+        .isEqualTo(
+            "[otelite] WARN SDK WARNING AutoConfiguredOpenTelemetrySdkBuilder: something is off\n");
   }
 
   @Test
   void aFailedBatchIsNotPrintedTheExportHealthLineSaysItOnce() {
     SdkLogger exporter = SdkLogger.getLogger(SDK + "exporter.internal.http.HttpExporter");
-    exporter.log(Level.SEVERE, "Failed to export spans. The request could not be executed.", new RuntimeException("x"));
+    exporter.log(
+        Level.SEVERE,
+        "Failed to export spans. The request could not be executed.",
+        new RuntimeException("x"));
 
     assertThat(stderr()).isEmpty();
 
     AgentLog.setDebug(true);
     exporter.log(Level.SEVERE, "Failed to export spans.", new RuntimeException("refused"));
-    assertThat(stderr()).contains("[otelite] DEBUG SDK SEVERE HttpExporter: Failed to export spans. (RuntimeException: refused)");
+    assertThat(stderr())
+        .contains(
+            "[otelite] DEBUG SDK SEVERE HttpExporter: Failed to export spans. (RuntimeException: refused)");
   }
 
   @Test
@@ -63,7 +71,9 @@ class SdkLoggerTest {
     long before = DroppedSpans.total();
 
     SdkLogger.getLogger(BatchSpanProcessor.class.getName())
-        .log(Level.WARNING, "BatchSpanProcessor dropped 12 span(s) since the last export because the queue is full (maxQueueSize=2048)");
+        .log(
+            Level.WARNING,
+            "BatchSpanProcessor dropped 12 span(s) since the last export because the queue is full (maxQueueSize=2048)");
 
     assertThat(DroppedSpans.total() - before).isEqualTo(12);
     assertThat(stderr()).doesNotContain("BatchSpanProcessor dropped");
@@ -71,7 +81,9 @@ class SdkLoggerTest {
 
   @Test
   void theLoggingOtlpExportersOutputIsPrintedAsItIs() {
-    SdkLogger logger = SdkLogger.getLogger(SDK + "exporter.logging.otlp.internal.traces.OtlpJsonLoggingSpanExporter");
+    SdkLogger logger =
+        SdkLogger.getLogger(
+            SDK + "exporter.logging.otlp.internal.traces.OtlpJsonLoggingSpanExporter");
 
     assertThat(logger.isLoggable(Level.INFO)).isTrue();
     logger.log(Level.INFO, "{\"resourceSpans\":[]}");
@@ -97,7 +109,8 @@ class SdkLoggerTest {
 
   @Test
   void aLevelSetOnTheLoggerSilencesItButNeverMakesItLouder() {
-    SdkLogger logger = SdkLogger.getLogger(SDK + "sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder");
+    SdkLogger logger =
+        SdkLogger.getLogger(SDK + "sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder");
 
     logger.setLevel(Level.SEVERE);
     logger.warning("hidden");

@@ -17,8 +17,8 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * Copies the {@code io.otelite.bootstrap} classes from the test class path into a temporary jar and appends
- * it to the bootstrap search path, as the packaged agent does with its own jar.
+ * Copies the {@code io.otelite.bootstrap} classes from the test class path into a temporary jar and
+ * appends it to the bootstrap search path, as the packaged agent does with its own jar.
  */
 final class BootstrapPackageJar {
   private static final String PACKAGE_PATH = "io/otelite/bootstrap/";
@@ -79,5 +79,4 @@ final class BootstrapPackageJar {
       return java.net.URLDecoder.decode(path, java.nio.charset.StandardCharsets.UTF_8);
     }
   }
-
 }

@@ -9,8 +9,8 @@ import java.lang.instrument.Instrumentation;
 import java.util.Collections;
 
 /**
- * Kept apart from {@link InstrumentationTestHarness} so that no class naming the bootstrap package is
- * loaded before the bootstrap jar is appended.
+ * Kept apart from {@link InstrumentationTestHarness} so that no class naming the bootstrap package
+ * is loaded before the bootstrap jar is appended.
  */
 final class HarnessInstallation {
   private HarnessInstallation() {}
@@ -18,7 +18,8 @@ final class HarnessInstallation {
   static void installAllModules(Instrumentation instrumentation) {
     ClassLoader classPath = HarnessInstallation.class.getClassLoader();
     ConfigProperties config =
-        DefaultConfigProperties.create(Collections.emptyMap(), ComponentLoader.forClassLoader(classPath));
+        DefaultConfigProperties.create(
+            Collections.emptyMap(), ComponentLoader.forClassLoader(classPath));
     InstrumentationConfig.set(config);
     InstrumentationInstaller.forSharedClassPath(instrumentation, classPath).install(config, true);
   }

@@ -23,9 +23,9 @@ import java.util.concurrent.Callable;
 import net.bytebuddy.agent.ByteBuddyAgent;
 
 /**
- * Installs the agent's instrumentation into the running test JVM, the way the packaged agent does, with an
- * SDK that keeps spans and metrics in memory. Instrumentation modules use it for fast tests with no
- * packaging step between a change and its test.
+ * Installs the agent's instrumentation into the running test JVM, the way the packaged agent does,
+ * with an SDK that keeps spans and metrics in memory. Instrumentation modules use it for fast tests
+ * with no packaging step between a change and its test.
  *
  * <pre>{@code
  * static final InstrumentationTestHarness harness = InstrumentationTestHarness.install();
@@ -34,8 +34,9 @@ import net.bytebuddy.agent.ByteBuddyAgent;
  * List<SpanData> spans = harness.waitForSpans(2);
  * }</pre>
  *
- * <p>Configuration comes from system properties ({@code -Dotel.*}, e.g. set in a test's static block before
- * {@link #install()}) and environment variables, as in the agent. Install happens once per JVM.
+ * <p>Configuration comes from system properties ({@code -Dotel.*}, e.g. set in a test's static
+ * block before {@link #install()}) and environment variables, as in the agent. Install happens once
+ * per JVM.
  */
 public final class InstrumentationTestHarness {
   private static InstrumentationTestHarness installed;
@@ -56,18 +57,22 @@ public final class InstrumentationTestHarness {
 
   private void start() {
     Instrumentation instrumentation = ByteBuddyAgent.install();
-    // first, before anything loads io.otelite.bootstrap from the class path: JDK classes can only call
+    // first, before anything loads io.otelite.bootstrap from the class path: JDK classes can only
+    // call
     // advice through the bootstrap package if the bootstrap loader defines it
     BootstrapPackageJar.appendToBootstrapSearch(instrumentation);
     OpenTelemetrySdk sdk =
         OpenTelemetrySdk.builder()
             .setTracerProvider(
-                SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spanExporter)).build())
+                SdkTracerProvider.builder()
+                    .addSpanProcessor(SimpleSpanProcessor.create(spanExporter))
+                    .build())
             .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metricReader).build())
             .setPropagators(
                 ContextPropagators.create(
                     TextMapPropagator.composite(
-                        W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())))
+                        W3CTraceContextPropagator.getInstance(),
+                        W3CBaggagePropagator.getInstance())))
             .build();
     GlobalOpenTelemetry.resetForTest();
     GlobalOpenTelemetry.set(sdk);
@@ -84,7 +89,8 @@ public final class InstrumentationTestHarness {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (spans().size() < count) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("expected " + count + " spans, got " + spans().size() + ": " + spans());
+        throw new AssertionError(
+            "expected " + count + " spans, got " + spans().size() + ": " + spans());
       }
       try {
         Thread.sleep(10);
@@ -96,7 +102,10 @@ public final class InstrumentationTestHarness {
     return spans();
   }
 
-  /** Collects the current value of every metric (cumulative since {@link #clear()} is not possible: use deltas). */
+  /**
+   * Collects the current value of every metric (cumulative since {@link #clear()} is not possible:
+   * use deltas).
+   */
   public Collection<MetricData> metrics() {
     return metricReader.collectAllMetrics();
   }

@@ -24,31 +24,38 @@ final class AgentProcess {
     this.stderr = stderr;
   }
 
-  static AgentProcess runApp(Map<String, String> environment, String mainClass, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(java(), "-javaagent:" + AGENT_JAR, "-cp", TEST_CLASSES, mainClass));
+  static AgentProcess runApp(Map<String, String> environment, String mainClass, String... args)
+      throws Exception {
+    List<String> command =
+        new ArrayList<>(List.of(java(), "-javaagent:" + AGENT_JAR, "-cp", TEST_CLASSES, mainClass));
     command.addAll(List.of(args));
     return run(command, environment);
   }
 
-  static AgentProcess runAgentJar(Map<String, String> environment, String... args) throws Exception {
+  static AgentProcess runAgentJar(Map<String, String> environment, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>(List.of(java(), "-jar", AGENT_JAR.toString()));
     command.addAll(List.of(args));
     return run(command, environment);
   }
 
   /** Starts the application and leaves it running; the caller destroys it. */
-  static Process start(Map<String, String> environment, String mainClass, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(java(), "-javaagent:" + AGENT_JAR, "-cp", TEST_CLASSES, mainClass));
+  static Process start(Map<String, String> environment, String mainClass, String... args)
+      throws Exception {
+    List<String> command =
+        new ArrayList<>(List.of(java(), "-javaagent:" + AGENT_JAR, "-cp", TEST_CLASSES, mainClass));
     command.addAll(List.of(args));
     ProcessBuilder builder = processBuilder(command, environment);
     builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     return builder.start();
   }
 
-  private static AgentProcess run(List<String> command, Map<String, String> environment) throws Exception {
+  private static AgentProcess run(List<String> command, Map<String, String> environment)
+      throws Exception {
     File out = File.createTempFile("agent-process", ".out");
     File err = File.createTempFile("agent-process", ".err");
-    Process process = processBuilder(command, environment).redirectOutput(out).redirectError(err).start();
+    Process process =
+        processBuilder(command, environment).redirectOutput(out).redirectError(err).start();
     try {
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         throw new AssertionError("still running after 60 s: " + command);
@@ -64,7 +71,8 @@ final class AgentProcess {
     }
   }
 
-  private static ProcessBuilder processBuilder(List<String> command, Map<String, String> environment) {
+  private static ProcessBuilder processBuilder(
+      List<String> command, Map<String, String> environment) {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(key -> key.startsWith("OTEL_"));
     builder.environment().putAll(environment);

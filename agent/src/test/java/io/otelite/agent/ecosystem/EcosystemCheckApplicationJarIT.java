@@ -12,7 +12,10 @@ import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** java -jar otelite-agent.jar --check app.jar: the libraries in an application jar and the modules for them. */
+/**
+ * java -jar otelite-agent.jar --check app.jar: the libraries in an application jar and the modules
+ * for them.
+ */
 class EcosystemCheckApplicationJarIT {
   @TempDir Path folder;
 
@@ -21,28 +24,37 @@ class EcosystemCheckApplicationJarIT {
     Path app = folder.resolve("app.jar");
     try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(app))) {
       entry(jar, "BOOT-INF/classes/com/example/App.class", new byte[] {1});
-      entry(jar, "BOOT-INF/lib/jakarta.servlet-api-6.0.0.jar", nestedJar("jakarta/servlet/http/HttpServlet.class"));
+      entry(
+          jar,
+          "BOOT-INF/lib/jakarta.servlet-api-6.0.0.jar",
+          nestedJar("jakarta/servlet/http/HttpServlet.class"));
       entry(jar, "BOOT-INF/lib/unrelated.jar", nestedJar("com/example/lib/Thing.class"));
     }
 
     AgentProcess run = AgentProcess.runAgentJar(Map.of(), "--check", app.toString());
 
     assertThat(run.exitCode).isZero();
-    String modulesThatApply = section(run.stdout, "modules that would apply:", "modules with no library in the jar:");
-    String modulesThatDoNot = run.stdout.substring(run.stdout.indexOf("modules with no library in the jar:"));
+    String modulesThatApply =
+        section(run.stdout, "modules that would apply:", "modules with no library in the jar:");
+    String modulesThatDoNot =
+        run.stdout.substring(run.stdout.indexOf("modules with no library in the jar:"));
     assertThat(run.stdout)
         .contains("(2 nested jars)")
-        .contains("found jakarta.servlet.http.HttpServlet in BOOT-INF/lib/jakarta.servlet-api-6.0.0.jar");
+        .contains(
+            "found jakarta.servlet.http.HttpServlet in BOOT-INF/lib/jakarta.servlet-api-6.0.0.jar");
     assertThat(modulesThatApply)
         .contains("servlet (jakarta.servlet.http.HttpServlet)")
         .contains("jdbc (JDK, always)")
         .doesNotContain("javax.servlet");
-    assertThat(modulesThatDoNot).contains("servlet (needs javax.servlet.http.HttpServlet)").contains("org.apache.hc");
+    assertThat(modulesThatDoNot)
+        .contains("servlet (needs javax.servlet.http.HttpServlet)")
+        .contains("org.apache.hc");
   }
 
   @Test
   void aJarThatCannotBeReadIsOneErrorLine() throws Exception {
-    AgentProcess run = AgentProcess.runAgentJar(Map.of(), "--check", folder.resolve("missing.jar").toString());
+    AgentProcess run =
+        AgentProcess.runAgentJar(Map.of(), "--check", folder.resolve("missing.jar").toString());
 
     assertThat(run.exitCode).isEqualTo(2);
     assertThat(run.stderr).contains("cannot read").contains("missing.jar");

@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * OTEL_JAVAAGENT_EXTENSIONS: a user's jar (compiled here from source, against the SDK's SPI and otelite's
- * instrumentation API under their usual names, exactly as a user builds one) is found by the agent through
- * ServiceLoader: a ResourceProvider, a Sampler, a SpanProcessor and an InstrumentationModule. The agent jar
- * relocates its OpenTelemetry classes; the extension's classes are remapped to them as they load.
+ * OTEL_JAVAAGENT_EXTENSIONS: a user's jar (compiled here from source, against the SDK's SPI and
+ * otelite's instrumentation API under their usual names, exactly as a user builds one) is found by
+ * the agent through ServiceLoader: a ResourceProvider, a Sampler, a SpanProcessor and an
+ * InstrumentationModule. The agent jar relocates its OpenTelemetry classes; the extension's classes
+ * are remapped to them as they load.
  */
 class EcosystemExtensionIT {
   private static final String PROVIDER_SOURCE =
@@ -140,13 +141,16 @@ class EcosystemExtensionIT {
             "1500");
 
     assertThat(run.exitCode).isZero();
-    // OTLP JSON of the metrics, resource included (the SDK's logging-otlp writes through java.util.logging)
-    assertThat(run.stderr).contains("{\"key\":\"team.name\",\"value\":{\"stringValue\":\"payments\"}}");
+    // OTLP JSON of the metrics, resource included (the SDK's logging-otlp writes through
+    // java.util.logging)
+    assertThat(run.stderr)
+        .contains("{\"key\":\"team.name\",\"value\":{\"stringValue\":\"payments\"}}");
     assertThat(run.stderr).doesNotContain("[otelite]");
   }
 
   @Test
-  void aSamplerASpanProcessorAndAnInstrumentationModuleFromAnExtensionJarAllWork() throws Exception {
+  void aSamplerASpanProcessorAndAnInstrumentationModuleFromAnExtensionJarAllWork()
+      throws Exception {
     Path extension =
         buildExtensionJar(
             "team-tracing.jar",
@@ -191,7 +195,11 @@ class EcosystemExtensionIT {
   void anExtensionPathThatDoesNotExistIsOneLineAndTheApplicationRuns() throws Exception {
     AgentProcess run =
         AgentProcess.runApp(
-            Map.of("OTEL_JAVAAGENT_EXTENSIONS", "/no/such/extension.jar", "OTEL_METRICS_EXPORTER", "none"),
+            Map.of(
+                "OTEL_JAVAAGENT_EXTENSIONS",
+                "/no/such/extension.jar",
+                "OTEL_METRICS_EXPORTER",
+                "none"),
             "example.apps.HelloApp");
 
     assertThat(run.exitCode).isZero();
@@ -203,12 +211,14 @@ class EcosystemExtensionIT {
     return buildExtensionJar(
         "team-extension.jar",
         Map.of("example.extension.TeamResourceProvider", PROVIDER_SOURCE),
-        Map.of("io.opentelemetry.sdk.autoconfigure.spi.ResourceProvider", "example.extension.TeamResourceProvider"));
+        Map.of(
+            "io.opentelemetry.sdk.autoconfigure.spi.ResourceProvider",
+            "example.extension.TeamResourceProvider"));
   }
 
   /** Compiles {@code sources} (class name to source) and jars them with the given service files. */
-  private Path buildExtensionJar(String name, Map<String, String> sources, Map<String, String> services)
-      throws Exception {
+  private Path buildExtensionJar(
+      String name, Map<String, String> sources, Map<String, String> services) throws Exception {
     Path classes = Files.createDirectories(folder.resolve(name + "-classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     List<SimpleJavaFileObject> files = new ArrayList<>();
@@ -216,7 +226,8 @@ class EcosystemExtensionIT {
         (className, source) ->
             files.add(
                 new SimpleJavaFileObject(
-                    URI.create("string:///" + className.replace('.', '/') + ".java"), SimpleJavaFileObject.Kind.SOURCE) {
+                    URI.create("string:///" + className.replace('.', '/') + ".java"),
+                    SimpleJavaFileObject.Kind.SOURCE) {
                   @Override
                   public CharSequence getCharContent(boolean ignoreEncodingErrors) {
                     return source;
@@ -224,7 +235,12 @@ class EcosystemExtensionIT {
                 }));
     List<String> options =
         List.of(
-            "-d", classes.toString(), "-classpath", System.getProperty("java.class.path"), "--release", "11",
+            "-d",
+            classes.toString(),
+            "-classpath",
+            System.getProperty("java.class.path"),
+            "--release",
+            "11",
             "-proc:none");
     assertThat(javac.getTask(null, null, null, options, null, files).call()).isTrue();
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** OTEL_METRICS_EXPORTER=prometheus: a scrape endpoint served from the agent's own class loader. */
 class EcosystemPrometheusIT {
   private static final String APP = "example.apps.ecosystem.GarbageApp";
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @Test
   void metricsAreScrapedInTextFormatWithHistogramBuckets() throws Exception {
@@ -34,7 +35,8 @@ class EcosystemPrometheusIT {
 
       assertThat(body)
           .containsPattern("(?m)^# TYPE jvm_gc_duration_seconds histogram$")
-          .containsPattern("(?m)^jvm_gc_duration_seconds_bucket\\{.*jvm_gc_name=\"[^\"]+\".*le=\"0\\.01\".*\\} \\d+")
+          .containsPattern(
+              "(?m)^jvm_gc_duration_seconds_bucket\\{.*jvm_gc_name=\"[^\"]+\".*le=\"0\\.01\".*\\} \\d+")
           .containsPattern("(?m)^jvm_gc_duration_seconds_bucket\\{.*le=\"\\+Inf\".*\\} [1-9]")
           .containsPattern("(?m)^jvm_gc_duration_seconds_count\\{.*\\} [1-9]")
           .containsPattern("(?m)^jvm_gc_duration_seconds_sum\\{.*\\} \\d")

@@ -11,23 +11,35 @@ class EcosystemRuntimeMetricsIT {
 
   @Test
   void aPlainApplicationReportsJvmMetricsWithSemconvNamesUnitsAndAttributes() throws Exception {
-    AgentProcess run = AgentProcess.runApp(Map.of("OTEL_METRIC_EXPORT_INTERVAL", "300"), APP, "1500");
+    AgentProcess run =
+        AgentProcess.runApp(Map.of("OTEL_METRIC_EXPORT_INTERVAL", "300"), APP, "1500");
 
     assertThat(run.exitCode).isZero();
     assertThat(run.stdout)
-        .containsPattern("otelite metric jvm\\.memory\\.used unit=By long_sum \\{jvm\\.memory\\.pool\\.name=[^,}]+, jvm\\.memory\\.type=heap\\} value=\\d+")
-        .containsPattern("otelite metric jvm\\.memory\\.used unit=By long_sum \\{[^}]*jvm\\.memory\\.type=non_heap\\}")
-        .containsPattern("otelite metric jvm\\.memory\\.committed unit=By long_sum \\{[^}]*jvm\\.memory\\.type=heap\\} value=\\d+")
-        .containsPattern("otelite metric jvm\\.memory\\.limit unit=By long_sum \\{[^}]*\\} value=\\d+")
+        .containsPattern(
+            "otelite metric jvm\\.memory\\.used unit=By long_sum \\{jvm\\.memory\\.pool\\.name=[^,}]+, jvm\\.memory\\.type=heap\\} value=\\d+")
+        .containsPattern(
+            "otelite metric jvm\\.memory\\.used unit=By long_sum \\{[^}]*jvm\\.memory\\.type=non_heap\\}")
+        .containsPattern(
+            "otelite metric jvm\\.memory\\.committed unit=By long_sum \\{[^}]*jvm\\.memory\\.type=heap\\} value=\\d+")
+        .containsPattern(
+            "otelite metric jvm\\.memory\\.limit unit=By long_sum \\{[^}]*\\} value=\\d+")
         .containsPattern("otelite metric jvm\\.memory\\.used_after_last_gc unit=By long_sum ")
-        .containsPattern("otelite metric jvm\\.gc\\.duration unit=s histogram \\{jvm\\.gc\\.action=end of [a-z]+ GC, jvm\\.gc\\.name=[^}]+\\} count=[1-9]")
-        .containsPattern("otelite metric jvm\\.thread\\.count unit=\\{thread\\} long_sum \\{jvm\\.thread\\.daemon=(true|false), jvm\\.thread\\.state=(runnable|waiting|timed_waiting|blocked)\\} value=[1-9]")
-        .containsPattern("otelite metric jvm\\.class\\.loaded unit=\\{class\\} long_sum \\{\\} value=[1-9]\\d+")
-        .containsPattern("otelite metric jvm\\.class\\.count unit=\\{class\\} long_sum \\{\\} value=[1-9]\\d+")
-        .containsPattern("otelite metric jvm\\.class\\.unloaded unit=\\{class\\} long_sum \\{\\} value=\\d+")
+        .containsPattern(
+            "otelite metric jvm\\.gc\\.duration unit=s histogram \\{jvm\\.gc\\.action=end of [a-z]+ GC, jvm\\.gc\\.name=[^}]+\\} count=[1-9]")
+        .containsPattern(
+            "otelite metric jvm\\.thread\\.count unit=\\{thread\\} long_sum \\{jvm\\.thread\\.daemon=(true|false), jvm\\.thread\\.state=(runnable|waiting|timed_waiting|blocked)\\} value=[1-9]")
+        .containsPattern(
+            "otelite metric jvm\\.class\\.loaded unit=\\{class\\} long_sum \\{\\} value=[1-9]\\d+")
+        .containsPattern(
+            "otelite metric jvm\\.class\\.count unit=\\{class\\} long_sum \\{\\} value=[1-9]\\d+")
+        .containsPattern(
+            "otelite metric jvm\\.class\\.unloaded unit=\\{class\\} long_sum \\{\\} value=\\d+")
         .containsPattern("otelite metric jvm\\.cpu\\.time unit=s double_sum \\{\\} value=\\d")
-        .containsPattern("otelite metric jvm\\.cpu\\.count unit=\\{cpu\\} long_sum \\{\\} value=[1-9]")
-        .containsPattern("otelite metric jvm\\.cpu\\.recent_utilization unit=1 double_gauge \\{\\} value=\\d");
+        .containsPattern(
+            "otelite metric jvm\\.cpu\\.count unit=\\{cpu\\} long_sum \\{\\} value=[1-9]")
+        .containsPattern(
+            "otelite metric jvm\\.cpu\\.recent_utilization unit=1 double_gauge \\{\\} value=\\d");
     assertThat(run.stderr).doesNotContain("[otelite]");
   }
 
@@ -35,7 +47,11 @@ class EcosystemRuntimeMetricsIT {
   void runtimeTelemetryCanBeSwitchedOff() throws Exception {
     AgentProcess run =
         AgentProcess.runApp(
-            Map.of("OTEL_METRIC_EXPORT_INTERVAL", "300", "OTEL_INSTRUMENTATION_RUNTIME_TELEMETRY_ENABLED", "false"),
+            Map.of(
+                "OTEL_METRIC_EXPORT_INTERVAL",
+                "300",
+                "OTEL_INSTRUMENTATION_RUNTIME_TELEMETRY_ENABLED",
+                "false"),
             APP,
             "1000");
 

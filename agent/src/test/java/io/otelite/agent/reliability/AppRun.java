@@ -14,14 +14,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * {@code example.apps.reliability.HttpCallsApp} in its own JVM, under the built agent or without it, with
- * its output captured; started and awaited separately so that a test can stop it or time its exit.
+ * {@code example.apps.reliability.HttpCallsApp} in its own JVM, under the built agent or without
+ * it, with its output captured; started and awaited separately so that a test can stop it or time
+ * its exit.
  */
 final class AppRun implements AutoCloseable {
   static final Path AGENT_JAR = Path.of("target/otelite-agent.jar").toAbsolutePath();
   static final String APP = "example.apps.reliability.HttpCallsApp";
-  private static final String TEST_CLASSES = Path.of("target/test-classes").toAbsolutePath().toString();
-  private static final String JVM_SHARING_WARNING = "Sharing is only supported for boot loader classes";
+  private static final String TEST_CLASSES =
+      Path.of("target/test-classes").toAbsolutePath().toString();
+  private static final String JVM_SHARING_WARNING =
+      "Sharing is only supported for boot loader classes";
   private static final Pattern P50 = Pattern.compile("calls ok=(\\d+) failed=(\\d+) p50_us=(\\d+)");
 
   final Process process;
@@ -36,7 +39,8 @@ final class AppRun implements AutoCloseable {
   }
 
   static AppRun withAgent(Map<String, String> environment, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(java(), "-javaagent:" + AGENT_JAR, "-cp", TEST_CLASSES, APP));
+    List<String> command =
+        new ArrayList<>(List.of(java(), "-javaagent:" + AGENT_JAR, "-cp", TEST_CLASSES, APP));
     command.addAll(List.of(args));
     return start(command, environment);
   }
@@ -53,7 +57,9 @@ final class AppRun implements AutoCloseable {
     return start(command, environment);
   }
 
-  /** {@code mainClass} of the test classes in its own JVM, under the agent unless told otherwise. */
+  /**
+   * {@code mainClass} of the test classes in its own JVM, under the agent unless told otherwise.
+   */
   static Builder main(String mainClass) {
     return new Builder(mainClass);
   }
@@ -115,7 +121,10 @@ final class AppRun implements AutoCloseable {
     }
   }
 
-  /** A jar of the test class path (where failsafe puts this module's test dependencies), by artifact id. */
+  /**
+   * A jar of the test class path (where failsafe puts this module's test dependencies), by artifact
+   * id.
+   */
   static Path testLibrary(String artifactId) {
     Pattern versioned = Pattern.compile(Pattern.quote(artifactId) + "-\\d[^/\\\\]*\\.jar");
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -124,7 +133,11 @@ final class AppRun implements AutoCloseable {
         return path.toAbsolutePath();
       }
     }
-    throw new AssertionError("no " + artifactId + " jar on the test class path: " + System.getProperty("java.class.path"));
+    throw new AssertionError(
+        "no "
+            + artifactId
+            + " jar on the test class path: "
+            + System.getProperty("java.class.path"));
   }
 
   long pid() {
@@ -135,7 +148,8 @@ final class AppRun implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static AppRun start(List<String> command, Map<String, String> environment) throws IOException {
+  private static AppRun start(List<String> command, Map<String, String> environment)
+      throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(key -> key.startsWith("OTEL_"));
     // the SDK's own default is grpc; these tests speak OTLP/HTTP to FakeCollector
@@ -161,7 +175,8 @@ final class AppRun implements AutoCloseable {
     long deadline = System.currentTimeMillis() + seconds * 1000;
     while (!stdout().contains(text)) {
       if (System.currentTimeMillis() > deadline || !process.isAlive()) {
-        throw new AssertionError("no '" + text + "' on stdout; stdout:\n" + stdout() + "\nstderr:\n" + stderr());
+        throw new AssertionError(
+            "no '" + text + "' on stdout; stdout:\n" + stdout() + "\nstderr:\n" + stderr());
       }
       Thread.sleep(20);
     }
@@ -179,9 +194,15 @@ final class AppRun implements AutoCloseable {
     return read(out);
   }
 
-  /** What the agent and the application wrote to stderr, without the JVM's class-data-sharing notice. */
+  /**
+   * What the agent and the application wrote to stderr, without the JVM's class-data-sharing
+   * notice.
+   */
   List<String> stderrLines() {
-    return read(err).lines().filter(line -> !line.contains(JVM_SHARING_WARNING)).collect(Collectors.toList());
+    return read(err)
+        .lines()
+        .filter(line -> !line.contains(JVM_SHARING_WARNING))
+        .collect(Collectors.toList());
   }
 
   String stderr() {
@@ -204,7 +225,8 @@ final class AppRun implements AutoCloseable {
   private Matcher summary() {
     Matcher matcher = P50.matcher(stdout());
     if (!matcher.find()) {
-      throw new AssertionError("no call summary on stdout:\n" + stdout() + "\nstderr:\n" + stderr());
+      throw new AssertionError(
+          "no call summary on stdout:\n" + stdout() + "\nstderr:\n" + stderr());
     }
     return matcher;
   }

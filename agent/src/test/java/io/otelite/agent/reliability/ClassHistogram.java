@@ -9,11 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code jcmd <pid> GC.class_histogram} of another JVM (taken after a full GC, so it shows what is retained):
- * instances and bytes per class name.
+ * {@code jcmd <pid> GC.class_histogram} of another JVM (taken after a full GC, so it shows what is
+ * retained): instances and bytes per class name.
  */
 final class ClassHistogram {
-  private static final Pattern ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)", Pattern.MULTILINE);
+  private static final Pattern ROW =
+      Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)", Pattern.MULTILINE);
 
   record Entry(long instances, long bytes) {}
 
@@ -25,7 +26,10 @@ final class ClassHistogram {
 
   static ClassHistogram of(long pid) throws Exception {
     String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-    Process process = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.class_histogram").redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(jcmd, String.valueOf(pid), "GC.class_histogram")
+            .redirectErrorStream(true)
+            .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
       throw new AssertionError("jcmd failed:\n" + output);
@@ -33,7 +37,8 @@ final class ClassHistogram {
     Map<String, Entry> byClass = new LinkedHashMap<>();
     Matcher matcher = ROW.matcher(output);
     while (matcher.find()) {
-      // the same name may appear once per class loader (the agent's classes next to an application's copy)
+      // the same name may appear once per class loader (the agent's classes next to an
+      // application's copy)
       byClass.merge(
           matcher.group(3),
           new Entry(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2))),
@@ -51,11 +56,17 @@ final class ClassHistogram {
   }
 
   long agentBytes() {
-    return byClass.entrySet().stream().filter(e -> isAgentClass(e.getKey())).mapToLong(e -> e.getValue().bytes).sum();
+    return byClass.entrySet().stream()
+        .filter(e -> isAgentClass(e.getKey()))
+        .mapToLong(e -> e.getValue().bytes)
+        .sum();
   }
 
   long agentInstances() {
-    return byClass.entrySet().stream().filter(e -> isAgentClass(e.getKey())).mapToLong(e -> e.getValue().instances).sum();
+    return byClass.entrySet().stream()
+        .filter(e -> isAgentClass(e.getKey()))
+        .mapToLong(e -> e.getValue().instances)
+        .sum();
   }
 
   long totalBytes() {
@@ -67,7 +78,10 @@ final class ClassHistogram {
     return entry == null ? 0 : entry.instances;
   }
 
-  /** Agent classes with at least {@code minimum} more instances here than in {@code earlier}, with the growth. */
+  /**
+   * Agent classes with at least {@code minimum} more instances here than in {@code earlier}, with
+   * the growth.
+   */
   Map<String, Long> agentClassesGrownSince(ClassHistogram earlier, long minimum) {
     Map<String, Long> grown = new LinkedHashMap<>();
     byClass.forEach(

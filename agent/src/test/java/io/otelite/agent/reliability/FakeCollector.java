@@ -13,8 +13,8 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * An OTLP/HTTP receiver that decodes nothing: it records each POST (path, body size, the status it
- * answered) and answers what the test tells it to, after an optional delay (a delay longer than the test
- * is a collector that accepts and never answers).
+ * answered) and answers what the test tells it to, after an optional delay (a delay longer than the
+ * test is a collector that accepts and never answers).
  */
 final class FakeCollector implements AutoCloseable {
   static final class Post {
@@ -37,12 +37,15 @@ final class FakeCollector implements AutoCloseable {
   private final IntUnaryOperator statusForNthPostOnPath;
   private final long delayMillis;
 
-  /** {@code statusForNthPostOnPath}: the status answered to the n-th (from 1) POST on the same path. */
+  /**
+   * {@code statusForNthPostOnPath}: the status answered to the n-th (from 1) POST on the same path.
+   */
   FakeCollector(IntUnaryOperator statusForNthPostOnPath, long delayMillis) throws IOException {
     this(statusForNthPostOnPath, delayMillis, 0);
   }
 
-  private FakeCollector(IntUnaryOperator statusForNthPostOnPath, long delayMillis, int port) throws IOException {
+  private FakeCollector(IntUnaryOperator statusForNthPostOnPath, long delayMillis, int port)
+      throws IOException {
     this.statusForNthPostOnPath = statusForNthPostOnPath;
     this.delayMillis = delayMillis;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
@@ -70,7 +73,8 @@ final class FakeCollector implements AutoCloseable {
   }
 
   static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket socket =
+        new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       return socket.getLocalPort();
     }
   }
@@ -99,7 +103,9 @@ final class FakeCollector implements AutoCloseable {
 
   /** POSTs on {@code path} that were answered {@code status} and carried a non-empty body. */
   long nonEmpty(String path, int status) {
-    return posts.stream().filter(p -> p.path.equals(path) && p.status == status && p.bodyBytes > 0).count();
+    return posts.stream()
+        .filter(p -> p.path.equals(path) && p.status == status && p.bodyBytes > 0)
+        .count();
   }
 
   @Override

@@ -27,13 +27,18 @@ import java.util.zip.GZIPInputStream;
 import javax.net.ssl.SSLContext;
 
 /**
- * An OTLP/HTTP receiver that decodes the spans it gets (binary protobuf, gzip or not), over plain HTTP or
- * HTTPS; metrics and logs are accepted and ignored.
+ * An OTLP/HTTP receiver that decodes the spans it gets (binary protobuf, gzip or not), over plain
+ * HTTP or HTTPS; metrics and logs are accepted and ignored.
  */
 final class OtlpReceiver implements AutoCloseable {
   /** One received span, with the attributes as strings. */
   record ReceivedSpan(
-      String name, Span.SpanKind kind, String traceId, String spanId, String parentSpanId, Map<String, String> attributes) {
+      String name,
+      Span.SpanKind kind,
+      String traceId,
+      String spanId,
+      String parentSpanId,
+      Map<String, String> attributes) {
     boolean isRoot() {
       return parentSpanId.isEmpty();
     }
@@ -44,8 +49,17 @@ final class OtlpReceiver implements AutoCloseable {
 
     @Override
     public String toString() {
-      return kind.name().replace("SPAN_KIND_", "") + " '" + name + "' trace=" + traceId + " span=" + spanId
-          + " parent=" + (isRoot() ? "-" : parentSpanId) + " " + attributes;
+      return kind.name().replace("SPAN_KIND_", "")
+          + " '"
+          + name
+          + "' trace="
+          + traceId
+          + " span="
+          + spanId
+          + " parent="
+          + (isRoot() ? "-" : parentSpanId)
+          + " "
+          + attributes;
     }
   }
 
@@ -65,14 +79,18 @@ final class OtlpReceiver implements AutoCloseable {
     return new OtlpReceiver(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50));
   }
 
-  /** HTTPS with {@code tls}'s key and trust; {@code needClientAuth}: the client must show a trusted certificate. */
+  /**
+   * HTTPS with {@code tls}'s key and trust; {@code needClientAuth}: the client must show a trusted
+   * certificate.
+   */
   static OtlpReceiver https(SSLContext tls, boolean needClientAuth) throws IOException {
     HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
     server.setHttpsConfigurator(
         new HttpsConfigurator(tls) {
           @Override
           public void configure(HttpsParameters parameters) {
-            // on the SSLParameters: once those are set, HttpsParameters' own setNeedClientAuth is ignored
+            // on the SSLParameters: once those are set, HttpsParameters' own setNeedClientAuth is
+            // ignored
             javax.net.ssl.SSLParameters ssl = tls.getDefaultSSLParameters();
             ssl.setNeedClientAuth(needClientAuth);
             parameters.setSSLParameters(ssl);
@@ -105,11 +123,13 @@ final class OtlpReceiver implements AutoCloseable {
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("no such span in " + seconds + " s among " + spans.size() + " received");
+    throw new AssertionError(
+        "no such span in " + seconds + " s among " + spans.size() + " received");
   }
 
   /** Waits until at least {@code count} received spans match, at most {@code seconds}. */
-  void awaitCount(Predicate<ReceivedSpan> which, long count, long seconds) throws InterruptedException {
+  void awaitCount(Predicate<ReceivedSpan> which, long count, long seconds)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + seconds * 1000;
     long seen = 0;
     while (System.currentTimeMillis() < deadline) {
@@ -119,7 +139,8 @@ final class OtlpReceiver implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("only " + seen + " of " + count + " expected spans in " + seconds + " s");
+    throw new AssertionError(
+        "only " + seen + " of " + count + " expected spans in " + seconds + " s");
   }
 
   private void handle(HttpExchange exchange) throws IOException {

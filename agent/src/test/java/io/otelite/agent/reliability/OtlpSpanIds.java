@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The span ids in an OTLP/HTTP trace request body (ExportTraceServiceRequest), read with a few lines of
- * protobuf wire format: resource_spans (1) > scope_spans (2) > spans (2) > span_id (2). Enough to count
- * what a collector received, without a protobuf runtime on the agent's test class path.
+ * The span ids in an OTLP/HTTP trace request body (ExportTraceServiceRequest), read with a few
+ * lines of protobuf wire format: resource_spans (1) > scope_spans (2) > spans (2) > span_id (2).
+ * Enough to count what a collector received, without a protobuf runtime on the agent's test class
+ * path.
  */
 final class OtlpSpanIds {
   private OtlpSpanIds() {}

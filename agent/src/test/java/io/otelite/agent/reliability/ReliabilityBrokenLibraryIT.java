@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Instrumentation that fails at run time, under the built jar: a container whose request getters throw, one without
- * a Servlet 4 method, a response whose {@code getStatus()} throws, a JDBC driver without {@code getMetaData()}. The
- * application sees exactly what it sees without the agent (same returns, same exceptions), each failure is logged
- * once however often it happens, and the next well-behaved request on the same thread is traced again.
+ * Instrumentation that fails at run time, under the built jar: a container whose request getters
+ * throw, one without a Servlet 4 method, a response whose {@code getStatus()} throws, a JDBC driver
+ * without {@code getMetaData()}. The application sees exactly what it sees without the agent (same
+ * returns, same exceptions), each failure is logged once however often it happens, and the next
+ * well-behaved request on the same thread is traced again.
  */
 class ReliabilityBrokenLibraryIT {
   private static final String APP = "example.apps.reliability.BrokenLibraryApp";
@@ -24,7 +25,12 @@ class ReliabilityBrokenLibraryIT {
   @Timeout(90)
   void theApplicationSeesNoDifferenceAndEachFailureIsLoggedOnce() throws Exception {
     String withoutAgent;
-    try (AppRun run = AppRun.main(APP).withoutAgent().libraries("tomcat-embed-core", "h2").start().awaitExit(60)) {
+    try (AppRun run =
+        AppRun.main(APP)
+            .withoutAgent()
+            .libraries("tomcat-embed-core", "h2")
+            .start()
+            .awaitExit(60)) {
       assertThat(run.exitCode()).isZero();
       withoutAgent = run.stdout();
     }
@@ -56,19 +62,29 @@ class ReliabilityBrokenLibraryIT {
 
       assertThat(run.exitCode()).isZero();
       assertThat(run.stdout()).isEqualTo(withoutAgent);
-      assertThat(run.stdout()).contains("doGet 50 of 50 calls, outcomes {status 201 body 'order 7'=50}");
+      assertThat(run.stdout())
+          .contains("doGet 50 of 50 calls, outcomes {status 201 body 'order 7'=50}");
 
       // 150 broken calls, three distinct failures: three lines
       List<String> failures = run.stderrLinesContaining(FAILED);
       assertThat(failures).hasSize(3);
-      assertThat(failures).filteredOn(line -> line.contains("IllegalStateException: container broken in getAttribute")).hasSize(1);
+      assertThat(failures)
+          .filteredOn(
+              line -> line.contains("IllegalStateException: container broken in getAttribute"))
+          .hasSize(1);
       assertThat(failures).filteredOn(line -> line.contains("AbstractMethodError")).hasSize(1);
-      assertThat(failures).filteredOn(line -> line.contains("UnsupportedOperationException: response broken in getStatus")).hasSize(1);
+      assertThat(failures)
+          .filteredOn(
+              line -> line.contains("UnsupportedOperationException: response broken in getStatus"))
+          .hasSize(1);
       assertThat(run.stderrLines()).as("nothing but those lines").hasSize(3);
 
-      // well-behaved before (1), the application's own failure (1) and well-behaved after (3); the broken calls
+      // well-behaved before (1), the application's own failure (1) and well-behaved after (3); the
+      // broken calls
       // make none: their span could not start, or (getStatus) could not end
-      assertThat(servlet).hasSize(5).allMatch(span -> "/orders/7".equals(span.attribute("url.path")));
+      assertThat(servlet)
+          .hasSize(5)
+          .allMatch(span -> "/orders/7".equals(span.attribute("url.path")));
       assertThat(servlet).filteredOn(span -> span.attribute("error.type") != null).hasSize(1);
       // a driver without metadata still gets its spans: 50 queries and the failed execute(null)
       assertThat(jdbc).hasSize(51);
@@ -76,6 +92,8 @@ class ReliabilityBrokenLibraryIT {
   }
 
   private static List<ReceivedSpan> spans(OtlpReceiver receiver, SpanKind kind) {
-    return receiver.spans().stream().filter(span -> span.kind() == kind).collect(Collectors.toList());
+    return receiver.spans().stream()
+        .filter(span -> span.kind() == kind)
+        .collect(Collectors.toList());
   }
 }

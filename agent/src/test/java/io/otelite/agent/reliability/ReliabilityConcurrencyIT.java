@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * 64 clients at once against a servlet application under the agent, in three rounds of 5 s: every request
- * succeeds, every span belongs to its own request (a context left behind on a pooled Tomcat thread, or handed
- * to the wrong request, would give some request two database spans and another none), and what the agent
- * retains does not grow from round to round.
+ * 64 clients at once against a servlet application under the agent, in three rounds of 5 s: every
+ * request succeeds, every span belongs to its own request (a context left behind on a pooled Tomcat
+ * thread, or handed to the wrong request, would give some request two database spans and another
+ * none), and what the agent retains does not grow from round to round.
  */
 class ReliabilityConcurrencyIT {
   private static final int CLIENTS = 64;
@@ -41,7 +41,11 @@ class ReliabilityConcurrencyIT {
   @Test
   @Timeout(150)
   void sixtyFourClientsEachGetTheirOwnTraceAndTheAgentRetainsNothingPerRequest() throws Exception {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     try (OtlpReceiver receiver = OtlpReceiver.http();
         ServletAppRun app =
             ServletAppRun.start(
@@ -62,8 +66,10 @@ class ReliabilityConcurrencyIT {
         int before = served.size();
         load(http, app.baseUrl(), round, served, errors);
         servedPerRound.add(served.size() - before);
-        // every request's spans arrived: nothing of this round is still queued in the agent. Each kind is awaited: a
-        // client span that completes on the HTTP client's own thread can end a moment after its request's server span.
+        // every request's spans arrived: nothing of this round is still queued in the agent. Each
+        // kind is awaited: a
+        // client span that completes on the HTTP client's own thread can end a moment after its
+        // request's server span.
         receiver.awaitCount(span -> isServer(span, "/work/"), served.size(), 60);
         receiver.awaitCount(span -> isServer(span, "/leaf/"), served.size(), 60);
         receiver.awaitCount(span -> span.attribute("url.full") != null, served.size(), 60);
@@ -110,7 +116,8 @@ class ReliabilityConcurrencyIT {
     }
   }
 
-  private static void load(HttpClient http, String baseUrl, int round, Set<String> served, List<String> errors)
+  private static void load(
+      HttpClient http, String baseUrl, int round, Set<String> served, List<String> errors)
       throws Exception {
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
     long deadline = System.currentTimeMillis() + ROUND_MILLIS;
@@ -126,7 +133,9 @@ class ReliabilityConcurrencyIT {
                     try {
                       HttpResponse<String> response =
                           http.send(
-                              HttpRequest.newBuilder(URI.create(baseUrl + "/work/" + id)).timeout(Duration.ofSeconds(30)).build(),
+                              HttpRequest.newBuilder(URI.create(baseUrl + "/work/" + id))
+                                  .timeout(Duration.ofSeconds(30))
+                                  .build(),
                               HttpResponse.BodyHandlers.ofString());
                       if (response.statusCode() == 200 && response.body().equals("ok " + id)) {
                         served.add(id);
@@ -148,18 +157,24 @@ class ReliabilityConcurrencyIT {
   }
 
   /**
-   * Per request id: one SERVER span for {@code /work/id}, a root (the clients send no trace headers); under it
-   * exactly one database span and exactly one HTTP client span, to {@code /leaf/id}; under that client span the
-   * SERVER span of {@code /leaf/id}. And no CLIENT span anywhere whose parent is not its own request's span.
+   * Per request id: one SERVER span for {@code /work/id}, a root (the clients send no trace
+   * headers); under it exactly one database span and exactly one HTTP client span, to {@code
+   * /leaf/id}; under that client span the SERVER span of {@code /leaf/id}. And no CLIENT span
+   * anywhere whose parent is not its own request's span.
    */
-  private static void assertEveryRequestHasExactlyItsOwnSpans(List<ReceivedSpan> spans, Set<String> served) {
-    Map<String, ReceivedSpan> bySpanId = spans.stream().collect(Collectors.toMap(ReceivedSpan::spanId, Function.identity()));
+  private static void assertEveryRequestHasExactlyItsOwnSpans(
+      List<ReceivedSpan> spans, Set<String> served) {
+    Map<String, ReceivedSpan> bySpanId =
+        spans.stream().collect(Collectors.toMap(ReceivedSpan::spanId, Function.identity()));
     Map<String, List<ReceivedSpan>> childrenByParent =
-        spans.stream().filter(span -> !span.isRoot()).collect(Collectors.groupingBy(ReceivedSpan::parentSpanId));
+        spans.stream()
+            .filter(span -> !span.isRoot())
+            .collect(Collectors.groupingBy(ReceivedSpan::parentSpanId));
     Map<String, ReceivedSpan> workServerById =
         spans.stream()
             .filter(span -> isServer(span, "/work/"))
-            .collect(Collectors.toMap(span -> idOf(span.attribute("url.path")), Function.identity()));
+            .collect(
+                Collectors.toMap(span -> idOf(span.attribute("url.path")), Function.identity()));
     assertThat(workServerById.keySet()).containsExactlyInAnyOrderElementsOf(served);
 
     AtomicInteger checked = new AtomicInteger();
@@ -168,8 +183,14 @@ class ReliabilityConcurrencyIT {
           assertThat(server.isRoot()).as("request %s starts its own trace", id).isTrue();
           List<ReceivedSpan> children = childrenByParent.getOrDefault(server.spanId(), List.of());
           assertThat(children).as("children of request %s", id).hasSize(2);
-          assertThat(children).filteredOn(span -> span.attribute("db.system.name") != null).as("database span of %s", id).hasSize(1);
-          List<ReceivedSpan> calls = children.stream().filter(span -> span.attribute("url.full") != null).collect(Collectors.toList());
+          assertThat(children)
+              .filteredOn(span -> span.attribute("db.system.name") != null)
+              .as("database span of %s", id)
+              .hasSize(1);
+          List<ReceivedSpan> calls =
+              children.stream()
+                  .filter(span -> span.attribute("url.full") != null)
+                  .collect(Collectors.toList());
           assertThat(calls).as("HTTP client span of %s", id).hasSize(1);
           ReceivedSpan call = calls.get(0);
           assertThat(call.attribute("url.full")).endsWith("/leaf/" + id);
@@ -179,9 +200,13 @@ class ReliabilityConcurrencyIT {
           assertThat(leaf.get(0).attribute("url.path")).isEqualTo("/leaf/" + id);
           checked.incrementAndGet();
         });
-    List<ReceivedSpan> rootClientSpans = spans.stream().filter(span -> span.kind() == SpanKind.SPAN_KIND_CLIENT && span.isRoot()).collect(Collectors.toList());
+    List<ReceivedSpan> rootClientSpans =
+        spans.stream()
+            .filter(span -> span.kind() == SpanKind.SPAN_KIND_CLIENT && span.isRoot())
+            .collect(Collectors.toList());
     assertThat(rootClientSpans)
-        .as("the application's two set-up statements, before any request, are the only CLIENT spans outside a request")
+        .as(
+            "the application's two set-up statements, before any request, are the only CLIENT spans outside a request")
         .extracting(span -> span.attribute("db.operation.name"))
         .containsExactlyInAnyOrder("CREATE", "INSERT");
     for (ReceivedSpan span : spans) {

@@ -17,13 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * With {@code OTEL_JAVAAGENT_DISK_BUFFERING_DIR}, spans made while the collector is down wait on disk and
- * arrive exactly once when it is back, also when the application exits before that and a second run sends
- * them. Every span the agent made is known: in debug mode the agent also prints each one, with its id, to
- * stderr; the collector's bodies are decoded to span ids and the two sets compared.
+ * With {@code OTEL_JAVAAGENT_DISK_BUFFERING_DIR}, spans made while the collector is down wait on
+ * disk and arrive exactly once when it is back, also when the application exits before that and a
+ * second run sends them. Every span the agent made is known: in debug mode the agent also prints
+ * each one, with its id, to stderr; the collector's bodies are decoded to span ids and the two sets
+ * compared.
  */
 class ReliabilityDiskBufferingIT {
-  private static final Pattern DEBUG_SPAN = Pattern.compile("otelite span '.*?' \\w+ trace=\\w+ span=(\\w+) ");
+  private static final Pattern DEBUG_SPAN =
+      Pattern.compile("otelite span '.*?' \\w+ trace=\\w+ span=(\\w+) ");
   private static final long COLLECTOR_DOWN_MILLIS = 5000;
   private static final Pattern DROPPED_METRIC =
       Pattern.compile(
@@ -34,12 +36,21 @@ class ReliabilityDiskBufferingIT {
 
   @Test
   void spansMadeUnderLoadWhileTheCollectorIsDownArriveExactlyOnceWhenItIsBack() throws Exception {
-    Outage outage = runThroughOutage(Map.of("OTEL_JAVAAGENT_DISK_BUFFERING_DIR", buffer.toString()));
+    Outage outage =
+        runThroughOutage(Map.of("OTEL_JAVAAGENT_DISK_BUFFERING_DIR", buffer.toString()));
 
     System.out.println(
-        "disk buffering on: " + outage.created.size() + " spans made, " + outage.createdWhileDown
-            + " of them while the collector was down; " + outage.received.size() + " received, "
-            + outage.lost() + " lost, " + outage.duplicates() + " duplicates");
+        "disk buffering on: "
+            + outage.created.size()
+            + " spans made, "
+            + outage.createdWhileDown
+            + " of them while the collector was down; "
+            + outage.received.size()
+            + " received, "
+            + outage.lost()
+            + " lost, "
+            + outage.duplicates()
+            + " duplicates");
     assertThat(outage.createdWhileDown).isGreaterThan(500);
     assertThat(outage.duplicates()).isZero();
     assertThat(Set.copyOf(outage.received)).isEqualTo(outage.created);
@@ -51,9 +62,17 @@ class ReliabilityDiskBufferingIT {
     Outage outage = runThroughOutage(Map.of());
 
     System.out.println(
-        "disk buffering off: " + outage.created.size() + " spans made, " + outage.createdWhileDown
-            + " of them while the collector was down; " + outage.received.size() + " received, "
-            + outage.lost() + " lost, " + outage.duplicates() + " duplicates");
+        "disk buffering off: "
+            + outage.created.size()
+            + " spans made, "
+            + outage.createdWhileDown
+            + " of them while the collector was down; "
+            + outage.received.size()
+            + " received, "
+            + outage.lost()
+            + " lost, "
+            + outage.duplicates()
+            + " duplicates");
     assertThat(outage.duplicates()).isZero();
     assertThat(outage.lost()).as("what disk buffering is for").isPositive();
   }
@@ -62,7 +81,9 @@ class ReliabilityDiskBufferingIT {
   void spansOfARunThatEndedWhileTheCollectorWasDownAreSentByTheNextRun() throws Exception {
     int port = FakeCollector.freePort();
     Map<String, String> environment =
-        environment("http://127.0.0.1:" + port, Map.of("OTEL_JAVAAGENT_DISK_BUFFERING_DIR", buffer.toString()));
+        environment(
+            "http://127.0.0.1:" + port,
+            Map.of("OTEL_JAVAAGENT_DISK_BUFFERING_DIR", buffer.toString()));
     Set<String> created;
     try (AppRun first = AppRun.withAgent(environment, "calls=300", "threads=2").awaitExit(60)) {
       assertThat(first.exitCode()).isZero();
@@ -72,11 +93,14 @@ class ReliabilityDiskBufferingIT {
     assertThat(batchFiles(buffer)).as("the first run's spans wait on disk").isNotEmpty();
 
     try (FakeCollector collector = FakeCollector.healthyOn(port);
-        AppRun second = AppRun.withAgent(environment, "calls=0", "afterMillis=3000").awaitExit(60)) {
+        AppRun second =
+            AppRun.withAgent(environment, "calls=0", "afterMillis=3000").awaitExit(60)) {
       assertThat(second.exitCode()).isZero();
       List<String> received = receivedSpanIds(collector);
       System.out.println(
-          "restart: first run made " + created.size() + " spans with the collector down, the second run sent "
+          "restart: first run made "
+              + created.size()
+              + " spans with the collector down, the second run sent "
               + received.size());
       assertThat(received).doesNotHaveDuplicates();
       assertThat(Set.copyOf(received)).isEqualTo(created);
@@ -88,8 +112,10 @@ class ReliabilityDiskBufferingIT {
   void aShortLivedProgramsSpansReachAHealthyCollectorAtExit() throws Exception {
     try (FakeCollector collector = FakeCollector.healthy()) {
       Map<String, String> environment =
-          environment(collector.endpoint(), Map.of("OTEL_JAVAAGENT_DISK_BUFFERING_DIR", buffer.toString()));
-      // no scheduled export before exit: only the shutdown flush and the buffer's drain can send them
+          environment(
+              collector.endpoint(), Map.of("OTEL_JAVAAGENT_DISK_BUFFERING_DIR", buffer.toString()));
+      // no scheduled export before exit: only the shutdown flush and the buffer's drain can send
+      // them
       environment.put("OTEL_BSP_SCHEDULE_DELAY", "60000");
       try (AppRun run = AppRun.withAgent(environment, "calls=10").awaitExit(60)) {
         assertThat(run.exitCode()).isZero();
@@ -107,31 +133,42 @@ class ReliabilityDiskBufferingIT {
       Map<String, String> environment =
           environment(
               hung.endpoint(),
-              Map.of("OTEL_JAVAAGENT_DISK_BUFFERING_DIR", buffer.toString(), "OTEL_JAVAAGENT_SHUTDOWN_TIMEOUT", "2s"));
+              Map.of(
+                  "OTEL_JAVAAGENT_DISK_BUFFERING_DIR",
+                  buffer.toString(),
+                  "OTEL_JAVAAGENT_SHUTDOWN_TIMEOUT",
+                  "2s"));
       try (AppRun run = AppRun.withAgent(environment, "calls=20", "end=exit").awaitExit(60)) {
         Matcher doneAt = Pattern.compile("application done at (\\d+)").matcher(run.stdout());
         assertThat(doneAt.find()).isTrue();
         long exitMillis = run.exitedAtMillis() - Long.parseLong(doneAt.group(1));
-        System.out.println("System.exit with disk buffering and a hung collector took " + exitMillis + " ms");
+        System.out.println(
+            "System.exit with disk buffering and a hung collector took " + exitMillis + " ms");
         assertThat(run.exitCode()).isZero();
-        assertThat(hung.posts).as("the stored batch reached the collector and hung there").isNotEmpty();
+        assertThat(hung.posts)
+            .as("the stored batch reached the collector and hung there")
+            .isNotEmpty();
         // the same slack as ReliabilityShutdownIT: JVM teardown on a loaded machine
         assertThat(exitMillis).isLessThan(2000 + 2500);
-        assertThat(batchFiles(buffer)).as("the unanswered batch stays for the next run").isNotEmpty();
+        assertThat(batchFiles(buffer))
+            .as("the unanswered batch stays for the next run")
+            .isNotEmpty();
       }
     }
   }
 
   @Test
   void aFullDirectoryDropsNewSpansAndCountsThem() throws Exception {
-    Map<String, String> environment = new HashMap<>(environment(FakeCollector.deadEndpoint(), Map.of()));
+    Map<String, String> environment =
+        new HashMap<>(environment(FakeCollector.deadEndpoint(), Map.of()));
     environment.put("OTEL_JAVAAGENT_DISK_BUFFERING_DIR", buffer.toString());
     environment.put("OTEL_JAVAAGENT_DISK_BUFFERING_MAX_SIZE", "64KB");
     environment.put("OTEL_METRICS_EXPORTER", "console");
     environment.put("OTEL_METRIC_EXPORT_INTERVAL", "300");
     environment.put("OTEL_JAVAAGENT_DEBUG", "false");
 
-    try (AppRun run = AppRun.withAgent(environment, "calls=1500", "afterMillis=1000").awaitExit(60)) {
+    try (AppRun run =
+        AppRun.withAgent(environment, "calls=1500", "afterMillis=1000").awaitExit(60)) {
       assertThat(run.exitCode()).isZero();
       Matcher metric = DROPPED_METRIC.matcher(run.stdout());
       long dropped = -1;
@@ -139,7 +176,12 @@ class ReliabilityDiskBufferingIT {
         dropped = Long.parseLong(metric.group(1));
       }
       long stored = batchFiles(buffer).stream().mapToLong(file -> file.toFile().length()).sum();
-      System.out.println("a 64 KB buffer: " + stored + " bytes stored, " + dropped + " of 1500 spans dropped and counted");
+      System.out.println(
+          "a 64 KB buffer: "
+              + stored
+              + " bytes stored, "
+              + dropped
+              + " of 1500 spans dropped and counted");
       assertThat(stored).isPositive().isLessThanOrEqualTo(64 * 1024);
       assertThat(dropped).isPositive().isLessThan(1500);
       assertThat(run.stderrLinesContaining("WARN the disk buffer")).hasSize(1);
@@ -147,14 +189,15 @@ class ReliabilityDiskBufferingIT {
   }
 
   /**
-   * The application calls for 9 s under load; the collector comes up 5 s after its first span (not after
-   * the JVM's start: on a busy machine the agent alone may take longer than that to start).
+   * The application calls for 9 s under load; the collector comes up 5 s after its first span (not
+   * after the JVM's start: on a busy machine the agent alone may take longer than that to start).
    */
   private Outage runThroughOutage(Map<String, String> extra) throws Exception {
     int port = FakeCollector.freePort();
     Map<String, String> environment = environment("http://127.0.0.1:" + port, extra);
     try (AppRun run =
-        AppRun.withAgent(environment, "durationMillis=9000", "threads=4", "afterMillis=4000", "end=exit")) {
+        AppRun.withAgent(
+            environment, "durationMillis=9000", "threads=4", "afterMillis=4000", "end=exit")) {
       awaitFirstSpan(run);
       Thread.sleep(COLLECTOR_DOWN_MILLIS);
       int createdWhileDown = DEBUG_SPAN.matcher(run.stderr()).results().mapToInt(m -> 1).sum();
@@ -170,7 +213,9 @@ class ReliabilityDiskBufferingIT {
   private static void awaitFirstSpan(AppRun run) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 60_000;
     while (!DEBUG_SPAN.matcher(run.stderr()).find()) {
-      assertThat(run.process.isAlive()).as("the application is running; stderr:\n" + run.stderr()).isTrue();
+      assertThat(run.process.isAlive())
+          .as("the application is running; stderr:\n" + run.stderr())
+          .isTrue();
       assertThat(System.currentTimeMillis()).as("a first span within 60 s").isLessThan(deadline);
       Thread.sleep(50);
     }

@@ -7,17 +7,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Spans dropped because the queue is full are counted in a metric and said in the log, never silent. */
+/**
+ * Spans dropped because the queue is full are counted in a metric and said in the log, never
+ * silent.
+ */
 class ReliabilityDroppedSpansIT {
   private static final Pattern DROPPED_METRIC =
-      Pattern.compile("otelite metric otelite\\.exporter\\.dropped_spans unit=\\{span\\} long_sum \\{\\} value=(\\d+)");
+      Pattern.compile(
+          "otelite metric otelite\\.exporter\\.dropped_spans unit=\\{span\\} long_sum \\{\\} value=(\\d+)");
   private static final int CALLS = 300;
   private static final int QUEUE = 4;
   private static final int BATCH = 2;
 
   @Test
   void aCollectorSlowerThanTheApplicationMakesCountedDrops() throws Exception {
-    // each export takes 300 ms, the queue holds 4 spans: nearly every one of 300 quick calls is dropped
+    // each export takes 300 ms, the queue holds 4 spans: nearly every one of 300 quick calls is
+    // dropped
     try (FakeCollector collector = new FakeCollector(n -> 200, 300)) {
       Map<String, String> environment =
           Map.of(
@@ -29,18 +34,32 @@ class ReliabilityDroppedSpansIT {
               "OTEL_BSP_SCHEDULE_DELAY", "50",
               "OTEL_JAVAAGENT_DEBUG", "true");
 
-      try (AppRun run = AppRun.withAgent(environment, "calls=" + CALLS, "afterMillis=2000").awaitExit(60)) {
+      try (AppRun run =
+          AppRun.withAgent(environment, "calls=" + CALLS, "afterMillis=2000").awaitExit(60)) {
         assertThat(run.exitCode()).isZero();
         assertThat(run.okCalls()).isEqualTo(CALLS);
         long dropped = lastValue(run.stdout());
-        long exportedAtMost = collector.posts.stream().filter(post -> post.path.equals("/v1/traces")).count() * BATCH;
+        long exportedAtMost =
+            collector.posts.stream().filter(post -> post.path.equals("/v1/traces")).count() * BATCH;
         System.out.println(
-            "dropped spans: metric " + dropped + " of " + CALLS + ", at most " + exportedAtMost + " exported");
+            "dropped spans: metric "
+                + dropped
+                + " of "
+                + CALLS
+                + ", at most "
+                + exportedAtMost
+                + " exported");
         // every span is exported, dropped, or (at most a queue and a batch) still waiting
-        assertThat(dropped).isLessThanOrEqualTo(CALLS).isGreaterThanOrEqualTo(CALLS - exportedAtMost - QUEUE - BATCH);
-        assertThat(run.stderrLinesContaining("WARN spans are dropped because the span queue is full")).hasSize(1);
+        assertThat(dropped)
+            .isLessThanOrEqualTo(CALLS)
+            .isGreaterThanOrEqualTo(CALLS - exportedAtMost - QUEUE - BATCH);
+        assertThat(
+                run.stderrLinesContaining("WARN spans are dropped because the span queue is full"))
+            .hasSize(1);
         assertThat(run.stderrLinesContaining("DEBUG dropped ")).isNotEmpty();
-        assertThat(run.stderrLinesContaining("BatchSpanProcessor dropped")).as("the SDK's own line").isEmpty();
+        assertThat(run.stderrLinesContaining("BatchSpanProcessor dropped"))
+            .as("the SDK's own line")
+            .isEmpty();
         assertThat(run.stderrLinesContaining("is failing")).as("slow is not failing").isEmpty();
       }
     }
@@ -52,7 +71,9 @@ class ReliabilityDroppedSpansIT {
     while (matcher.find()) {
       value = Long.parseLong(matcher.group(1));
     }
-    assertThat(value).as("an otelite.exporter.dropped_spans point on stdout:\n" + stdout).isNotNegative();
+    assertThat(value)
+        .as("an otelite.exporter.dropped_spans point on stdout:\n" + stdout)
+        .isNotNegative();
     return value;
   }
 }

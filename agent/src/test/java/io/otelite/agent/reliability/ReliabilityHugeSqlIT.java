@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * 1 MB statements, binary-ish strings, unterminated quotes and comments through H2 under the built agent: every
- * statement ends as without the agent, in comparable time, and what is exported holds no literal and no comment
- * and is cut at 32 Ki chars.
+ * 1 MB statements, binary-ish strings, unterminated quotes and comments through H2 under the built
+ * agent: every statement ends as without the agent, in comparable time, and what is exported holds
+ * no literal and no comment and is cut at 32 Ki chars.
  */
 class ReliabilityHugeSqlIT {
   private static final String APP = "example.apps.reliability.HugeSqlApp";
   private static final int MAX_QUERY_TEXT_LENGTH = 32 * 1024;
-  private static final Pattern STATEMENT = Pattern.compile("statement (\\S+) outcome=(\\S+) ms=(\\d+)");
+  private static final Pattern STATEMENT =
+      Pattern.compile("statement (\\S+) outcome=(\\S+) ms=(\\d+)");
   private static final Pattern TOTAL = Pattern.compile("total ms=(\\d+)");
 
   @Test
@@ -49,25 +50,43 @@ class ReliabilityHugeSqlIT {
       // the CREATE TABLE, then one span per statement, the prepared one included
       long statements = outcomesWith.lines().count();
       List<ReceivedSpan> spans = receiver.spans();
-      List<String> texts = spans.stream().map(span -> span.attribute("db.query.text")).collect(Collectors.toList());
+      List<String> texts =
+          spans.stream().map(span -> span.attribute("db.query.text")).collect(Collectors.toList());
       System.out.println(
-          "huge SQL: " + statements + " statements, " + millisWithout + " ms without the agent, " + millisWith
-              + " ms with it; db.query.text lengths " + texts.stream().map(t -> t == null ? "-" : String.valueOf(t.length())).collect(Collectors.toList())
-              + "\noutcomes:\n" + outcomesWith);
+          "huge SQL: "
+              + statements
+              + " statements, "
+              + millisWithout
+              + " ms without the agent, "
+              + millisWith
+              + " ms with it; db.query.text lengths "
+              + texts.stream()
+                  .map(t -> t == null ? "-" : String.valueOf(t.length()))
+                  .collect(Collectors.toList())
+              + "\noutcomes:\n"
+              + outcomesWith);
 
       assertThat(run.exitCode()).isZero();
       assertThat(outcomesWith).isEqualTo(outcomesWithout);
-      assertThat(outcomesWith).as("unterminated quotes fail in H2 as they should").contains("unterminated-quote outcome=42");
+      assertThat(outcomesWith)
+          .as("unterminated quotes fail in H2 as they should")
+          .contains("unterminated-quote outcome=42");
       assertThat(spans).hasSize((int) statements + 1);
-      assertThat(texts).allSatisfy(text -> assertThat(text).isNotNull().hasSizeLessThanOrEqualTo(MAX_QUERY_TEXT_LENGTH));
-      assertThat(spans)
-          .allSatisfy(span -> assertThat(span.toString().toUpperCase(Locale.ROOT)).doesNotContain("PLANTED"));
       assertThat(texts)
-          .as("a 1 MB statement that stays long without its literals is cut at the bound, not dropped")
+          .allSatisfy(
+              text -> assertThat(text).isNotNull().hasSizeLessThanOrEqualTo(MAX_QUERY_TEXT_LENGTH));
+      assertThat(spans)
+          .allSatisfy(
+              span ->
+                  assertThat(span.toString().toUpperCase(Locale.ROOT)).doesNotContain("PLANTED"));
+      assertThat(texts)
+          .as(
+              "a 1 MB statement that stays long without its literals is cut at the bound, not dropped")
           .filteredOn(text -> text.startsWith("INSERT INTO t VALUES (?, ?), (?, ?), (?, ?)"))
           .hasSize(2)
           .allSatisfy(text -> assertThat(text.length()).isGreaterThan(MAX_QUERY_TEXT_LENGTH - 32));
-      // H2 parsing 1 MB dominates both runs, and the machine is shared: generous, yet a sanitizer that is not
+      // H2 parsing 1 MB dominates both runs, and the machine is shared: generous, yet a sanitizer
+      // that is not
       // linear in the statement's length would take minutes on 1 MB
       assertThat(millisWith).isLessThan(3 * millisWithout + 3000);
       assertThat(run.stderrLines()).isEmpty();

@@ -7,15 +7,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Secrets planted where users put them (URL user-info, credential query parameters, the OTLP headers)
- * appear nowhere in anything the agent prints, in debug mode, on failures, or in {@code --check}.
+ * Secrets planted where users put them (URL user-info, credential query parameters, the OTLP
+ * headers) appear nowhere in anything the agent prints, in debug mode, on failures, or in {@code
+ * --check}.
  */
 class ReliabilitySecretsIT {
   private static final String USER_INFO_SECRET = "uSeRiNfO-s3cret";
   private static final String TOKEN_SECRET = "t0ken-s3cret";
   private static final String PASSWORD_SECRET = "passw0rd-s3cret";
   private static final String HEADER_SECRET = "bearer-h3ader-s3cret";
-  private static final List<String> SECRETS = List.of(USER_INFO_SECRET, TOKEN_SECRET, PASSWORD_SECRET, HEADER_SECRET);
+  private static final List<String> SECRETS =
+      List.of(USER_INFO_SECRET, TOKEN_SECRET, PASSWORD_SECRET, HEADER_SECRET);
   private static final String HEADERS = "Authorization=Bearer " + HEADER_SECRET;
   private static final String[] CALL_WITH_SECRETS = {
     "calls=3",
@@ -36,7 +38,10 @@ class ReliabilitySecretsIT {
 
     try (AppRun run = AppRun.withAgent(environment, CALL_WITH_SECRETS).awaitExit(60)) {
       assertThat(run.okCalls()).isEqualTo(3);
-      assertThat(run.stdout()).as("the calls were traced").contains("otelite span 'GET'").contains("REDACTED");
+      assertThat(run.stdout())
+          .as("the calls were traced")
+          .contains("otelite span 'GET'")
+          .contains("REDACTED");
       assertNoSecret(run);
     }
   }
@@ -65,13 +70,18 @@ class ReliabilitySecretsIT {
     try (FakeCollector collector = FakeCollector.healthy()) {
       Map<String, String> environment =
           Map.of(
-              "OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(),
-              "OTEL_EXPORTER_OTLP_HEADERS", HEADERS,
-              "OTEL_EXPORTER_OTLP_TRACES_HEADERS", HEADERS,
-              "OTEL_JAVAAGENT_DEBUG", "true");
+              "OTEL_EXPORTER_OTLP_ENDPOINT",
+              collector.endpoint(),
+              "OTEL_EXPORTER_OTLP_HEADERS",
+              HEADERS,
+              "OTEL_EXPORTER_OTLP_TRACES_HEADERS",
+              HEADERS,
+              "OTEL_JAVAAGENT_DEBUG",
+              "true");
       try (AppRun check = AppRun.agentJarMain(environment, "--check").awaitExit(60);
           AppRun describe = AppRun.agentJarMain(environment).awaitExit(60)) {
-        assertThat(check.stdout()).contains("check traces: OTLP http/protobuf to " + collector.endpoint());
+        assertThat(check.stdout())
+            .contains("check traces: OTLP http/protobuf to " + collector.endpoint());
         assertNoSecret(check);
         assertNoSecret(describe);
       }

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * JVM exit waits for the last export at most otel.javaagent.shutdown-timeout, whatever the collector
- * does, and a short-lived program's spans reach a healthy collector.
+ * JVM exit waits for the last export at most otel.javaagent.shutdown-timeout, whatever the
+ * collector does, and a short-lived program's spans reach a healthy collector.
  */
 class ReliabilityShutdownIT {
   private static final Pattern DONE_AT = Pattern.compile("application done at (\\d+)");
@@ -19,42 +19,56 @@ class ReliabilityShutdownIT {
 
   private static Map<String, String> hungCollector(FakeCollector collector) {
     return Map.of(
-        "OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(),
-        "OTEL_METRICS_EXPORTER", "none",
-        "OTEL_BSP_SCHEDULE_DELAY", "60000",
-        "OTEL_JAVAAGENT_SHUTDOWN_TIMEOUT", TIMEOUT_MILLIS + "ms");
+        "OTEL_EXPORTER_OTLP_ENDPOINT",
+        collector.endpoint(),
+        "OTEL_METRICS_EXPORTER",
+        "none",
+        "OTEL_BSP_SCHEDULE_DELAY",
+        "60000",
+        "OTEL_JAVAAGENT_SHUTDOWN_TIMEOUT",
+        TIMEOUT_MILLIS + "ms");
   }
 
   @Test
   void systemExitWithACollectorThatNeverAnswersReturnsWithinTheTimeout() throws Exception {
     try (FakeCollector collector = new FakeCollector(n -> 200, 120_000);
-        AppRun run = AppRun.withAgent(hungCollector(collector), "calls=20", "end=exit").awaitExit(60)) {
+        AppRun run =
+            AppRun.withAgent(hungCollector(collector), "calls=20", "end=exit").awaitExit(60)) {
       long exitMillis = run.exitedAtMillis() - doneAt(run);
       System.out.println("System.exit with a hung collector took " + exitMillis + " ms");
       assertThat(run.exitCode()).isZero();
-      assertThat(collector.posts).as("the last export reached the collector and hung there").isNotEmpty();
+      assertThat(collector.posts)
+          .as("the last export reached the collector and hung there")
+          .isNotEmpty();
       assertThat(exitMillis).isLessThan(TIMEOUT_MILLIS + SLACK_MILLIS);
     }
   }
 
   /**
-   * Nothing listening: each batch's export retries for seconds with backoff, and the SDK's shutdown waits for
-   * the metric reader's last export; exit still takes no longer than the timeout, and says what was cut.
+   * Nothing listening: each batch's export retries for seconds with backoff, and the SDK's shutdown
+   * waits for the metric reader's last export; exit still takes no longer than the timeout, and
+   * says what was cut.
    */
   @Test
   void systemExitWithNothingListeningReturnsWithinTheTimeout() throws Exception {
     Map<String, String> deadCollector =
         Map.of(
-            "OTEL_EXPORTER_OTLP_ENDPOINT", FakeCollector.deadEndpoint(),
-            "OTEL_BSP_SCHEDULE_DELAY", "100",
-            "OTEL_METRIC_EXPORT_INTERVAL", "200",
-            "OTEL_JAVAAGENT_SHUTDOWN_TIMEOUT", TIMEOUT_MILLIS + "ms");
+            "OTEL_EXPORTER_OTLP_ENDPOINT",
+            FakeCollector.deadEndpoint(),
+            "OTEL_BSP_SCHEDULE_DELAY",
+            "100",
+            "OTEL_METRIC_EXPORT_INTERVAL",
+            "200",
+            "OTEL_JAVAAGENT_SHUTDOWN_TIMEOUT",
+            TIMEOUT_MILLIS + "ms");
     try (AppRun run = AppRun.withAgent(deadCollector, "calls=20", "end=exit").awaitExit(60)) {
       long exitMillis = run.exitedAtMillis() - doneAt(run);
       System.out.println("System.exit with nothing listening took " + exitMillis + " ms");
       assertThat(run.exitCode()).isZero();
       assertThat(exitMillis).isLessThan(TIMEOUT_MILLIS + SLACK_MILLIS);
-      assertThat(run.stderrLinesContaining("the last export did not finish within otel.javaagent.shutdown-timeout (2000 ms)"))
+      assertThat(
+              run.stderrLinesContaining(
+                  "the last export did not finish within otel.javaagent.shutdown-timeout (2000 ms)"))
           .hasSize(1);
     }
   }
@@ -70,7 +84,9 @@ class ReliabilityShutdownIT {
       long exitMillis = run.exitedAtMillis() - sent;
       System.out.println("SIGTERM with a hung collector took " + exitMillis + " ms");
       assertThat(run.exitCode()).isEqualTo(143);
-      assertThat(collector.posts).as("the last export reached the collector and hung there").isNotEmpty();
+      assertThat(collector.posts)
+          .as("the last export reached the collector and hung there")
+          .isNotEmpty();
       assertThat(exitMillis).isLessThan(TIMEOUT_MILLIS + SLACK_MILLIS);
     }
   }

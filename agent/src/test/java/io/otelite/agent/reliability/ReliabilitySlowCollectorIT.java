@@ -9,28 +9,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A collector that accepts every export and answers only after 30 s: the exporter gives up after its
- * default 10 s timeout, the application never waits for it, the span queue stays bounded (what does not fit
- * is dropped and counted), and the failure costs one line.
+ * A collector that accepts every export and answers only after 30 s: the exporter gives up after
+ * its default 10 s timeout, the application never waits for it, the span queue stays bounded (what
+ * does not fit is dropped and counted), and the failure costs one line.
  *
- * <p>The OTLP timeout is left at its default (10 s) on purpose: that is what users get, and the application
- * runs long enough (13 s) to see an export time out.
+ * <p>The OTLP timeout is left at its default (10 s) on purpose: that is what users get, and the
+ * application runs long enough (13 s) to see an export time out.
  */
 class ReliabilitySlowCollectorIT {
   private static final long ANSWER_AFTER_MILLIS = 30_000;
   private static final int QUEUE = 64;
   private static final Pattern DROPPED_METRIC =
-      Pattern.compile("otelite metric otelite\\.exporter\\.dropped_spans unit=\\{span\\} long_sum \\{\\} value=(\\d+)");
+      Pattern.compile(
+          "otelite metric otelite\\.exporter\\.dropped_spans unit=\\{span\\} long_sum \\{\\} value=(\\d+)");
 
   @Test
   @Timeout(90)
   void theApplicationDoesNotWaitForASlowCollectorAndTheQueueStaysBounded() throws Exception {
     try (FakeCollector collector = new FakeCollector(n -> 200, ANSWER_AFTER_MILLIS);
-        AppRun run = AppRun.withAgent(environment(collector), "durationMillis=13000", "pauseMillis=5")) {
-      // the no-fault run overlaps the slow one: same machine load for both, and 13 s of test time saved
+        AppRun run =
+            AppRun.withAgent(environment(collector), "durationMillis=13000", "pauseMillis=5")) {
+      // the no-fault run overlaps the slow one: same machine load for both, and 13 s of test time
+      // saved
       long healthyP50;
       try (FakeCollector healthyCollector = FakeCollector.healthy();
-          AppRun healthy = AppRun.withAgent(environment(healthyCollector), "durationMillis=3000", "pauseMillis=5").awaitExit(60)) {
+          AppRun healthy =
+              AppRun.withAgent(
+                      environment(healthyCollector), "durationMillis=3000", "pauseMillis=5")
+                  .awaitExit(60)) {
         assertThat(healthy.failedCalls()).isZero();
         healthyP50 = healthy.p50Micros();
       }
@@ -56,17 +62,21 @@ class ReliabilitySlowCollectorIT {
       assertThat(run.exitCode()).isZero();
       assertThat(run.failedCalls()).isZero();
       assertThat(run.okCalls()).isGreaterThan(500);
-      // same bound as for a dead collector: an export on the application's thread would cost seconds
+      // same bound as for a dead collector: an export on the application's thread would cost
+      // seconds
       assertThat(run.p50Micros()).isLessThanOrEqualTo(2 * healthyP50 + 1000);
       assertThat(posts).as("exports reached the collector and waited there").isPositive();
-      // one span per call, none accepted: a bounded queue drops nearly all. SDK 1.63 reports drops only with the
-      // next export, so those after the last export began (the one hung at exit) are never counted: here the
+      // one span per call, none accepted: a bounded queue drops nearly all. SDK 1.63 reports drops
+      // only with the
+      // next export, so those after the last export began (the one hung at exit) are never counted:
+      // here the
       // second export, at about 10 s of 13, reports the first 10 s of drops
       assertThat(dropped).isLessThanOrEqualTo(run.okCalls()).isGreaterThan(run.okCalls() / 2);
       assertThat(run.stderrLinesContaining("WARN span export (OtlpHttpSpanExporter) is failing"))
           .hasSize(1)
           .allMatch(line -> line.contains("HttpTimeoutException"));
-      assertThat(run.stderrLinesContaining("WARN spans are dropped because the span queue is full")).hasSize(1);
+      assertThat(run.stderrLinesContaining("WARN spans are dropped because the span queue is full"))
+          .hasSize(1);
       assertThat(run.stderrLines()).as("those two lines and nothing else").hasSize(2);
     }
   }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * OTLP/HTTP export over TLS to a receiver whose certificate was made for this run: trusted through
- * {@code OTEL_EXPORTER_OTLP_CERTIFICATE}, with a client certificate when the receiver asks for one; and, when the
- * certificate is not trusted, one line and an application that does not notice.
+ * {@code OTEL_EXPORTER_OTLP_CERTIFICATE}, with a client certificate when the receiver asks for one;
+ * and, when the certificate is not trusted, one line and an application that does not notice.
  */
 class ReliabilityTlsExportIT {
   private static final String SPAN_FAILING = "WARN span export (OtlpHttpSpanExporter) is failing";
@@ -46,7 +46,8 @@ class ReliabilityTlsExportIT {
   void spansArriveOverTlsWhenTheCollectorsCertificateIsTrusted() throws Exception {
     try (OtlpReceiver receiver = OtlpReceiver.https(server.serverContext(List.of()), false);
         AppRun run = AppRun.withAgent(environment(receiver, true, false), WORK).awaitExit(30)) {
-      System.out.println("TLS: " + receiver.spans().size() + " spans over " + receiver.tracePosts() + " POSTs");
+      System.out.println(
+          "TLS: " + receiver.spans().size() + " spans over " + receiver.tracePosts() + " POSTs");
       assertThat(run.okCalls()).isEqualTo(5);
       assertThat(receiver.spans()).hasSize(5);
       assertThat(run.stderrLines()).isEmpty();
@@ -58,7 +59,12 @@ class ReliabilityTlsExportIT {
   void spansArriveOverMutualTlsWithTheClientCertificateAndKey() throws Exception {
     try (OtlpReceiver receiver = OtlpReceiver.https(server.serverContext(List.of(client)), true);
         AppRun run = AppRun.withAgent(environment(receiver, true, true), WORK).awaitExit(30)) {
-      System.out.println("mutual TLS: " + receiver.spans().size() + " spans over " + receiver.tracePosts() + " POSTs");
+      System.out.println(
+          "mutual TLS: "
+              + receiver.spans().size()
+              + " spans over "
+              + receiver.tracePosts()
+              + " POSTs");
       assertThat(run.okCalls()).isEqualTo(5);
       assertThat(receiver.spans()).hasSize(5);
       assertThat(run.stderrLines()).isEmpty();
@@ -67,7 +73,8 @@ class ReliabilityTlsExportIT {
 
   @Test
   @Timeout(60)
-  void withoutTheCertificateSettingExportFailsWithOneLineAndTheApplicationIsFine() throws Exception {
+  void withoutTheCertificateSettingExportFailsWithOneLineAndTheApplicationIsFine()
+      throws Exception {
     try (OtlpReceiver receiver = OtlpReceiver.https(server.serverContext(List.of()), false);
         AppRun run = AppRun.withAgent(environment(receiver, false, false), WORK).awaitExit(30)) {
       System.out.println("TLS, certificate not trusted: stderr:\n" + run.stderr());
@@ -76,17 +83,25 @@ class ReliabilityTlsExportIT {
       assertThat(run.failedCalls()).isZero();
       assertThat(receiver.tracePosts()).isZero();
       assertThat(run.stderrLines()).hasSize(1);
-      assertThat(run.stderrLinesContaining(SPAN_FAILING)).hasSize(1).allMatch(line -> line.contains("SSLHandshakeException"));
+      assertThat(run.stderrLinesContaining(SPAN_FAILING))
+          .hasSize(1)
+          .allMatch(line -> line.contains("SSLHandshakeException"));
     }
   }
 
   @Test
   @Timeout(60)
-  void aCollectorRequiringAClientCertificateRefusesAnExporterWithoutOneAndThatIsOneLine() throws Exception {
-    // with TLS 1.3 the refusal comes after the handshake, as a connection closed without a response: an IOException
-    // the exporter retries (5 attempts, about 8 s) before the export counts as failed, hence 12 s of work
+  void aCollectorRequiringAClientCertificateRefusesAnExporterWithoutOneAndThatIsOneLine()
+      throws Exception {
+    // with TLS 1.3 the refusal comes after the handshake, as a connection closed without a
+    // response: an IOException
+    // the exporter retries (5 attempts, about 8 s) before the export counts as failed, hence 12 s
+    // of work
     try (OtlpReceiver receiver = OtlpReceiver.https(server.serverContext(List.of(client)), true);
-        AppRun run = AppRun.withAgent(environment(receiver, true, false), "durationMillis=12000", "pauseMillis=100").awaitExit(40)) {
+        AppRun run =
+            AppRun.withAgent(
+                    environment(receiver, true, false), "durationMillis=12000", "pauseMillis=100")
+                .awaitExit(40)) {
       System.out.println("mutual TLS without a client certificate: stderr:\n" + run.stderr());
       assertThat(run.exitCode()).isZero();
       assertThat(run.failedCalls()).isZero();
@@ -96,7 +111,8 @@ class ReliabilityTlsExportIT {
     }
   }
 
-  private static Map<String, String> environment(OtlpReceiver receiver, boolean trustServer, boolean clientCertificate) {
+  private static Map<String, String> environment(
+      OtlpReceiver receiver, boolean trustServer, boolean clientCertificate) {
     Map<String, String> environment = new HashMap<>();
     environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
     environment.put("OTEL_METRICS_EXPORTER", "none");

@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Malformed, oversized and hostile {@code traceparent}, {@code tracestate} and {@code baggage} headers, sent raw
- * (bytes as given, control characters included) to a servlet application with and without the agent: every request
- * gets the same status as without the agent, the server span continues exactly the parents the W3C specification
- * accepts (see {@link W3cTraceparent}) and starts a new trace for everything else, and the agent prints nothing.
+ * Malformed, oversized and hostile {@code traceparent}, {@code tracestate} and {@code baggage}
+ * headers, sent raw (bytes as given, control characters included) to a servlet application with and
+ * without the agent: every request gets the same status as without the agent, the server span
+ * continues exactly the parents the W3C specification accepts (see {@link W3cTraceparent}) and
+ * starts a new trace for everything else, and the agent prints nothing.
  */
 class ReliabilityTraceHeaderFuzzIT {
   private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -35,13 +36,17 @@ class ReliabilityTraceHeaderFuzzIT {
   /** One request: its headers, in order (a name may repeat). */
   record Case(String description, List<String[]> headers) {
     List<String> values(String name) {
-      return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).collect(Collectors.toList());
+      return headers.stream()
+          .filter(h -> h[0].equalsIgnoreCase(name))
+          .map(h -> h[1])
+          .collect(Collectors.toList());
     }
   }
 
   @Test
   @Timeout(120)
-  void everyHostileHeaderIsServedAsWithoutTheAgentAndOnlyValidParentsAreContinued() throws Exception {
+  void everyHostileHeaderIsServedAsWithoutTheAgentAndOnlyValidParentsAreContinued()
+      throws Exception {
     List<Case> cases = cases();
     List<Integer> statusWithout;
     List<String> stderrWithout;
@@ -60,7 +65,8 @@ class ReliabilityTraceHeaderFuzzIT {
                     "OTEL_BSP_SCHEDULE_DELAY", "100",
                     "OTEL_BSP_MAX_QUEUE_SIZE", "10000"))) {
       List<Integer> statusWith = sendAll(app.port, cases);
-      // spans leave in the order they end: once the last request's span is in, every earlier one is too
+      // spans leave in the order they end: once the last request's span is in, every earlier one is
+      // too
       assertThat(send(app.port, "/echo/last", List.of())).isEqualTo(200);
       receiver.awaitSpan(span -> "/echo/last".equals(span.attribute("url.path")), 30);
       List<ReceivedSpan> spans = receiver.spans();
@@ -70,7 +76,9 @@ class ReliabilityTraceHeaderFuzzIT {
       long continued = 0;
       for (int i = 0; i < cases.size(); i++) {
         Case testCase = cases.get(i);
-        assertThat(statusWith.get(i)).as("status of %s", testCase.description).isEqualTo(statusWithout.get(i));
+        assertThat(statusWith.get(i))
+            .as("status of %s", testCase.description)
+            .isEqualTo(statusWithout.get(i));
         if (statusWith.get(i) == 200) {
           continued += checkSpan(testCase, serverSpansOf(spans, i)) ? 1 : 0;
         }
@@ -87,7 +95,9 @@ class ReliabilityTraceHeaderFuzzIT {
               + " continued a valid parent, the others new traces (or none, for unsampled parents)");
       List<String> stderrWith = app.run.stderrLines();
       assertThat(stderrWith).noneMatch(line -> line.contains("otelite"));
-      assertThat(stderrWith).as("stderr with the agent, beyond what the application prints alone").isSubsetOf(stderrWithout);
+      assertThat(stderrWith)
+          .as("stderr with the agent, beyond what the application prints alone")
+          .isSubsetOf(stderrWithout);
     }
   }
 
@@ -95,25 +105,40 @@ class ReliabilityTraceHeaderFuzzIT {
   private static boolean checkSpan(Case testCase, List<ReceivedSpan> spans) {
     List<String> traceparents = testCase.values("traceparent");
     if (traceparents.size() > 1) {
-      // the specification does not say which of several to take; any valid one, or a new trace, is fine
+      // the specification does not say which of several to take; any valid one, or a new trace, is
+      // fine
       assertThat(spans).as("server span of %s", testCase.description).hasSize(1);
       ReceivedSpan span = spans.get(0);
-      List<Optional<Parent>> parents = traceparents.stream().map(W3cTraceparent::parse).collect(Collectors.toList());
+      List<Optional<Parent>> parents =
+          traceparents.stream().map(W3cTraceparent::parse).collect(Collectors.toList());
       boolean continuedOne =
-          parents.stream().flatMap(Optional::stream).anyMatch(p -> p.traceId().equals(span.traceId()) && p.spanId().equals(span.parentSpanId()));
-      assertThat(span.isRoot() || continuedOne).as("span of %s: %s", testCase.description, span).isTrue();
+          parents.stream()
+              .flatMap(Optional::stream)
+              .anyMatch(
+                  p ->
+                      p.traceId().equals(span.traceId()) && p.spanId().equals(span.parentSpanId()));
+      assertThat(span.isRoot() || continuedOne)
+          .as("span of %s: %s", testCase.description, span)
+          .isTrue();
       return continuedOne;
     }
-    Optional<Parent> parent = traceparents.isEmpty() ? Optional.empty() : W3cTraceparent.parse(traceparents.get(0));
+    Optional<Parent> parent =
+        traceparents.isEmpty() ? Optional.empty() : W3cTraceparent.parse(traceparents.get(0));
     if (parent.isPresent() && !parent.get().sampled()) {
-      assertThat(spans).as("an unsampled parent is followed: no span for %s", testCase.description).isEmpty();
+      assertThat(spans)
+          .as("an unsampled parent is followed: no span for %s", testCase.description)
+          .isEmpty();
       return true;
     }
     assertThat(spans).as("server span of %s", testCase.description).hasSize(1);
     ReceivedSpan span = spans.get(0);
     if (parent.isPresent()) {
-      assertThat(span.traceId()).as("trace of %s", testCase.description).isEqualTo(parent.get().traceId());
-      assertThat(span.parentSpanId()).as("parent of %s", testCase.description).isEqualTo(parent.get().spanId());
+      assertThat(span.traceId())
+          .as("trace of %s", testCase.description)
+          .isEqualTo(parent.get().traceId());
+      assertThat(span.parentSpanId())
+          .as("parent of %s", testCase.description)
+          .isEqualTo(parent.get().spanId());
       return true;
     }
     assertThat(span.isRoot()).as("%s starts a new trace: %s", testCase.description, span).isTrue();
@@ -124,7 +149,9 @@ class ReliabilityTraceHeaderFuzzIT {
   private static List<ReceivedSpan> serverSpansOf(List<ReceivedSpan> spans, int caseIndex) {
     String path = "/echo/" + caseIndex;
     return spans.stream()
-        .filter(span -> span.kind() == SpanKind.SPAN_KIND_SERVER && path.equals(span.attribute("url.path")))
+        .filter(
+            span ->
+                span.kind() == SpanKind.SPAN_KIND_SERVER && path.equals(span.attribute("url.path")))
         .collect(Collectors.toList());
   }
 
@@ -136,11 +163,16 @@ class ReliabilityTraceHeaderFuzzIT {
     return statuses;
   }
 
-  /** One request on its own connection, header bytes exactly as given (ISO-8859-1); the response status. */
+  /**
+   * One request on its own connection, header bytes exactly as given (ISO-8859-1); the response
+   * status.
+   */
   private static int send(int port, String path, List<String[]> headers) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
-      StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+      StringBuilder request =
+          new StringBuilder(
+              "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
       for (String[] header : headers) {
         request.append(header[0]).append(": ").append(header[1]).append("\r\n");
       }
@@ -213,18 +245,31 @@ class ReliabilityTraceHeaderFuzzIT {
             VALID.substring(0, 5) + "\u00ff" + VALID.substring(6),
             "00-" + t + "-" + s + "-01,00-" + t + "-" + s + "-01",
             "00-" + t + "-" + s + "-01;00-" + t + "-" + s + "-01")) {
-      cases.add(new Case("traceparent [" + printable(value) + "]", headers(header("traceparent", value))));
+      cases.add(
+          new Case(
+              "traceparent [" + printable(value) + "]", headers(header("traceparent", value))));
     }
     String otherValid = "00-" + "1".repeat(32) + "-" + "2".repeat(16) + "-01";
-    cases.add(new Case("two valid traceparent headers", headers(header("traceparent", VALID), header("traceparent", otherValid))));
-    cases.add(new Case("garbage, then a valid traceparent", headers(header("traceparent", "garbage"), header("traceparent", VALID))));
-    cases.add(new Case("a valid, then a garbage traceparent", headers(header("traceparent", VALID), header("traceparent", "garbage"))));
+    cases.add(
+        new Case(
+            "two valid traceparent headers",
+            headers(header("traceparent", VALID), header("traceparent", otherValid))));
+    cases.add(
+        new Case(
+            "garbage, then a valid traceparent",
+            headers(header("traceparent", "garbage"), header("traceparent", VALID))));
+    cases.add(
+        new Case(
+            "a valid, then a garbage traceparent",
+            headers(header("traceparent", VALID), header("traceparent", "garbage"))));
 
     // tracestate and baggage next to a valid traceparent: whatever they hold, the parent stands
     List<String> lists =
         List.of(
             "k=" + "v".repeat(8192),
-            IntStream.range(0, 5000).mapToObj(i -> "k" + i + "=v" + i).collect(Collectors.joining(",")),
+            IntStream.range(0, 5000)
+                .mapToObj(i -> "k" + i + "=v" + i)
+                .collect(Collectors.joining(",")),
             IntStream.range(0, 33).mapToObj(i -> "k" + i + "=v").collect(Collectors.joining(",")),
             "=,=,=",
             ",,,,,,,,",
@@ -243,28 +288,48 @@ class ReliabilityTraceHeaderFuzzIT {
             "k=v;" + "p".repeat(8192),
             "\t");
     for (String value : lists) {
-      cases.add(new Case("tracestate [" + printable(value) + "]", headers(header("traceparent", VALID), header("tracestate", value))));
-      cases.add(new Case("baggage [" + printable(value) + "]", headers(header("traceparent", VALID), header("baggage", value))));
+      cases.add(
+          new Case(
+              "tracestate [" + printable(value) + "]",
+              headers(header("traceparent", VALID), header("tracestate", value))));
+      cases.add(
+          new Case(
+              "baggage [" + printable(value) + "]",
+              headers(header("traceparent", VALID), header("baggage", value))));
     }
     cases.add(new Case("tracestate alone", headers(header("tracestate", "k=v"))));
     cases.add(new Case("baggage alone", headers(header("baggage", "k=v"))));
-    cases.add(new Case("hostile baggage and tracestate with a hostile traceparent",
-        headers(header("traceparent", "ff-" + hex8k), header("tracestate", "=,=".repeat(2000)), header("baggage", "%%%".repeat(2000)))));
+    cases.add(
+        new Case(
+            "hostile baggage and tracestate with a hostile traceparent",
+            headers(
+                header("traceparent", "ff-" + hex8k),
+                header("tracestate", "=,=".repeat(2000)),
+                header("baggage", "%%%".repeat(2000)))));
 
     Random random = new Random(8);
     for (int i = 0; i < RANDOM_TRACEPARENTS; i++) {
       String value = mutate(VALID, random);
-      cases.add(new Case("random traceparent [" + printable(value) + "]", headers(header("traceparent", value))));
+      cases.add(
+          new Case(
+              "random traceparent [" + printable(value) + "]",
+              headers(header("traceparent", value))));
     }
     for (int i = 0; i < RANDOM_LISTS; i++) {
       String name = i % 2 == 0 ? "tracestate" : "baggage";
       String value = randomList(random);
-      cases.add(new Case("random " + name + " [" + printable(value) + "]", headers(header("traceparent", VALID), header(name, value))));
+      cases.add(
+          new Case(
+              "random " + name + " [" + printable(value) + "]",
+              headers(header("traceparent", VALID), header(name, value))));
     }
     return cases;
   }
 
-  /** One to three random edits of a valid value: a changed, removed or added character, a cut, or a new version. */
+  /**
+   * One to three random edits of a valid value: a changed, removed or added character, a cut, or a
+   * new version.
+   */
   private static String mutate(String value, Random random) {
     String alphabet = "0123456789abcdefABCDEFgz-_ .,;\u0001\u007f\u00e9";
     StringBuilder text = new StringBuilder(value);
@@ -285,8 +350,13 @@ class ReliabilityTraceHeaderFuzzIT {
         }
         case 2 -> text.insert(at, c);
         case 3 -> text.setLength(at);
-        case 4 -> text.replace(0, Math.min(2, text.length()), List.of("00", "01", "cc", "fe", "ff", "0A").get(random.nextInt(6)));
-        default -> text.append(random.nextBoolean() ? "-" : "").append("ab".repeat(random.nextInt(40)));
+        case 4 ->
+            text.replace(
+                0,
+                Math.min(2, text.length()),
+                List.of("00", "01", "cc", "fe", "ff", "0A").get(random.nextInt(6)));
+        default ->
+            text.append(random.nextBoolean() ? "-" : "").append("ab".repeat(random.nextInt(40)));
       }
     }
     return text.toString();
@@ -316,6 +386,8 @@ class ReliabilityTraceHeaderFuzzIT {
     for (char c : value.toCharArray()) {
       text.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
     }
-    return text.length() > 80 ? text.substring(0, 80) + "... (" + value.length() + " chars)" : text.toString();
+    return text.length() > 80
+        ? text.substring(0, 80) + "... (" + value.length() + " chars)"
+        : text.toString();
   }
 }

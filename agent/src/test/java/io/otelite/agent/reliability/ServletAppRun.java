@@ -4,7 +4,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code example.apps.reliability.ServletApp} (embedded Tomcat and H2) in its own JVM, and its port. */
+/**
+ * {@code example.apps.reliability.ServletApp} (embedded Tomcat and H2) in its own JVM, and its
+ * port.
+ */
 final class ServletAppRun implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
 
@@ -16,7 +19,8 @@ final class ServletAppRun implements AutoCloseable {
     this.port = port;
   }
 
-  static ServletAppRun start(boolean underAgent, Map<String, String> environment, String... jvmOptions) throws Exception {
+  static ServletAppRun start(
+      boolean underAgent, Map<String, String> environment, String... jvmOptions) throws Exception {
     AppRun run =
         AppRun.main("example.apps.reliability.ServletApp")
             .underAgent(underAgent)

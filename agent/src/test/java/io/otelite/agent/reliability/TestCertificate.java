@@ -15,8 +15,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A self-signed certificate and its key, made by the JDK's {@code keytool} for this test run only, for
- * {@code 127.0.0.1}: as a PKCS#12 key store (for a server) and as the PEM files the OTLP exporter settings take.
+ * A self-signed certificate and its key, made by the JDK's {@code keytool} for this test run only,
+ * for {@code 127.0.0.1}: as a PKCS#12 key store (for a server) and as the PEM files the OTLP
+ * exporter settings take.
  */
 final class TestCertificate {
   private static final char[] PASSWORD = "test-only".toCharArray();
@@ -34,9 +35,25 @@ final class TestCertificate {
   static TestCertificate generate(Path directory, String name) throws Exception {
     Path keyStore = directory.resolve(name + ".p12");
     keytool(
-        "-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-        "-dname", "CN=" + name, "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-        "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", new String(PASSWORD));
+        "-genkeypair",
+        "-alias",
+        name,
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-validity",
+        "2",
+        "-dname",
+        "CN=" + name,
+        "-ext",
+        "SAN=ip:127.0.0.1,dns:localhost",
+        "-keystore",
+        keyStore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        new String(PASSWORD));
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keyStore)) {
       store.load(in, PASSWORD);
@@ -50,7 +67,10 @@ final class TestCertificate {
     return new TestCertificate(keyStore, certificatePem, privateKeyPem);
   }
 
-  /** A TLS context that presents this certificate and trusts only {@code trusted} (none: trusts nobody). */
+  /**
+   * A TLS context that presents this certificate and trusts only {@code trusted} (none: trusts
+   * nobody).
+   */
   SSLContext serverContext(List<TestCertificate> trusted) throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keyStore)) {
@@ -68,7 +88,8 @@ final class TestCertificate {
       String alias = other.aliases().nextElement();
       trust.setCertificateEntry(alias, other.getCertificate(alias));
     }
-    TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trustManagers =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trustManagers.init(trust);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(keys.getKeyManagers(), trustManagers.getTrustManagers(), null);
@@ -76,12 +97,15 @@ final class TestCertificate {
   }
 
   private static String pem(String type, byte[] der) {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
   }
 
   private static void keytool(String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -3,16 +3,20 @@ package io.otelite.agent.reliability;
 import java.util.Optional;
 
 /**
- * What the W3C Trace Context specification (level 1, "traceparent" header) says a receiver makes of a
- * header value, written from the specification as the tests' oracle: a parent, or nothing (start a new trace).
+ * What the W3C Trace Context specification (level 1, "traceparent" header) says a receiver makes of
+ * a header value, written from the specification as the tests' oracle: a parent, or nothing (start
+ * a new trace).
  *
  * <ul>
  *   <li>{@code version-traceid-parentid-flags}, all lowercase hex: 2, 32, 16 and 2 digits;
- *   <li>version {@code ff} is invalid; version {@code 00} is exactly 55 characters; a higher version may be longer,
- *       with a {@code -} right after the flags (parsed as version 00, the rest ignored);
+ *   <li>version {@code ff} is invalid; version {@code 00} is exactly 55 characters; a higher
+ *       version may be longer, with a {@code -} right after the flags (parsed as version 00, the
+ *       rest ignored);
  *   <li>an all-zero trace id or parent id is invalid.
  * </ul>
- * HTTP drops spaces and tabs around a header value before anyone sees it, so they are dropped here too.
+ *
+ * HTTP drops spaces and tabs around a header value before anyone sees it, so they are dropped here
+ * too.
  */
 final class W3cTraceparent {
   private static final int LENGTH = 55;
@@ -30,7 +34,9 @@ final class W3cTraceparent {
     if (!isLowerHex(version) || version.equals("ff")) {
       return Optional.empty();
     }
-    if (version.equals("00") ? value.length() != LENGTH : value.length() > LENGTH && value.charAt(LENGTH) != '-') {
+    if (version.equals("00")
+        ? value.length() != LENGTH
+        : value.length() > LENGTH && value.charAt(LENGTH) != '-') {
       return Optional.empty();
     }
     if (value.charAt(2) != '-' || value.charAt(35) != '-' || value.charAt(52) != '-') {
@@ -39,7 +45,11 @@ final class W3cTraceparent {
     String traceId = value.substring(3, 35);
     String spanId = value.substring(36, 52);
     String flags = value.substring(53, 55);
-    if (!isLowerHex(traceId) || !isLowerHex(spanId) || !isLowerHex(flags) || isZeros(traceId) || isZeros(spanId)) {
+    if (!isLowerHex(traceId)
+        || !isLowerHex(spanId)
+        || !isLowerHex(flags)
+        || isZeros(traceId)
+        || isZeros(spanId)) {
       return Optional.empty();
     }
     return Optional.of(new Parent(traceId, spanId, (Integer.parseInt(flags, 16) & 1) == 1));

@@ -6,13 +6,14 @@ import io.otelite.instrumentation.api.TypeInstrumentation;
 import java.util.List;
 
 /**
- * Methods the application annotates with {@code @WithSpan} (from
- * {@code io.opentelemetry:opentelemetry-instrumentation-annotations}): one span per call, with the
+ * Methods the application annotates with {@code @WithSpan} (from {@code
+ * io.opentelemetry:opentelemetry-instrumentation-annotations}): one span per call, with the
  * {@code @SpanAttribute} parameters as attributes.
  *
- * <p>Switch: {@code otel.instrumentation.opentelemetry-instrumentation-annotations.enabled}; methods to leave
- * alone: {@code otel.instrumentation.opentelemetry-instrumentation-annotations.exclude-methods}
- * ({@code my.Class[method1,method2];other.Class[method]}), as in the OpenTelemetry Java agent.
+ * <p>Switch: {@code otel.instrumentation.opentelemetry-instrumentation-annotations.enabled};
+ * methods to leave alone: {@code
+ * otel.instrumentation.opentelemetry-instrumentation-annotations.exclude-methods} ({@code
+ * my.Class[method1,method2];other.Class[method]}), as in the OpenTelemetry Java agent.
  */
 @AutoService(InstrumentationModule.class)
 public final class AnnotationsInstrumentationModule extends InstrumentationModule {

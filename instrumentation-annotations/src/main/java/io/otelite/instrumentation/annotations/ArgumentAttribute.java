@@ -4,15 +4,22 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanBuilder;
 
 /**
- * How one {@code @SpanAttribute} argument becomes an attribute, chosen once from the parameter's declared type:
- * integral numbers as long, floating-point as double, booleans as boolean, anything else as its string.
+ * How one {@code @SpanAttribute} argument becomes an attribute, chosen once from the parameter's
+ * declared type: integral numbers as long, floating-point as double, booleans as boolean, anything
+ * else as its string.
  */
 abstract class ArgumentAttribute {
   abstract void set(SpanBuilder span, Object argument);
 
   static ArgumentAttribute of(String name, Class<?> type) {
-    if (type == long.class || type == int.class || type == short.class || type == byte.class
-        || type == Long.class || type == Integer.class || type == Short.class || type == Byte.class) {
+    if (type == long.class
+        || type == int.class
+        || type == short.class
+        || type == byte.class
+        || type == Long.class
+        || type == Integer.class
+        || type == Short.class
+        || type == Byte.class) {
       AttributeKey<Long> key = AttributeKey.longKey(name);
       return new ArgumentAttribute() {
         @Override
@@ -21,7 +28,10 @@ abstract class ArgumentAttribute {
         }
       };
     }
-    if (type == double.class || type == float.class || type == Double.class || type == Float.class) {
+    if (type == double.class
+        || type == float.class
+        || type == Double.class
+        || type == Float.class) {
       AttributeKey<Double> key = AttributeKey.doubleKey(name);
       return new ArgumentAttribute() {
         @Override

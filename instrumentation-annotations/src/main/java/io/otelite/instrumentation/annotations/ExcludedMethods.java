@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Annotated methods the user wants no span for, in the OpenTelemetry agent's format:
- * {@code otel.instrumentation.opentelemetry-instrumentation-annotations.exclude-methods=my.Class[a,b];other.Class[c]}.
+ * Annotated methods the user wants no span for, in the OpenTelemetry agent's format: {@code
+ * otel.instrumentation.opentelemetry-instrumentation-annotations.exclude-methods=my.Class[a,b];other.Class[c]}.
  */
 final class ExcludedMethods {
-  static final String KEY = "otel.instrumentation.opentelemetry-instrumentation-annotations.exclude-methods";
+  static final String KEY =
+      "otel.instrumentation.opentelemetry-instrumentation-annotations.exclude-methods";
 
   private final Map<String, Set<String>> methodsByClass;
 
@@ -37,7 +38,8 @@ final class ExcludedMethods {
         AgentLog.warn(KEY + ": '" + trimmed + "' is not Class[method,method]; it is ignored");
         continue;
       }
-      Set<String> methods = methodsByClass.computeIfAbsent(trimmed.substring(0, open).trim(), c -> new HashSet<>());
+      Set<String> methods =
+          methodsByClass.computeIfAbsent(trimmed.substring(0, open).trim(), c -> new HashSet<>());
       for (String method : trimmed.substring(open + 1, trimmed.length() - 1).split(",")) {
         if (!method.trim().isEmpty()) {
           methods.add(method.trim());

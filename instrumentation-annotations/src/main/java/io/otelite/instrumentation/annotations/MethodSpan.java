@@ -13,9 +13,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The span of one call of a {@code @WithSpan} method: current while the method runs, ended when it returns or
- * throws, or, for a method that returns a {@code CompletionStage}, when that completes. The returned future
- * itself is left as it is: the span ends in a callback registered on it.
+ * The span of one call of a {@code @WithSpan} method: current while the method runs, ended when it
+ * returns or throws, or, for a method that returns a {@code CompletionStage}, when that completes.
+ * The returned future itself is left as it is: the span ends in a callback registered on it.
  */
 final class MethodSpan {
   private static final Tracer TRACER =
@@ -66,7 +66,9 @@ final class MethodSpan {
     span.end();
   }
 
-  /** A future that failed reports the cause wrapped; the span records what the method's code threw. */
+  /**
+   * A future that failed reports the cause wrapped; the span records what the method's code threw.
+   */
   private static Throwable unwrap(Throwable failure) {
     if ((failure instanceof CompletionException || failure instanceof ExecutionException)
         && failure.getCause() != null) {

@@ -13,11 +13,12 @@ import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
 
 /**
- * The names javac keeps for a method's parameters when compiling with {@code -parameters}. Reflection usually
- * has them, but not for a class the agent retransformed after it was loaded (runtime attach; the in-process
- * test harness, where JUnit loads test fixtures before the harness installs): there, on Java 17, the rewritten
- * class no longer carries the {@code MethodParameters} attribute and reflection answers {@code arg0}. So when
- * reflection has no names, they are read from the class file as it was compiled (once per method).
+ * The names javac keeps for a method's parameters when compiling with {@code -parameters}.
+ * Reflection usually has them, but not for a class the agent retransformed after it was loaded
+ * (runtime attach; the in-process test harness, where JUnit loads test fixtures before the harness
+ * installs): there, on Java 17, the rewritten class no longer carries the {@code MethodParameters}
+ * attribute and reflection answers {@code arg0}. So when reflection has no names, they are read
+ * from the class file as it was compiled (once per method).
  */
 final class ParameterNames {
   private ParameterNames() {}
@@ -39,7 +40,9 @@ final class ParameterNames {
     String resource = type.getName().replace('.', '/') + ".class";
     ClassLoader loader = type.getClassLoader();
     try (InputStream in =
-        loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
+        loader == null
+            ? ClassLoader.getSystemResourceAsStream(resource)
+            : loader.getResourceAsStream(resource)) {
       if (in == null) {
         return null;
       }
@@ -50,7 +53,11 @@ final class ParameterNames {
               new ClassVisitor(Opcodes.ASM9) {
                 @Override
                 public MethodVisitor visitMethod(
-                    int access, String name, String methodDescriptor, String signature, String[] exceptions) {
+                    int access,
+                    String name,
+                    String methodDescriptor,
+                    String signature,
+                    String[] exceptions) {
                   if (!name.equals(method.getName()) || !methodDescriptor.equals(descriptor)) {
                     return null;
                   }

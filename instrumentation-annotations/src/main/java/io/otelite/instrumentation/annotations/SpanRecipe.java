@@ -8,12 +8,12 @@ import java.lang.reflect.Parameter;
 import java.util.concurrent.CompletionStage;
 
 /**
- * What one {@code @WithSpan} method's spans look like: name, kind, parent, which arguments become attributes,
- * whether the span lasts until a returned future completes. Read once per method.
+ * What one {@code @WithSpan} method's spans look like: name, kind, parent, which arguments become
+ * attributes, whether the span lasts until a returned future completes. Read once per method.
  *
- * <p>The annotations are read by name, through reflection, never as types: the agent's relocated copy of the
- * OpenTelemetry API is not the one {@code WithSpan.kind()} returns, and reading them by name also works with
- * any version of the annotations library.
+ * <p>The annotations are read by name, through reflection, never as types: the agent's relocated
+ * copy of the OpenTelemetry API is not the one {@code WithSpan.kind()} returns, and reading them by
+ * name also works with any version of the annotations library.
  */
 final class SpanRecipe {
   final String spanName;
@@ -38,9 +38,12 @@ final class SpanRecipe {
     this.argumentAttributes = argumentAttributes;
   }
 
-  /** The recipe of a method annotated with {@code @WithSpan}, or {@code null} if it carries none. */
+  /**
+   * The recipe of a method annotated with {@code @WithSpan}, or {@code null} if it carries none.
+   */
   static SpanRecipe of(Method method) throws ReflectiveOperationException {
-    Annotation withSpan = annotation(method.getDeclaredAnnotations(), WithSpanInstrumentation.WITH_SPAN);
+    Annotation withSpan =
+        annotation(method.getDeclaredAnnotations(), WithSpanInstrumentation.WITH_SPAN);
     if (withSpan == null) {
       return null;
     }
@@ -56,13 +59,17 @@ final class SpanRecipe {
         argumentAttributes(method));
   }
 
-  /** {@code SimpleClassName.method}, as the OpenTelemetry agent names them (a nested class keeps its {@code $}). */
+  /**
+   * {@code SimpleClassName.method}, as the OpenTelemetry agent names them (a nested class keeps its
+   * {@code $}).
+   */
   private static String defaultSpanName(Method method) {
     String className = method.getDeclaringClass().getName();
     return className.substring(className.lastIndexOf('.') + 1) + "." + method.getName();
   }
 
-  private static ArgumentAttribute[] argumentAttributes(Method method) throws ReflectiveOperationException {
+  private static ArgumentAttribute[] argumentAttributes(Method method)
+      throws ReflectiveOperationException {
     Parameter[] parameters = method.getParameters();
     Annotation[][] annotations = method.getParameterAnnotations();
     ArgumentAttribute[] attributes = new ArgumentAttribute[parameters.length];
@@ -107,7 +114,9 @@ final class SpanRecipe {
     return null;
   }
 
-  /** An annotation element's value, or {@code missing} when this version of the annotation lacks it. */
+  /**
+   * An annotation element's value, or {@code missing} when this version of the annotation lacks it.
+   */
   private static Object value(Annotation annotation, String element, Object missing)
       throws ReflectiveOperationException {
     Method accessor;

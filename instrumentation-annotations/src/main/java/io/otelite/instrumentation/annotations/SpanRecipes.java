@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The recipes of annotated methods, per class and method: reflection happens on a method's first call only.
- * Held by the class itself ({@link ClassValue}), so they go away with it.
+ * The recipes of annotated methods, per class and method: reflection happens on a method's first
+ * call only. Held by the class itself ({@link ClassValue}), so they go away with it.
  */
 final class SpanRecipes {
   /** Stands for "no span" in the cache, so that a method that cannot be read is not read again. */
@@ -24,7 +24,10 @@ final class SpanRecipes {
 
   private SpanRecipes() {}
 
-  /** {@code methodNameAndDescriptor}: e.g. {@code order(Ljava/lang/String;)V}; {@code null} when no span. */
+  /**
+   * {@code methodNameAndDescriptor}: e.g. {@code order(Ljava/lang/String;)V}; {@code null} when no
+   * span.
+   */
   static SpanRecipe forMethod(Class<?> type, String methodNameAndDescriptor) {
     Map<String, Object> recipes = BY_CLASS.get(type);
     Object recipe = recipes.get(methodNameAndDescriptor);
@@ -45,13 +48,15 @@ final class SpanRecipes {
       }
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       String method = type.getName() + "." + methodNameAndDescriptor;
-      AgentLog.warnOnce("with-span:" + method, "@WithSpan on " + method + " cannot be read; no span", e);
+      AgentLog.warnOnce(
+          "with-span:" + method, "@WithSpan on " + method + " cannot be read; no span", e);
     }
     return NONE;
   }
 
   private static String nameAndDescriptor(Method method) {
     return method.getName()
-        + MethodType.methodType(method.getReturnType(), method.getParameterTypes()).toMethodDescriptorString();
+        + MethodType.methodType(method.getReturnType(), method.getParameterTypes())
+            .toMethodDescriptorString();
   }
 }

@@ -4,9 +4,9 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
- * A {@code @WithSpan} method without {@code @SpanAttribute} parameters. The method is passed as its class and a
- * constant name-and-descriptor string, not as a {@code java.lang.reflect.Method}: Byte Buddy would look that
- * up reflectively on every call.
+ * A {@code @WithSpan} method without {@code @SpanAttribute} parameters. The method is passed as its
+ * class and a constant name-and-descriptor string, not as a {@code java.lang.reflect.Method}: Byte
+ * Buddy would look that up reflectively on every call.
  */
 public final class WithSpanAdvice {
   private WithSpanAdvice() {}

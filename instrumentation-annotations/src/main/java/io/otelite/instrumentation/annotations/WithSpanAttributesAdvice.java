@@ -3,7 +3,10 @@ package io.otelite.instrumentation.annotations;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
-/** A {@code @WithSpan} method with {@code @SpanAttribute} parameters: as {@link WithSpanAdvice}, plus the arguments. */
+/**
+ * A {@code @WithSpan} method with {@code @SpanAttribute} parameters: as {@link WithSpanAdvice},
+ * plus the arguments.
+ */
 public final class WithSpanAttributesAdvice {
   private WithSpanAttributesAdvice() {}
 

@@ -17,9 +17,10 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Every class that declares a method annotated with {@code @WithSpan}. The annotations are matched by name
- * (they are the application's classes, not the agent's). Methods with {@code @SpanAttribute} parameters get
- * the advice that reads the arguments; the others get the one that does not copy them into an array.
+ * Every class that declares a method annotated with {@code @WithSpan}. The annotations are matched
+ * by name (they are the application's classes, not the agent's). Methods with
+ * {@code @SpanAttribute} parameters get the advice that reads the arguments; the others get the one
+ * that does not copy them into an array.
  */
 final class WithSpanInstrumentation implements TypeInstrumentation {
   static final String WITH_SPAN = "io.opentelemetry.instrumentation.annotations.WithSpan";
@@ -46,7 +47,8 @@ final class WithSpanInstrumentation implements TypeInstrumentation {
     ElementMatcher.Junction<MethodDescription> withAttributes =
         hasParameters(whereAny(isAnnotatedWith(named(SPAN_ATTRIBUTE))));
     transformer.applyAdviceToMethod(
-        annotatedMethods().and(not(withAttributes)), "io.otelite.instrumentation.annotations.WithSpanAdvice");
+        annotatedMethods().and(not(withAttributes)),
+        "io.otelite.instrumentation.annotations.WithSpanAdvice");
     transformer.applyAdviceToMethod(
         annotatedMethods().and(withAttributes),
         "io.otelite.instrumentation.annotations.WithSpanAttributesAdvice");
@@ -54,11 +56,16 @@ final class WithSpanInstrumentation implements TypeInstrumentation {
 
   private ElementMatcher.Junction<MethodDescription> annotatedMethods() {
     ElementMatcher.Junction<MethodDescription> annotated =
-        isMethod().and(isAnnotatedWith(named(WITH_SPAN))).and(not(isAbstract())).and(not(isNative()));
+        isMethod()
+            .and(isAnnotatedWith(named(WITH_SPAN)))
+            .and(not(isAbstract()))
+            .and(not(isNative()));
     if (excluded.isEmpty()) {
       return annotated;
     }
     return annotated.and(
-        not(method -> excluded.isExcluded(method.getDeclaringType().getTypeName(), method.getName())));
+        not(
+            method ->
+                excluded.isExcluded(method.getDeclaringType().getTypeName(), method.getName())));
   }
 }

@@ -8,8 +8,8 @@ import io.otelite.tooling.testing.InstrumentationTestHarness;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs in its own JVM (see the pom) with
- * {@code otel.instrumentation.opentelemetry-instrumentation-annotations.exclude-methods=example.annotated.Orders[charge]}.
+ * Runs in its own JVM (see the pom) with {@code
+ * otel.instrumentation.opentelemetry-instrumentation-annotations.exclude-methods=example.annotated.Orders[charge]}.
  */
 class ExcludedMethodsConfiguredTest {
   static final InstrumentationTestHarness harness = InstrumentationTestHarness.install();
@@ -21,6 +21,8 @@ class ExcludedMethodsConfiguredTest {
     orders.charge();
     orders.place();
 
-    assertThat(harness.waitForSpans(1)).extracting(SpanData::getName).containsExactly("Orders.place");
+    assertThat(harness.waitForSpans(1))
+        .extracting(SpanData::getName)
+        .containsExactly("Orders.place");
   }
 }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 class ExcludedMethodsTest {
   @Test
   void namesClassesAndTheirMethodsInTheOpenTelemetryAgentsFormat() {
-    ExcludedMethods excluded = ExcludedMethods.parse("example.Orders[place, ship];example.Audit[log]");
+    ExcludedMethods excluded =
+        ExcludedMethods.parse("example.Orders[place, ship];example.Audit[log]");
 
     assertThat(excluded.isExcluded("example.Orders", "place")).isTrue();
     assertThat(excluded.isExcluded("example.Orders", "ship")).isTrue();

@@ -45,7 +45,8 @@ class WithSpanTest {
     assertThat(span.getParentSpanContext()).isEqualTo(parent[0]);
     assertThat(span.getSpanContext()).as("current during the call").isEqualTo(inside);
     assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
-    assertThat(span.getAttributes().get(CodeAttributes.CODE_FUNCTION_NAME)).isEqualTo("example.annotated.Orders.place");
+    assertThat(span.getAttributes().get(CodeAttributes.CODE_FUNCTION_NAME))
+        .isEqualTo("example.annotated.Orders.place");
     assertThat(span.getInstrumentationScopeInfo().getName())
         .isEqualTo("io.otelite.opentelemetry-instrumentation-annotations");
   }
@@ -62,16 +63,22 @@ class WithSpanTest {
 
   @Test
   void aThrowingMethodEndsItsSpanAsAnErrorAndTheCallerGetsTheSameException() {
-    assertThatThrownBy(orders::reject).isInstanceOf(IllegalStateException.class).hasMessage("out of stock");
+    assertThatThrownBy(orders::reject)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("out of stock");
 
     SpanData span = harness.waitForSpans(1).get(0);
     assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-    assertThat(span.getEvents()).singleElement().satisfies(event -> {
-      assertThat(event.getName()).isEqualTo("exception");
-      assertThat(event.getAttributes().get(AttributeKey.stringKey("exception.type")))
-          .isEqualTo(IllegalStateException.class.getName());
-      assertThat(event.getAttributes().get(AttributeKey.stringKey("exception.message"))).isEqualTo("out of stock");
-    });
+    assertThat(span.getEvents())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.getName()).isEqualTo("exception");
+              assertThat(event.getAttributes().get(AttributeKey.stringKey("exception.type")))
+                  .isEqualTo(IllegalStateException.class.getName());
+              assertThat(event.getAttributes().get(AttributeKey.stringKey("exception.message")))
+                  .isEqualTo("out of stock");
+            });
   }
 
   @Test
@@ -86,7 +93,8 @@ class WithSpanTest {
     assertThat(span.getAttributes().asMap().keySet())
         .extracting(AttributeKey::getKey)
         .as("a null argument and an unannotated parameter give no attribute")
-        .containsExactlyInAnyOrder("order.id", "quantity", "express", "order.weight", "code.function.name");
+        .containsExactlyInAnyOrder(
+            "order.id", "quantity", "express", "order.weight", "code.function.name");
   }
 
   @Test
@@ -122,9 +130,12 @@ class WithSpanTest {
 
     SpanData span = harness.waitForSpans(1).get(0);
     assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-    assertThat(span.getEvents()).singleElement().satisfies(event ->
-        assertThat(event.getAttributes().get(AttributeKey.stringKey("exception.type")))
-            .isEqualTo(IllegalArgumentException.class.getName()));
+    assertThat(span.getEvents())
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.getAttributes().get(AttributeKey.stringKey("exception.type")))
+                    .isEqualTo(IllegalArgumentException.class.getName()));
   }
 
   @Test

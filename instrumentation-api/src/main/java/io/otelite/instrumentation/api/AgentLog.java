@@ -5,7 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The agent's own log: one line per event on stderr, prefixed so that it cannot be mistaken for the
- * application's output. Deliberately not java.util.logging or SLF4J, which belong to the application.
+ * application's output. Deliberately not java.util.logging or SLF4J, which belong to the
+ * application.
  */
 public final class AgentLog {
   private static final String PREFIX = "[otelite] ";
@@ -38,13 +39,16 @@ public final class AgentLog {
   }
 
   /**
-   * Logs a warning the first time {@code key} is seen, and only in debug mode after that, so that a fault
-   * that repeats on every request costs one line, not one per request.
+   * Logs a warning the first time {@code key} is seen, and only in debug mode after that, so that a
+   * fault that repeats on every request costs one line, not one per request.
    */
   public static void warnOnce(String key, String message, Throwable error) {
     boolean first = LOGGED_ONCE.size() < MAX_ONCE_KEYS && LOGGED_ONCE.add(key);
     if (first) {
-      warn(message + (error == null ? "" : ": " + error) + (debug ? "" : " (further occurrences are logged with otel.javaagent.debug=true)"));
+      warn(
+          message
+              + (error == null ? "" : ": " + error)
+              + (debug ? "" : " (further occurrences are logged with otel.javaagent.debug=true)"));
       if (debug && error != null) {
         error.printStackTrace();
       }

@@ -1,12 +1,12 @@
 package io.otelite.instrumentation.api;
 
 /**
- * Counts how deeply calls of one kind are nested on the current thread, so that a library built on another
- * instrumented library (a pool wrapping a driver, a client over {@code HttpURLConnection}) makes one span,
- * not two. Only the outermost call (depth 0 on entry) records telemetry.
+ * Counts how deeply calls of one kind are nested on the current thread, so that a library built on
+ * another instrumented library (a pool wrapping a driver, a client over {@code HttpURLConnection})
+ * makes one span, not two. Only the outermost call (depth 0 on entry) records telemetry.
  *
- * <p>Usage: {@code int depth = CallDepth.forKind(K).incrementAndGet()} on enter (outermost when it returns 1),
- * {@code decrementAndGet()} on exit, always paired.
+ * <p>Usage: {@code int depth = CallDepth.forKind(K).incrementAndGet()} on enter (outermost when it
+ * returns 1), {@code decrementAndGet()} on exit, always paired.
  */
 public final class CallDepth {
   private static final ClassValue<ThreadLocal<CallDepth>> BY_KIND =

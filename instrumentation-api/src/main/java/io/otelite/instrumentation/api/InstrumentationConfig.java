@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The agent's configuration as instrumentations see it: the same merged view of {@code -Dotel.*} properties,
- * {@code OTEL_*} variables and the configuration file that the SDK was built from.
+ * The agent's configuration as instrumentations see it: the same merged view of {@code -Dotel.*}
+ * properties, {@code OTEL_*} variables and the configuration file that the SDK was built from.
  */
 public final class InstrumentationConfig {
   private static volatile ConfigProperties config = EmptyConfig.INSTANCE;

@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Wraps the function given to a {@code CompletableFuture.*Async} method so that it runs in the caller's
- * context. One class per (position, type) of the functional argument: an argument can only be replaced by
- * a value of its declared type, and the position is part of the annotation.
+ * Wraps the function given to a {@code CompletableFuture.*Async} method so that it runs in the
+ * caller's context. One class per (position, type) of the functional argument: an argument can only
+ * be replaced by a value of its declared type, and the position is part of the annotation.
  */
 public final class CompletableFutureAdvice {
   private CompletableFutureAdvice() {}

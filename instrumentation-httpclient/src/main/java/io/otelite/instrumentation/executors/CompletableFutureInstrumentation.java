@@ -12,13 +12,15 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code CompletableFuture.*Async} ({@code supplyAsync}, {@code runAsync}, {@code thenApplyAsync},
- * {@code whenCompleteAsync}...): the function given is wrapped where it is given, which is what counts for
- * dependent stages (they are handed to the executor later, by whichever thread completes the stage) and
- * also covers the thread-per-task executor used when the common pool has parallelism 1.
+ * {@code whenCompleteAsync}...): the function given is wrapped where it is given, which is what
+ * counts for dependent stages (they are handed to the executor later, by whichever thread completes
+ * the stage) and also covers the thread-per-task executor used when the common pool has parallelism
+ * 1.
  */
 final class CompletableFutureInstrumentation implements TypeInstrumentation {
   private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
-  private static final String ADVICE = "io.otelite.instrumentation.executors.CompletableFutureAdvice$";
+  private static final String ADVICE =
+      "io.otelite.instrumentation.executors.CompletableFutureAdvice$";
   private static final String[][] FUNCTION_ARGUMENTS = {
     // the functional argument's position and type, and the advice that wraps it
     {"0", "java.lang.Runnable", "Runnable0"},
@@ -48,7 +50,9 @@ final class CompletableFutureInstrumentation implements TypeInstrumentation {
   public void transform(TypeTransformer transformer) {
     for (String[] argument : FUNCTION_ARGUMENTS) {
       transformer.applyAdviceToMethod(
-          nameEndsWith("Async").and(isPublic()).and(takesArgument(Integer.parseInt(argument[0]), named(argument[1]))),
+          nameEndsWith("Async")
+              .and(isPublic())
+              .and(takesArgument(Integer.parseInt(argument[0]), named(argument[1]))),
           ADVICE + argument[2]);
     }
   }

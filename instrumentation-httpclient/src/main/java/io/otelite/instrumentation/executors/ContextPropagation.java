@@ -10,16 +10,20 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Wraps tasks so that they run with the context current at submission. Returns the task itself when the
- * current context is the root one (nothing to carry: no allocation), when it is already wrapped, and for
- * {@code ForkJoinTask}s, which pools treat specially and which cannot be wrapped without changing type.
+ * Wraps tasks so that they run with the context current at submission. Returns the task itself when
+ * the current context is the root one (nothing to carry: no allocation), when it is already
+ * wrapped, and for {@code ForkJoinTask}s, which pools treat specially and which cannot be wrapped
+ * without changing type.
  */
 final class ContextPropagation {
   private ContextPropagation() {}
 
   static Runnable wrap(Runnable task) {
     Context context = Context.current();
-    if (context == Context.root() || task == null || task instanceof ContextRunnable || task instanceof ForkJoinTask) {
+    if (context == Context.root()
+        || task == null
+        || task instanceof ContextRunnable
+        || task instanceof ForkJoinTask) {
       return task;
     }
     return new ContextRunnable(context, task);
@@ -27,12 +31,14 @@ final class ContextPropagation {
 
   /**
    * For {@code execute(Runnable)}, where the executor itself handles the task (its queue, its
-   * {@code beforeExecute}/{@code afterExecute} hooks may look at it): only lambdas are wrapped, whose class
-   * nobody can depend on.
+   * {@code beforeExecute}/{@code afterExecute} hooks may look at it): only lambdas are wrapped,
+   * whose class nobody can depend on.
    */
   static Runnable wrapLambda(Runnable task) {
     // the root check first: it is the common case, and cheaper than looking at the class name
-    if (Context.current() == Context.root() || task == null || !task.getClass().getName().contains("$$Lambda")) {
+    if (Context.current() == Context.root()
+        || task == null
+        || !task.getClass().getName().contains("$$Lambda")) {
       return task;
     }
     return wrap(task);
@@ -48,26 +54,36 @@ final class ContextPropagation {
 
   static <T> Supplier<T> wrapSupplier(Supplier<T> function) {
     Context context = Context.current();
-    return context == Context.root() || function == null ? function : context.wrapSupplier(function);
+    return context == Context.root() || function == null
+        ? function
+        : context.wrapSupplier(function);
   }
 
   static <T, R> Function<T, R> wrapFunction(Function<T, R> function) {
     Context context = Context.current();
-    return context == Context.root() || function == null ? function : context.wrapFunction(function);
+    return context == Context.root() || function == null
+        ? function
+        : context.wrapFunction(function);
   }
 
   static <T> Consumer<T> wrapConsumer(Consumer<T> function) {
     Context context = Context.current();
-    return context == Context.root() || function == null ? function : context.wrapConsumer(function);
+    return context == Context.root() || function == null
+        ? function
+        : context.wrapConsumer(function);
   }
 
   static <T, U, R> BiFunction<T, U, R> wrapBiFunction(BiFunction<T, U, R> function) {
     Context context = Context.current();
-    return context == Context.root() || function == null ? function : context.wrapFunction(function);
+    return context == Context.root() || function == null
+        ? function
+        : context.wrapFunction(function);
   }
 
   static <T, U> BiConsumer<T, U> wrapBiConsumer(BiConsumer<T, U> function) {
     Context context = Context.current();
-    return context == Context.root() || function == null ? function : context.wrapConsumer(function);
+    return context == Context.root() || function == null
+        ? function
+        : context.wrapConsumer(function);
   }
 }

@@ -12,8 +12,9 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * The JDK's executors. {@code submit} (and {@code schedule}) wrap the task, which then sits inside the
- * executor's own future, so what the executor sees is unchanged; {@code execute} wraps lambdas only.
+ * The JDK's executors. {@code submit} (and {@code schedule}) wrap the task, which then sits inside
+ * the executor's own future, so what the executor sees is unchanged; {@code execute} wraps lambdas
+ * only.
  */
 final class ExecutorServiceInstrumentation implements TypeInstrumentation {
   private static final Set<String> EXECUTORS =
@@ -39,7 +40,9 @@ final class ExecutorServiceInstrumentation implements TypeInstrumentation {
         named("execute").and(isPublic()).and(takesArgument(0, named("java.lang.Runnable"))),
         "io.otelite.instrumentation.executors.WrapLambdaAdvice");
     transformer.applyAdviceToMethod(
-        namedOneOf("submit", "schedule").and(isPublic()).and(takesArgument(0, named("java.lang.Runnable"))),
+        namedOneOf("submit", "schedule")
+            .and(isPublic())
+            .and(takesArgument(0, named("java.lang.Runnable"))),
         "io.otelite.instrumentation.executors.WrapRunnableAdvice");
     transformer.applyAdviceToMethod(
         namedOneOf("submit", "schedule")

@@ -6,16 +6,16 @@ import io.otelite.instrumentation.api.TypeInstrumentation;
 import java.util.List;
 
 /**
- * Carries the current context into work handed to another thread: tasks submitted to a
- * {@code ThreadPoolExecutor} (any {@code AbstractExecutorService}), a {@code ScheduledThreadPoolExecutor}, a
- * {@code ForkJoinPool} or an {@code ExecutorCompletionService}, and the functions given to
- * {@code CompletableFuture.*Async}. The task runs with the context that was current when it was submitted.
+ * Carries the current context into work handed to another thread: tasks submitted to a {@code
+ * ThreadPoolExecutor} (any {@code AbstractExecutorService}), a {@code ScheduledThreadPoolExecutor},
+ * a {@code ForkJoinPool} or an {@code ExecutorCompletionService}, and the functions given to {@code
+ * CompletableFuture.*Async}. The task runs with the context that was current when it was submitted.
  *
- * <p>Tasks are wrapped only when a context other than the root one is current, so an application without
- * spans pays nothing. Not covered: {@code new Thread(...)}, {@code ForkJoinTask}s (a {@code RecursiveTask}
- * forked inside a span), and {@code Runnable}s given to {@code execute} that are not lambdas (wrapping an
- * arbitrary class could break an executor that inspects its tasks, e.g. a priority queue). Switch:
- * {@code otel.instrumentation.executors.enabled}.
+ * <p>Tasks are wrapped only when a context other than the root one is current, so an application
+ * without spans pays nothing. Not covered: {@code new Thread(...)}, {@code ForkJoinTask}s (a {@code
+ * RecursiveTask} forked inside a span), and {@code Runnable}s given to {@code execute} that are not
+ * lambdas (wrapping an arbitrary class could break an executor that inspects its tasks, e.g. a
+ * priority queue). Switch: {@code otel.instrumentation.executors.enabled}.
  */
 @AutoService(InstrumentationModule.class)
 public final class ExecutorsInstrumentationModule extends InstrumentationModule {

@@ -10,8 +10,8 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code ForkJoinPool}, the common pool included: {@code submit} of a {@code Runnable} or {@code Callable}
- * (the pool adapts it into its own task), and {@code execute} of a lambda.
+ * {@code ForkJoinPool}, the common pool included: {@code submit} of a {@code Runnable} or {@code
+ * Callable} (the pool adapts it into its own task), and {@code execute} of a lambda.
  */
 final class ForkJoinPoolInstrumentation implements TypeInstrumentation {
   private static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
@@ -35,7 +35,9 @@ final class ForkJoinPoolInstrumentation implements TypeInstrumentation {
         named("submit").and(isPublic()).and(takesArgument(0, named("java.lang.Runnable"))),
         "io.otelite.instrumentation.executors.WrapRunnableAdvice");
     transformer.applyAdviceToMethod(
-        named("submit").and(isPublic()).and(takesArgument(0, named("java.util.concurrent.Callable"))),
+        named("submit")
+            .and(isPublic())
+            .and(takesArgument(0, named("java.util.concurrent.Callable"))),
         "io.otelite.instrumentation.executors.WrapCallableAdvice");
   }
 }

@@ -3,7 +3,10 @@ package io.otelite.instrumentation.executors;
 import java.util.concurrent.Callable;
 import net.bytebuddy.asm.Advice;
 
-/** Replaces the submitted {@code Callable} (first argument) with one that runs in the submitter's context. */
+/**
+ * Replaces the submitted {@code Callable} (first argument) with one that runs in the submitter's
+ * context.
+ */
 public final class WrapCallableAdvice {
   private WrapCallableAdvice() {}
 

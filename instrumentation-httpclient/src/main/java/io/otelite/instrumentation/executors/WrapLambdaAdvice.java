@@ -2,7 +2,9 @@ package io.otelite.instrumentation.executors;
 
 import net.bytebuddy.asm.Advice;
 
-/** {@code execute(Runnable)}: replaces a lambda task with one that runs in the submitter's context. */
+/**
+ * {@code execute(Runnable)}: replaces a lambda task with one that runs in the submitter's context.
+ */
 public final class WrapLambdaAdvice {
   private WrapLambdaAdvice() {}
 

@@ -2,7 +2,10 @@ package io.otelite.instrumentation.executors;
 
 import net.bytebuddy.asm.Advice;
 
-/** Replaces the submitted {@code Runnable} (first argument) with one that runs in the submitter's context. */
+/**
+ * Replaces the submitted {@code Runnable} (first argument) with one that runs in the submitter's
+ * context.
+ */
 public final class WrapRunnableAdvice {
   private WrapRunnableAdvice() {}
 

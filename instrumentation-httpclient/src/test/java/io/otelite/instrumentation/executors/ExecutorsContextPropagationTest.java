@@ -60,7 +60,8 @@ class ExecutorsContextPropagationTest {
 
   @Test
   void executorServiceSubmitOfACallable() throws Exception {
-    Future<SpanContext> seen = insideParent(() -> pool.submit(ExecutorsContextPropagationTest::currentSpan));
+    Future<SpanContext> seen =
+        insideParent(() -> pool.submit(ExecutorsContextPropagationTest::currentSpan));
 
     assertThat(seen.get()).isEqualTo(parent);
   }
@@ -76,10 +77,11 @@ class ExecutorsContextPropagationTest {
   @Test
   void executorExecuteOfALambda() throws Exception {
     CompletableFuture<SpanContext> seen = new CompletableFuture<>();
-    insideParent(() -> {
-      pool.execute(() -> seen.complete(currentSpan()));
-      return null;
-    });
+    insideParent(
+        () -> {
+          pool.execute(() -> seen.complete(currentSpan()));
+          return null;
+        });
 
     assertThat(seen.get(5, TimeUnit.SECONDS)).isEqualTo(parent);
   }
@@ -89,11 +91,16 @@ class ExecutorsContextPropagationTest {
     insideParent(
             () ->
                 pool.submit(
-                    () -> GlobalOpenTelemetry.getTracer("test").spanBuilder("child").startSpan().end()))
+                    () ->
+                        GlobalOpenTelemetry.getTracer("test")
+                            .spanBuilder("child")
+                            .startSpan()
+                            .end()))
         .get();
 
     List<SpanData> spans = harness.waitForSpans(2);
-    SpanData child = spans.stream().filter(span -> span.getName().equals("child")).findFirst().orElseThrow();
+    SpanData child =
+        spans.stream().filter(span -> span.getName().equals("child")).findFirst().orElseThrow();
     assertThat(child.getParentSpanId()).isEqualTo(parent.getSpanId());
     assertThat(child.getTraceId()).isEqualTo(parent.getTraceId());
   }
@@ -101,7 +108,8 @@ class ExecutorsContextPropagationTest {
   @Test
   void completableFutureSupplyAsyncOnTheDefaultExecutor() throws Exception {
     CompletableFuture<SpanContext> seen =
-        insideParent(() -> CompletableFuture.supplyAsync(ExecutorsContextPropagationTest::currentSpan));
+        insideParent(
+            () -> CompletableFuture.supplyAsync(ExecutorsContextPropagationTest::currentSpan));
 
     assertThat(seen.get()).isEqualTo(parent);
   }
@@ -114,7 +122,8 @@ class ExecutorsContextPropagationTest {
             () ->
                 CompletableFuture.runAsync(() -> {}, pool)
                     .thenCombineAsync(trigger, (a, b) -> currentSpan(), pool)
-                    .thenApplyAsync(spanContext -> spanContext.equals(currentSpan()) ? spanContext : null));
+                    .thenApplyAsync(
+                        spanContext -> spanContext.equals(currentSpan()) ? spanContext : null));
 
     // the stages run after the span has ended, completed by a thread that has no span
     trigger.complete(null);
@@ -125,7 +134,8 @@ class ExecutorsContextPropagationTest {
   @Test
   void forkJoinCommonPoolSubmit() throws Exception {
     Future<SpanContext> seen =
-        insideParent(() -> ForkJoinPool.commonPool().submit(ExecutorsContextPropagationTest::currentSpan));
+        insideParent(
+            () -> ForkJoinPool.commonPool().submit(ExecutorsContextPropagationTest::currentSpan));
 
     assertThat(seen.get()).isEqualTo(parent);
   }
@@ -135,10 +145,11 @@ class ExecutorsContextPropagationTest {
     ForkJoinPool forkJoinPool = new ForkJoinPool(2);
     try {
       CompletableFuture<SpanContext> seen = new CompletableFuture<>();
-      insideParent(() -> {
-        forkJoinPool.execute(() -> seen.complete(currentSpan()));
-        return null;
-      });
+      insideParent(
+          () -> {
+            forkJoinPool.execute(() -> seen.complete(currentSpan()));
+            return null;
+          });
 
       assertThat(seen.get(5, TimeUnit.SECONDS)).isEqualTo(parent);
     } finally {
@@ -150,7 +161,9 @@ class ExecutorsContextPropagationTest {
   void scheduledExecutorSchedule() throws Exception {
     Future<SpanContext> seen =
         insideParent(
-            () -> scheduler.schedule(ExecutorsContextPropagationTest::currentSpan, 10, TimeUnit.MILLISECONDS));
+            () ->
+                scheduler.schedule(
+                    ExecutorsContextPropagationTest::currentSpan, 10, TimeUnit.MILLISECONDS));
 
     assertThat(seen.get()).isEqualTo(parent);
   }
@@ -186,11 +199,12 @@ class ExecutorsContextPropagationTest {
     try {
       Runnable named = new NamedTask();
       Future<?>[] submitted = new Future<?>[1];
-      insideParent(() -> {
-        recording.execute(named);
-        submitted[0] = recording.submit(() -> {});
-        return null;
-      });
+      insideParent(
+          () -> {
+            recording.execute(named);
+            submitted[0] = recording.submit(() -> {});
+            return null;
+          });
       submitted[0].get();
       recording.shutdown();
       recording.awaitTermination(5, TimeUnit.SECONDS);
@@ -208,12 +222,13 @@ class ExecutorsContextPropagationTest {
   void aPlainThreadDoesNotCarryTheContext() throws Exception {
     // the control: what every executor above would do without the executors instrumentation
     CompletableFuture<Context> seen = new CompletableFuture<>();
-    insideParent(() -> {
-      Thread thread = new Thread(() -> seen.complete(Context.current()));
-      thread.start();
-      thread.join();
-      return null;
-    });
+    insideParent(
+        () -> {
+          Thread thread = new Thread(() -> seen.complete(Context.current()));
+          thread.start();
+          thread.join();
+          return null;
+        });
 
     assertThat(seen.get()).isSameAs(Context.root());
   }

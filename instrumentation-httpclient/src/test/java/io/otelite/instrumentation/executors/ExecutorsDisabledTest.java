@@ -14,9 +14,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Run in its own JVM with {@code otel.instrumentation.executors.enabled=false} (see the pom): the same
- * submissions as {@link ExecutorsContextPropagationTest} lose the span, so that test's results are the
- * instrumentation's doing.
+ * Run in its own JVM with {@code otel.instrumentation.executors.enabled=false} (see the pom): the
+ * same submissions as {@link ExecutorsContextPropagationTest} lose the span, so that test's results
+ * are the instrumentation's doing.
  */
 class ExecutorsDisabledTest {
   static final InstrumentationTestHarness harness = InstrumentationTestHarness.install();

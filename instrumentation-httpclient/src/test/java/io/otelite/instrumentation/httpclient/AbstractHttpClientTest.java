@@ -31,8 +31,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What every HTTP client instrumentation must do, run against a real server in this JVM. A subclass says
- * how its client sends a GET; each case is a sentence of the specification.
+ * What every HTTP client instrumentation must do, run against a real server in this JVM. A subclass
+ * says how its client sends a GET; each case is a sentence of the specification.
  */
 public abstract class AbstractHttpClientTest {
   protected static final InstrumentationTestHarness harness = InstrumentationTestHarness.install();
@@ -58,7 +58,8 @@ public abstract class AbstractHttpClientTest {
    * Sends a GET with the client under test and waits for the response.
    *
    * @return the status code
-   * @throws Exception what the client throws when there is no response (unwrapped from async wrappers)
+   * @throws Exception what the client throws when there is no response (unwrapped from async
+   *     wrappers)
    */
   protected abstract int sendGet(URI uri) throws Exception;
 
@@ -121,8 +122,8 @@ public abstract class AbstractHttpClientTest {
 
   @ParameterizedTest
   @CsvSource({"/not-found, 404", "/error, 500"})
-  void clientAndServerErrorStatusesAreErrorsWithTheStatusAsErrorType(String path, int expectedStatus)
-      throws Exception {
+  void clientAndServerErrorStatusesAreErrorsWithTheStatusAsErrorType(
+      String path, int expectedStatus) throws Exception {
     int status = sendGet(server.uri(path));
 
     assertThat(status).isEqualTo(expectedStatus);
@@ -148,12 +149,16 @@ public abstract class AbstractHttpClientTest {
             equalTo(SERVER_ADDRESS, "127.0.0.1"),
             equalTo(SERVER_PORT, refusing.getPort()),
             equalTo(ERROR_TYPE, connectionRefusedException().getName()));
-    assertThat(client.getEvents()).extracting(event -> event.getName()).containsExactly("exception");
+    assertThat(client.getEvents())
+        .extracting(event -> event.getName())
+        .containsExactly("exception");
   }
 
   @Test
   void userInfoAndSensitiveQueryValuesNeverReachUrlFull() throws Exception {
-    URI uri = URI.create("http://alice:s3cret@127.0.0.1:" + server.port() + "/ok?token=abc&sig=xyz&page=1");
+    URI uri =
+        URI.create(
+            "http://alice:s3cret@127.0.0.1:" + server.port() + "/ok?token=abc&sig=xyz&page=1");
 
     try {
       sendGet(uri);
@@ -192,7 +197,8 @@ public abstract class AbstractHttpClientTest {
           .asString()
           .startsWith("00-" + client.getTraceId() + "-" + client.getSpanId() + "-");
     }
-    assertThat(client.getAttributes().get(HTTP_REQUEST_RESEND_COUNT)).isEqualTo(resendCountAfterOneRedirect());
+    assertThat(client.getAttributes().get(HTTP_REQUEST_RESEND_COUNT))
+        .isEqualTo(resendCountAfterOneRedirect());
   }
 
   @Test
@@ -214,7 +220,8 @@ public abstract class AbstractHttpClientTest {
     MetricData metric = durationMetric();
     assertThat(metric.getUnit()).isEqualTo("s");
     assertThat(metric.getHistogramData().getPoints().iterator().next().getBoundaries())
-        .containsExactly(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0);
+        .containsExactly(
+            0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0);
   }
 
   /** Waits for the client span (and the parent, if any) and returns the one CLIENT span. */
@@ -222,7 +229,9 @@ public abstract class AbstractHttpClientTest {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (true) {
       List<SpanData> clientSpans =
-          harness.spans().stream().filter(span -> span.getKind() == SpanKind.CLIENT).collect(Collectors.toList());
+          harness.spans().stream()
+              .filter(span -> span.getKind() == SpanKind.CLIENT)
+              .collect(Collectors.toList());
       if (!clientSpans.isEmpty() || System.nanoTime() > deadline) {
         assertThat(clientSpans).hasSize(1);
         return clientSpans.get(0);
@@ -241,7 +250,8 @@ public abstract class AbstractHttpClientTest {
   private MetricData durationMetric() {
     return harness.metrics().stream()
         .filter(metric -> metric.getName().equals("http.client.request.duration"))
-        .filter(metric -> metric.getInstrumentationScopeInfo().getName().equals(instrumentationName()))
+        .filter(
+            metric -> metric.getInstrumentationScopeInfo().getName().equals(instrumentationName()))
         .findFirst()
         .orElse(null);
   }

@@ -24,7 +24,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A real HTTP server in the test JVM that remembers what it received. {@code /ok} answers 200,
- * {@code /not-found} 404, {@code /error} 500, {@code /redirect} 302 to {@code /ok}; any other path 200.
+ * {@code /not-found} 404, {@code /error} 500, {@code /redirect} 302 to {@code /ok}; any other path
+ * 200.
  */
 public final class RecordingHttpServer implements AutoCloseable {
 
@@ -62,7 +63,8 @@ public final class RecordingHttpServer implements AutoCloseable {
 
   /** HTTPS with the certificate of {@code sslContext}. */
   public static RecordingHttpServer https(SSLContext sslContext) throws IOException {
-    HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpsServer server =
+        HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(sslContext));
     return new RecordingHttpServer(server, "https");
   }
@@ -117,7 +119,9 @@ public final class RecordingHttpServer implements AutoCloseable {
       body.readAllBytes();
     }
     String path = exchange.getRequestURI().getPath();
-    received.add(new ReceivedRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers));
+    received.add(
+        new ReceivedRequest(
+            exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers));
     int status;
     switch (path) {
       case "/not-found":

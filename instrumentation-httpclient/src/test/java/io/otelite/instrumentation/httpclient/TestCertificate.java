@@ -22,14 +22,33 @@ public final class TestCertificate {
   public static SSLContext sslContext() throws Exception {
     Path directory = Files.createTempDirectory("otelite-tls");
     Path keyStoreFile = directory.resolve("server.p12");
-    String keytool = System.getProperty("java.home") + File.separator + "bin" + File.separator + "keytool";
+    String keytool =
+        System.getProperty("java.home") + File.separator + "bin" + File.separator + "keytool";
     Process process =
         new ProcessBuilder(
                 List.of(
-                    keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-validity", "2", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1",
-                    "-storetype", "PKCS12", "-keystore", keyStoreFile.toString(),
-                    "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD)))
+                    keytool,
+                    "-genkeypair",
+                    "-alias",
+                    "server",
+                    "-keyalg",
+                    "EC",
+                    "-groupname",
+                    "secp256r1",
+                    "-validity",
+                    "2",
+                    "-dname",
+                    "CN=127.0.0.1",
+                    "-ext",
+                    "SAN=ip:127.0.0.1",
+                    "-storetype",
+                    "PKCS12",
+                    "-keystore",
+                    keyStoreFile.toString(),
+                    "-storepass",
+                    new String(PASSWORD),
+                    "-keypass",
+                    new String(PASSWORD)))
             .redirectErrorStream(true)
             .start();
     String output = new String(process.getInputStream().readAllBytes());
@@ -41,9 +60,11 @@ public final class TestCertificate {
     try (InputStream in = Files.newInputStream(keyStoreFile)) {
       keyStore.load(in, PASSWORD);
     }
-    KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    KeyManagerFactory keyManagers =
+        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     keyManagers.init(keyStore, PASSWORD);
-    TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trustManagers =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trustManagers.init(keyStore);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);

@@ -6,8 +6,10 @@ import net.bytebuddy.asm.Advice;
 /** {@code Connection.commit()} and {@code rollback()}: a short span each. */
 public class ConnectionTransactionAdvice {
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
-  public static Object enter(@Advice.This Connection connection, @Advice.Origin("#m") String method) {
-    return JdbcExecutions.startTransactionEnd(connection, "commit".equals(method) ? "COMMIT" : "ROLLBACK");
+  public static Object enter(
+      @Advice.This Connection connection, @Advice.Origin("#m") String method) {
+    return JdbcExecutions.startTransactionEnd(
+        connection, "commit".equals(method) ? "COMMIT" : "ROLLBACK");
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)

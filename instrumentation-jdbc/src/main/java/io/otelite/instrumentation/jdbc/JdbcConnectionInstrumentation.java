@@ -18,8 +18,8 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Every class that implements {@code java.sql.Connection}: remembers the SQL of prepared and callable
- * statements, and makes spans for {@code commit()} and {@code rollback()}.
+ * Every class that implements {@code java.sql.Connection}: remembers the SQL of prepared and
+ * callable statements, and makes spans for {@code commit()} and {@code rollback()}.
  */
 final class JdbcConnectionInstrumentation implements TypeInstrumentation {
   static final String TRANSACTION_ENABLED_KEY = "otel.instrumentation.jdbc.transaction.enabled";
@@ -50,7 +50,10 @@ final class JdbcConnectionInstrumentation implements TypeInstrumentation {
         ADVICE_PACKAGE + "ConnectionPrepareAdvice");
     if (InstrumentationConfig.getBoolean(TRANSACTION_ENABLED_KEY, true)) {
       transformer.applyAdviceToMethod(
-          namedOneOf("commit", "rollback").and(takesArguments(0)).and(isPublic()).and(not(isAbstract())),
+          namedOneOf("commit", "rollback")
+              .and(takesArguments(0))
+              .and(isPublic())
+              .and(not(isAbstract())),
           ADVICE_PACKAGE + "ConnectionTransactionAdvice");
     }
   }

@@ -20,15 +20,15 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What the JDBC advice does, kept out of the advice so that it reads as plain code: find what is being
- * executed, start the span, end it.
+ * What the JDBC advice does, kept out of the advice so that it reads as plain code: find what is
+ * being executed, start the span, end it.
  *
- * <p>Only the outermost JDBC call on a thread makes a span: a pool's proxy statement calls the driver's
- * statement, and drivers call their own {@code execute} from {@code executeQuery} or run statements while
- * committing. The nesting counter is keyed by {@code java.sql.Statement}, a JDK class and therefore the same
- * key in every class loader, so that a proxy and a driver loaded by different class loaders still share it.
- * Every {@code start*} must be paired with {@link #end}, which also runs when {@code start*} returned
- * {@code null}.
+ * <p>Only the outermost JDBC call on a thread makes a span: a pool's proxy statement calls the
+ * driver's statement, and drivers call their own {@code execute} from {@code executeQuery} or run
+ * statements while committing. The nesting counter is keyed by {@code java.sql.Statement}, a JDK
+ * class and therefore the same key in every class loader, so that a proxy and a driver loaded by
+ * different class loaders still share it. Every {@code start*} must be paired with {@link #end},
+ * which also runs when {@code start*} returned {@code null}.
  */
 public final class JdbcExecutions {
   private static final Class<?> NESTING_KIND = Statement.class;
@@ -50,7 +50,10 @@ public final class JdbcExecutions {
     return start(connection, ANALYZER.analyze(sql, connection.dialect()), -1);
   }
 
-  /** {@code PreparedStatement.execute*()} and {@code CallableStatement.execute*()}: the SQL given when prepared. */
+  /**
+   * {@code PreparedStatement.execute*()} and {@code CallableStatement.execute*()}: the SQL given
+   * when prepared.
+   */
   public static Object startPrepared(Statement statement) {
     if (CallDepth.forKind(NESTING_KIND).incrementAndGet() > 1) {
       return null;
@@ -84,15 +87,22 @@ public final class JdbcExecutions {
     return start(connection, info, count == 1 ? -1 : count);
   }
 
-  /** {@code Connection.commit()} and {@code rollback()}: {@code operation} is {@code COMMIT} or {@code ROLLBACK}. */
+  /**
+   * {@code Connection.commit()} and {@code rollback()}: {@code operation} is {@code COMMIT} or
+   * {@code ROLLBACK}.
+   */
   public static Object startTransactionEnd(Connection connection, String operation) {
     if (CallDepth.forKind(NESTING_KIND).incrementAndGet() > 1) {
       return null;
     }
-    return start(JdbcConnections.infoFor(connection), new SqlStatementInfo(null, operation, null, null), -1);
+    return start(
+        JdbcConnections.infoFor(connection), new SqlStatementInfo(null, operation, null, null), -1);
   }
 
-  /** Ends what a {@code start*} method began; {@code error} is what the JDBC call threw, if anything. */
+  /**
+   * Ends what a {@code start*} method began; {@code error} is what the JDBC call threw, if
+   * anything.
+   */
   public static void end(Object operation, Throwable error) {
     CallDepth.forKind(NESTING_KIND).decrementAndGet();
     if (operation instanceof DbClientOperation) {
@@ -100,7 +110,10 @@ public final class JdbcExecutions {
     }
   }
 
-  /** {@code Connection.prepareStatement(sql, ...)} and {@code prepareCall(sql, ...)} returned {@code statement}. */
+  /**
+   * {@code Connection.prepareStatement(sql, ...)} and {@code prepareCall(sql, ...)} returned {@code
+   * statement}.
+   */
   public static void prepared(Statement statement, String sql) {
     if (statement != null && sql != null) {
       JdbcStatements.prepared(statement, sql);
@@ -118,8 +131,9 @@ public final class JdbcExecutions {
   }
 
   /**
-   * {@code Statement.close()}: the statement's state is dropped now rather than after the collector has found
-   * the statement unreachable, so that a statement per request leaves nothing to survive a young collection.
+   * {@code Statement.close()}: the statement's state is dropped now rather than after the collector
+   * has found the statement unreachable, so that a statement per request leaves nothing to survive
+   * a young collection.
    */
   public static void closed(Statement statement) {
     JdbcStatements.forget(statement);
@@ -133,7 +147,8 @@ public final class JdbcExecutions {
     }
   }
 
-  private static Object start(JdbcConnectionInfo connection, SqlStatementInfo info, long batchSize) {
+  private static Object start(
+      JdbcConnectionInfo connection, SqlStatementInfo info, long batchSize) {
     return INSTRUMENTER.start(Context.current(), connection, info, batchSize);
   }
 
@@ -147,7 +162,8 @@ public final class JdbcExecutions {
     return JdbcConnections.infoFor(connection);
   }
 
-  private static List<SqlStatementInfo> analyzeAll(List<String> sqls, JdbcConnectionInfo connection) {
+  private static List<SqlStatementInfo> analyzeAll(
+      List<String> sqls, JdbcConnectionInfo connection) {
     if (sqls.isEmpty()) {
       return Collections.emptyList();
     }

@@ -16,7 +16,10 @@ import java.util.Set;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
-/** Every class that implements {@code java.sql.Statement}, {@code PreparedStatement} or {@code CallableStatement}. */
+/**
+ * Every class that implements {@code java.sql.Statement}, {@code PreparedStatement} or {@code
+ * CallableStatement}.
+ */
 final class JdbcStatementInstrumentation implements TypeInstrumentation {
   private static final String ADVICE_PACKAGE = "io.otelite.instrumentation.jdbc.";
 
@@ -39,13 +42,19 @@ final class JdbcStatementInstrumentation implements TypeInstrumentation {
   public void transform(TypeTransformer transformer) {
     String[] executeMethods = {"execute", "executeQuery", "executeUpdate", "executeLargeUpdate"};
     transformer.applyAdviceToMethod(
-        namedOneOf(executeMethods).and(takesArgument(0, String.class)).and(isPublic()).and(not(isAbstract())),
+        namedOneOf(executeMethods)
+            .and(takesArgument(0, String.class))
+            .and(isPublic())
+            .and(not(isAbstract())),
         ADVICE_PACKAGE + "StatementExecuteAdvice");
     transformer.applyAdviceToMethod(
         namedOneOf(executeMethods).and(takesArguments(0)).and(isPublic()).and(not(isAbstract())),
         ADVICE_PACKAGE + "PreparedStatementExecuteAdvice");
     transformer.applyAdviceToMethod(
-        namedOneOf("executeBatch", "executeLargeBatch").and(takesArguments(0)).and(isPublic()).and(not(isAbstract())),
+        namedOneOf("executeBatch", "executeLargeBatch")
+            .and(takesArguments(0))
+            .and(isPublic())
+            .and(not(isAbstract())),
         ADVICE_PACKAGE + "StatementExecuteBatchAdvice");
     transformer.applyAdviceToMethod(
         named("addBatch").and(takesArguments(String.class)).and(isPublic()).and(not(isAbstract())),

@@ -3,7 +3,10 @@ package io.otelite.instrumentation.jdbc;
 import java.sql.Statement;
 import net.bytebuddy.asm.Advice;
 
-/** {@code execute()}, {@code executeQuery()}, {@code executeUpdate()}, {@code executeLargeUpdate()} of prepared and callable statements. */
+/**
+ * {@code execute()}, {@code executeQuery()}, {@code executeUpdate()}, {@code executeLargeUpdate()}
+ * of prepared and callable statements.
+ */
 public class PreparedStatementExecuteAdvice {
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static Object enter(@Advice.This Statement statement) {

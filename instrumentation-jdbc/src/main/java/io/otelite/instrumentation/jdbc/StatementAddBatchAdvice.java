@@ -7,7 +7,9 @@ import net.bytebuddy.asm.Advice;
 public class StatementAddBatchAdvice {
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
   public static void exit(
-      @Advice.This Statement statement, @Advice.Argument(0) String sql, @Advice.Thrown Throwable error) {
+      @Advice.This Statement statement,
+      @Advice.Argument(0) String sql,
+      @Advice.Thrown Throwable error) {
     if (error == null) {
       JdbcExecutions.addBatch(statement, sql);
     }

@@ -3,7 +3,10 @@ package io.otelite.instrumentation.jdbc;
 import java.sql.Statement;
 import net.bytebuddy.asm.Advice;
 
-/** {@code Statement.execute(sql)}, {@code executeQuery(sql)}, {@code executeUpdate(sql, ...)}, {@code executeLargeUpdate(sql, ...)}. */
+/**
+ * {@code Statement.execute(sql)}, {@code executeQuery(sql)}, {@code executeUpdate(sql, ...)},
+ * {@code executeLargeUpdate(sql, ...)}.
+ */
 public class StatementExecuteAdvice {
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static Object enter(@Advice.This Statement statement, @Advice.Argument(0) String sql) {

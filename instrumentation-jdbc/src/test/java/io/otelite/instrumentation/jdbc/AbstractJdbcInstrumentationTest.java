@@ -36,10 +36,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JDBC instrumentation's specification, run against each database by a subclass: what a statement, a
- * prepared statement, a batch, a callable statement, a failing statement, a pooled connection and a
- * transaction look like as telemetry. Every test asserts the whole trace: exactly these spans, this parent,
- * exactly these attributes.
+ * The JDBC instrumentation's specification, run against each database by a subclass: what a
+ * statement, a prepared statement, a batch, a callable statement, a failing statement, a pooled
+ * connection and a transaction look like as telemetry. Every test asserts the whole trace: exactly
+ * these spans, this parent, exactly these attributes.
  */
 abstract class AbstractJdbcInstrumentationTest {
   static final InstrumentationTestHarness harness = InstrumentationTestHarness.install();
@@ -54,7 +54,10 @@ abstract class AbstractJdbcInstrumentationTest {
 
   abstract String password();
 
-  /** db.system.name, db.namespace, server.address and server.port as this database's spans must carry them. */
+  /**
+   * db.system.name, db.namespace, server.address and server.port as this database's spans must
+   * carry them.
+   */
   abstract Attributes connectionAttributes();
 
   /** Creates the function {@code add_one(int) -> int} that {@code {? = call add_one(?)}} calls. */
@@ -64,23 +67,31 @@ abstract class AbstractJdbcInstrumentationTest {
   abstract String serverName();
 
   /**
-   * For databases behind a server: skips each test with a clear message when the server is not reachable,
-   * except under {@code CI=true}, where a missing server is a failure. Tried once per URL.
+   * For databases behind a server: skips each test with a clear message when the server is not
+   * reachable, except under {@code CI=true}, where a missing server is a failure. Tried once per
+   * URL.
    */
   private void requireServer() {
     String failure =
-        UNREACHABLE_SERVERS.computeIfAbsent(url(), url -> {
-          DriverManager.setLoginTimeout(5);
-          try {
-            DriverManager.getConnection(url, user(), password()).close();
-            return "";
-          } catch (SQLException e) {
-            String message = serverName() + " is not reachable at " + url + " (" + e.getMessage()
-                + "); start it with scripts/start-services.sh";
-            System.err.println(getClass().getSimpleName() + ": " + message);
-            return message;
-          }
-        });
+        UNREACHABLE_SERVERS.computeIfAbsent(
+            url(),
+            url -> {
+              DriverManager.setLoginTimeout(5);
+              try {
+                DriverManager.getConnection(url, user(), password()).close();
+                return "";
+              } catch (SQLException e) {
+                String message =
+                    serverName()
+                        + " is not reachable at "
+                        + url
+                        + " ("
+                        + e.getMessage()
+                        + "); start it with scripts/start-services.sh";
+                System.err.println(getClass().getSimpleName() + ": " + message);
+                return message;
+              }
+            });
     if (failure.isEmpty()) {
       return;
     }
@@ -114,13 +125,17 @@ abstract class AbstractJdbcInstrumentationTest {
   @Test
   void statementMakesOneClientSpanUnderTheCurrentSpan() throws Exception {
     String item =
-        harness.runWithSpan("parent", () -> {
-          try (Statement statement = connection.createStatement();
-              ResultSet rows = statement.executeQuery("SELECT item FROM orders WHERE id = 1 AND item <> 'secret'")) {
-            rows.next();
-            return rows.getString(1);
-          }
-        });
+        harness.runWithSpan(
+            "parent",
+            () -> {
+              try (Statement statement = connection.createStatement();
+                  ResultSet rows =
+                      statement.executeQuery(
+                          "SELECT item FROM orders WHERE id = 1 AND item <> 'secret'")) {
+                rows.next();
+                return rows.getString(1);
+              }
+            });
 
     Assertions.assertThat(item).isEqualTo("book");
     List<SpanData> spans = harness.spans();
@@ -132,7 +147,9 @@ abstract class AbstractJdbcInstrumentationTest {
         .hasStatus(StatusData.unset())
         .hasAttributes(
             expectedAttributes("SELECT", "orders")
-                .put(DbAttributes.DB_QUERY_TEXT, "SELECT item FROM orders WHERE id = ? AND item <> ?")
+                .put(
+                    DbAttributes.DB_QUERY_TEXT,
+                    "SELECT item FROM orders WHERE id = ? AND item <> ?")
                 .build());
     // for the record: this database's span as the agent's console exporter prints it
     ConsoleSpanExporter.toStdout().export(List.of(span(spans, "SELECT orders")));
@@ -140,7 +157,8 @@ abstract class AbstractJdbcInstrumentationTest {
 
   @Test
   void preparedStatementSpanCarriesTheSqlGivenWhenPrepared() throws Exception {
-    try (PreparedStatement statement = connection.prepareStatement("INSERT INTO orders (id, item) VALUES (?, ?)")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement("INSERT INTO orders (id, item) VALUES (?, ?)")) {
       statement.setInt(1, 2);
       statement.setString(2, "pen");
       Assertions.assertThat(statement.executeUpdate()).isEqualTo(1);
@@ -160,7 +178,8 @@ abstract class AbstractJdbcInstrumentationTest {
 
   @Test
   void preparedStatementExecutedAgainMakesASpanEachTime() throws Exception {
-    try (PreparedStatement statement = connection.prepareStatement("SELECT item FROM orders WHERE id = ?")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT item FROM orders WHERE id = ?")) {
       for (int i = 0; i < 3; i++) {
         statement.setInt(1, 1);
         try (ResultSet rows = statement.executeQuery()) {
@@ -176,17 +195,23 @@ abstract class AbstractJdbcInstrumentationTest {
 
   @Test
   void aClosedStatementIsForgottenAtOnceNotWhenItIsCollected() throws Exception {
-    PreparedStatement statement = connection.prepareStatement("SELECT item FROM orders WHERE id = ?");
-    Assertions.assertThat(JdbcStatements.get(statement)).as("the SQL is remembered while it is open").isNotNull();
+    PreparedStatement statement =
+        connection.prepareStatement("SELECT item FROM orders WHERE id = ?");
+    Assertions.assertThat(JdbcStatements.get(statement))
+        .as("the SQL is remembered while it is open")
+        .isNotNull();
 
     statement.close();
 
-    Assertions.assertThat(JdbcStatements.get(statement)).as("nothing is kept for a closed statement").isNull();
+    Assertions.assertThat(JdbcStatements.get(statement))
+        .as("nothing is kept for a closed statement")
+        .isNull();
   }
 
   @Test
   void preparedBatchIsOneSpanWithItsSize() throws Exception {
-    try (PreparedStatement statement = connection.prepareStatement("INSERT INTO orders (id, item) VALUES (?, ?)")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement("INSERT INTO orders (id, item) VALUES (?, ?)")) {
       for (int id = 10; id < 13; id++) {
         statement.setInt(1, id);
         statement.setString(2, "item " + id);
@@ -222,7 +247,8 @@ abstract class AbstractJdbcInstrumentationTest {
         .hasKind(SpanKind.CLIENT)
         .hasAttributes(
             expectedAttributes("BATCH", "orders")
-                .put(DbAttributes.DB_QUERY_TEXT,
+                .put(
+                    DbAttributes.DB_QUERY_TEXT,
                     "INSERT INTO orders (id, item) VALUES (?, ?); UPDATE orders SET item = ? WHERE id = ?")
                 .put(DbAttributes.DB_OPERATION_BATCH_SIZE, 2L)
                 .build());
@@ -259,16 +285,20 @@ abstract class AbstractJdbcInstrumentationTest {
   void failingStatementIsAnErrorAndTheApplicationGetsTheDriversException() throws Exception {
     SQLException[] thrown = new SQLException[1];
     assertThatThrownBy(
-            () -> harness.runWithSpan("parent", () -> {
-              try (Statement statement = connection.createStatement()) {
-                return statement.executeQuery("SELECT * FROM no_such_table WHERE id = 7");
-              } catch (SQLException e) {
-                thrown[0] = e;
-                throw e;
-              }
-            }))
+            () ->
+                harness.runWithSpan(
+                    "parent",
+                    () -> {
+                      try (Statement statement = connection.createStatement()) {
+                        return statement.executeQuery("SELECT * FROM no_such_table WHERE id = 7");
+                      } catch (SQLException e) {
+                        thrown[0] = e;
+                        throw e;
+                      }
+                    }))
         .isInstanceOf(SQLException.class)
-        .satisfies(e -> Assertions.assertThat(e.getMessage()).containsIgnoringCase("no_such_table"));
+        .satisfies(
+            e -> Assertions.assertThat(e.getMessage()).containsIgnoringCase("no_such_table"));
 
     SQLException error = thrown[0];
     List<SpanData> spans = harness.spans();
@@ -299,14 +329,17 @@ abstract class AbstractJdbcInstrumentationTest {
     try (HikariDataSource pool = new HikariDataSource(config)) {
       try (Connection pooled = pool.getConnection()) {
         harness.clear();
-        harness.runWithSpan("parent", () -> {
-          try (PreparedStatement statement = pooled.prepareStatement("SELECT item FROM orders WHERE id = ?")) {
-            statement.setInt(1, 1);
-            try (ResultSet rows = statement.executeQuery()) {
-              return rows.next();
-            }
-          }
-        });
+        harness.runWithSpan(
+            "parent",
+            () -> {
+              try (PreparedStatement statement =
+                  pooled.prepareStatement("SELECT item FROM orders WHERE id = ?")) {
+                statement.setInt(1, 1);
+                try (ResultSet rows = statement.executeQuery()) {
+                  return rows.next();
+                }
+              }
+            });
         try (Statement statement = pooled.createStatement()) {
           statement.executeUpdate("UPDATE orders SET item = 'novel' WHERE id = 1");
         }
@@ -314,7 +347,8 @@ abstract class AbstractJdbcInstrumentationTest {
     }
 
     List<SpanData> spans = harness.spans();
-    Assertions.assertThat(spans).extracting(SpanData::getName)
+    Assertions.assertThat(spans)
+        .extracting(SpanData::getName)
         .containsExactlyInAnyOrder("SELECT orders", "parent", "UPDATE orders");
     assertThat(span(spans, "SELECT orders"))
         .hasParent(span(spans, "parent"))
@@ -332,7 +366,8 @@ abstract class AbstractJdbcInstrumentationTest {
 
   @Test
   void commitAndRollbackAreShortSpans() throws Exception {
-    // (autocommit is left off: switching it back on commits, which some drivers do with a commit() of their own)
+    // (autocommit is left off: switching it back on commits, which some drivers do with a commit()
+    // of their own)
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
       statement.executeUpdate("INSERT INTO orders (id, item) VALUES (30, 'cup')");
@@ -342,13 +377,20 @@ abstract class AbstractJdbcInstrumentationTest {
     }
 
     List<SpanData> spans = harness.spans();
-    Assertions.assertThat(spans).extracting(SpanData::getName)
+    Assertions.assertThat(spans)
+        .extracting(SpanData::getName)
         .containsExactly("INSERT orders", "COMMIT", "DELETE orders", "ROLLBACK");
     assertThat(span(spans, "COMMIT"))
         .hasKind(SpanKind.CLIENT)
-        .hasAttributes(connectionAttributes().toBuilder().put(DbAttributes.DB_OPERATION_NAME, "COMMIT").build());
+        .hasAttributes(
+            connectionAttributes().toBuilder()
+                .put(DbAttributes.DB_OPERATION_NAME, "COMMIT")
+                .build());
     assertThat(span(spans, "ROLLBACK"))
-        .hasAttributes(connectionAttributes().toBuilder().put(DbAttributes.DB_OPERATION_NAME, "ROLLBACK").build());
+        .hasAttributes(
+            connectionAttributes().toBuilder()
+                .put(DbAttributes.DB_OPERATION_NAME, "ROLLBACK")
+                .build());
   }
 
   @Test
@@ -366,7 +408,8 @@ abstract class AbstractJdbcInstrumentationTest {
     Assertions.assertThat(metric).isNotNull();
     Attributes success = expectedAttributes("SELECT", "orders").build();
     AttributesBuilder failureBuilder =
-        expectedAttributes("SELECT", "no_such_table").put(ErrorAttributes.ERROR_TYPE, error.getClass().getName());
+        expectedAttributes("SELECT", "no_such_table")
+            .put(ErrorAttributes.ERROR_TYPE, error.getClass().getName());
     if (error.getSQLState() != null) {
       failureBuilder.put(DbAttributes.DB_RESPONSE_STATUS_CODE, error.getSQLState());
     }
@@ -377,7 +420,8 @@ abstract class AbstractJdbcInstrumentationTest {
             histogram ->
                 histogram.containsPointsSatisfying(
                     point ->
-                        point.hasAttributes(success)
+                        point
+                            .hasAttributes(success)
                             .hasBucketBoundaries(0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10),
                     point -> point.hasAttributes(failure)));
   }
@@ -398,7 +442,8 @@ abstract class AbstractJdbcInstrumentationTest {
   }
 
   private static SpanData span(List<SpanData> spans, String name) {
-    List<SpanData> named = spans.stream().filter(s -> s.getName().equals(name)).collect(Collectors.toList());
+    List<SpanData> named =
+        spans.stream().filter(s -> s.getName().equals(name)).collect(Collectors.toList());
     Assertions.assertThat(named).as("spans named '%s' in %s", name, spans).hasSize(1);
     return named.get(0);
   }

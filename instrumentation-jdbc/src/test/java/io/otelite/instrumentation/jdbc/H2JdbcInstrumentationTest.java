@@ -5,7 +5,10 @@ import io.opentelemetry.semconv.DbAttributes;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The suite on H2, embedded in the test JVM: always runs. Public, so that H2 may call {@link #addOne}. */
+/**
+ * The suite on H2, embedded in the test JVM: always runs. Public, so that H2 may call {@link
+ * #addOne}.
+ */
 public class H2JdbcInstrumentationTest extends AbstractJdbcInstrumentationTest {
 
   @Override
@@ -39,7 +42,10 @@ public class H2JdbcInstrumentationTest extends AbstractJdbcInstrumentationTest {
 
   @Override
   void createAddOneFunction(Statement statement) throws SQLException {
-    statement.execute("CREATE ALIAS IF NOT EXISTS add_one FOR '" + H2JdbcInstrumentationTest.class.getName() + ".addOne'");
+    statement.execute(
+        "CREATE ALIAS IF NOT EXISTS add_one FOR '"
+            + H2JdbcInstrumentationTest.class.getName()
+            + ".addOne'");
   }
 
   /** The Java function H2 runs for {@code add_one}. */

@@ -11,15 +11,17 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs in a JVM of its own with {@code -Dotel.instrumentation.common.db-query-sanitization.enabled=false} (see
- * the pom): the query text then keeps its literals.
+ * Runs in a JVM of its own with {@code
+ * -Dotel.instrumentation.common.db-query-sanitization.enabled=false} (see the pom): the query text
+ * then keeps its literals.
  */
 class JdbcSanitizationDisabledTest {
   static final InstrumentationTestHarness harness = InstrumentationTestHarness.install();
 
   @Test
   void queryTextKeepsItsLiteralsWhenSanitizationIsSwitchedOff() throws Exception {
-    Assertions.assertThat(System.getProperty("otel.instrumentation.common.db-query-sanitization.enabled"))
+    Assertions.assertThat(
+            System.getProperty("otel.instrumentation.common.db-query-sanitization.enabled"))
         .as("run by the pom's sanitization-disabled execution")
         .isEqualTo("false");
     try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:unsanitized", "sa", "");

@@ -4,7 +4,10 @@ import io.opentelemetry.api.common.Attributes;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The suite on a MariaDB server on 127.0.0.1:3306 (scripts/start-services.sh), through mariadb-java-client. */
+/**
+ * The suite on a MariaDB server on 127.0.0.1:3306 (scripts/start-services.sh), through
+ * mariadb-java-client.
+ */
 class MariadbJdbcInstrumentationTest extends AbstractJdbcInstrumentationTest {
   private static final String URL = "jdbc:mariadb://127.0.0.1:3306/otelite";
 

@@ -4,7 +4,9 @@ import io.opentelemetry.api.common.Attributes;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The suite on a PostgreSQL server on 127.0.0.1:5432 (scripts/start-services.sh), through pgjdbc. */
+/**
+ * The suite on a PostgreSQL server on 127.0.0.1:5432 (scripts/start-services.sh), through pgjdbc.
+ */
 class PostgresqlJdbcInstrumentationTest extends AbstractJdbcInstrumentationTest {
   private static final String URL = "jdbc:postgresql://127.0.0.1:5432/otelite";
 
@@ -35,6 +37,7 @@ class PostgresqlJdbcInstrumentationTest extends AbstractJdbcInstrumentationTest 
 
   @Override
   void createAddOneFunction(Statement statement) throws SQLException {
-    statement.execute("CREATE OR REPLACE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql AS 'SELECT x + 1'");
+    statement.execute(
+        "CREATE OR REPLACE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql AS 'SELECT x + 1'");
   }
 }

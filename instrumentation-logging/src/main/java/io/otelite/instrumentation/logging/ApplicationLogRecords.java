@@ -13,12 +13,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Hands the application's log records to the agent's logs pipeline, as the OpenTelemetry agent's log appenders
- * do: the logger's name as the instrumentation scope, severity, body, timestamp, the span context current when
- * the application logged, and the exception as {@code exception.*} attributes.
+ * Hands the application's log records to the agent's logs pipeline, as the OpenTelemetry agent's
+ * log appenders do: the logger's name as the instrumentation scope, severity, body, timestamp, the
+ * span context current when the application logged, and the exception as {@code exception.*}
+ * attributes.
  */
 public final class ApplicationLogRecords {
-  /** Logger names are the application's class names, a bounded set; the cap guards against generated names. */
+  /**
+   * Logger names are the application's class names, a bounded set; the cap guards against generated
+   * names.
+   */
   private static final int MAX_CACHED_LOGGERS = 10_000;
 
   private static final Map<String, Logger> LOGGERS = new ConcurrentHashMap<>();
@@ -26,20 +30,29 @@ public final class ApplicationLogRecords {
   private ApplicationLogRecords() {}
 
   /**
-   * Whether a record logged under {@code context} is the agent's own doing: something logged while the agent
-   * exports (an HTTP client's or a JUL bridge's line) would otherwise feed the next export, and so on.
+   * Whether a record logged under {@code context} is the agent's own doing: something logged while
+   * the agent exports (an HTTP client's or a JUL bridge's line) would otherwise feed the next
+   * export, and so on.
    */
   public static boolean isAgentExport(Context context) {
     return InstrumentationUtil.shouldSuppressInstrumentation(context);
   }
 
-  /** A record for the named logger; the caller sets its timestamp, then {@link #emit} fills in the rest. */
+  /**
+   * A record for the named logger; the caller sets its timestamp, then {@link #emit} fills in the
+   * rest.
+   */
   public static LogRecordBuilder builder(String loggerName) {
     return logger(loggerName == null ? "ROOT" : loggerName).logRecordBuilder();
   }
 
   public static void emit(
-      LogRecordBuilder record, Severity severity, String severityText, String body, Throwable error, Context context) {
+      LogRecordBuilder record,
+      Severity severity,
+      String severityText,
+      String body,
+      Throwable error,
+      Context context) {
     record.setSeverity(severity).setSeverityText(severityText).setContext(context);
     if (body != null) {
       record.setBody(body);

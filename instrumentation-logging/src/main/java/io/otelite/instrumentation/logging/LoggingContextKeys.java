@@ -3,11 +3,12 @@ package io.otelite.instrumentation.logging;
 import io.otelite.instrumentation.api.InstrumentationConfig;
 
 /**
- * The MDC (Logback) and context data (Log4j 2) keys under which the current span's ids appear, so that a
- * pattern such as {@code %X{trace_id}} prints them. Keys and defaults are the OpenTelemetry Java agent's.
+ * The MDC (Logback) and context data (Log4j 2) keys under which the current span's ids appear, so
+ * that a pattern such as {@code %X{trace_id}} prints them. Keys and defaults are the OpenTelemetry
+ * Java agent's.
  *
- * <p>Outside the library packages on purpose: loaded once, in the agent's class loader, and shared by the
- * instrumentation of every application class loader.
+ * <p>Outside the library packages on purpose: loaded once, in the agent's class loader, and shared
+ * by the instrumentation of every application class loader.
  */
 public final class LoggingContextKeys {
   public static final String TRACE_ID =
@@ -15,7 +16,8 @@ public final class LoggingContextKeys {
   public static final String SPAN_ID =
       InstrumentationConfig.getString("otel.instrumentation.common.logging.span-id", "span_id");
   public static final String TRACE_FLAGS =
-      InstrumentationConfig.getString("otel.instrumentation.common.logging.trace-flags", "trace_flags");
+      InstrumentationConfig.getString(
+          "otel.instrumentation.common.logging.trace-flags", "trace_flags");
 
   private LoggingContextKeys() {}
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs in its own JVM (see the pom), with {@code otel.logs.exporter=none} and the MDC keys renamed to
- * {@code traceId}, {@code spanId} and {@code traceFlags}.
+ * Runs in its own JVM (see the pom), with {@code otel.logs.exporter=none} and the MDC keys renamed
+ * to {@code traceId}, {@code spanId} and {@code traceFlags}.
  */
 class LoggingConfiguredTest {
   static {
@@ -48,7 +48,12 @@ class LoggingConfiguredTest {
 
     assertThat(printed)
         .containsExactly(
-            span.getTraceId() + "|" + span.getSpanId() + "|" + span.getTraceFlags().asHex() + "||hello");
+            span.getTraceId()
+                + "|"
+                + span.getSpanId()
+                + "|"
+                + span.getTraceFlags().asHex()
+                + "||hello");
   }
 
   @Test
@@ -56,7 +61,8 @@ class LoggingConfiguredTest {
     List<String> printed =
         Log4jLines.attach("app.configured.log4j", "%X{traceId}|%X{spanId}|%X{trace_id}|%m").printed;
 
-    SpanContext span = TestTelemetry.inSpan(() -> LogManager.getLogger("app.configured.log4j").info("hello"));
+    SpanContext span =
+        TestTelemetry.inSpan(() -> LogManager.getLogger("app.configured.log4j").info("hello"));
 
     assertThat(printed).containsExactly(span.getTraceId() + "|" + span.getSpanId() + "||hello");
   }

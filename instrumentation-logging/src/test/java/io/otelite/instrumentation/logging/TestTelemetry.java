@@ -14,8 +14,8 @@ import io.otelite.tooling.testing.InstrumentationTestHarness;
 import java.util.List;
 
 /**
- * The harness's instrumentation, with an SDK that also keeps log records in memory (the harness's own SDK has
- * no logs pipeline). Installed once per JVM, before any test touches a logging library.
+ * The harness's instrumentation, with an SDK that also keeps log records in memory (the harness's
+ * own SDK has no logs pipeline). Installed once per JVM, before any test touches a logging library.
  */
 public final class TestTelemetry {
   private static final InMemoryLogRecordExporter LOGS = InMemoryLogRecordExporter.create();
@@ -27,7 +27,9 @@ public final class TestTelemetry {
         OpenTelemetrySdk.builder()
             .setTracerProvider(SdkTracerProvider.builder().build())
             .setLoggerProvider(
-                SdkLoggerProvider.builder().addLogRecordProcessor(SimpleLogRecordProcessor.create(LOGS)).build())
+                SdkLoggerProvider.builder()
+                    .addLogRecordProcessor(SimpleLogRecordProcessor.create(LOGS))
+                    .build())
             .build());
   }
 

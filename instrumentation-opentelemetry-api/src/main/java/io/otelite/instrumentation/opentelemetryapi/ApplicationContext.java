@@ -4,9 +4,9 @@ import application.io.opentelemetry.context.Context;
 import application.io.opentelemetry.context.ContextKey;
 
 /**
- * The application's view of one agent context: its span and baggage are the agent's (converted on the way),
- * its other keys' values are kept in the agent context as well, so that nothing is lost when the agent's side
- * makes the context current or carries it to another thread.
+ * The application's view of one agent context: its span and baggage are the agent's (converted on
+ * the way), its other keys' values are kept in the agent context as well, so that nothing is lost
+ * when the agent's side makes the context current or carries it to another thread.
  */
 final class ApplicationContext implements Context {
   private final io.opentelemetry.context.Context agentContext;
@@ -39,11 +39,13 @@ final class ApplicationContext implements Context {
   public <V> Context with(ContextKey<V> key, V value) {
     if ((Object) key == ApplicationContextKeys.SPAN) {
       return new ApplicationContext(
-          ContextBridge.withSpan(agentContext, (application.io.opentelemetry.api.trace.Span) value));
+          ContextBridge.withSpan(
+              agentContext, (application.io.opentelemetry.api.trace.Span) value));
     }
     if ((Object) key == ApplicationContextKeys.BAGGAGE) {
       return new ApplicationContext(
-          ContextBridge.withBaggage(agentContext, (application.io.opentelemetry.api.baggage.Baggage) value));
+          ContextBridge.withBaggage(
+              agentContext, (application.io.opentelemetry.api.baggage.Baggage) value));
     }
     Context values = agentContext.get(ContextBridge.APPLICATION_VALUES);
     Context updated = (values == null ? ApplicationValues.EMPTY : values).with(key, value);
@@ -52,7 +54,8 @@ final class ApplicationContext implements Context {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ApplicationContext && ((ApplicationContext) other).agentContext.equals(agentContext);
+    return other instanceof ApplicationContext
+        && ((ApplicationContext) other).agentContext.equals(agentContext);
   }
 
   @Override

@@ -6,9 +6,9 @@ import application.io.opentelemetry.context.Context;
 import application.io.opentelemetry.context.ContextKey;
 
 /**
- * The application API's private keys for the current span and baggage. Learned without reflection: the API
- * stores a span or baggage in a context with {@code context.with(itsKey, value)}, so a context that records the
- * key it is given learns it.
+ * The application API's private keys for the current span and baggage. Learned without reflection:
+ * the API stores a span or baggage in a context with {@code context.with(itsKey, value)}, so a
+ * context that records the key it is given learns it.
  */
 final class ApplicationContextKeys {
   static final ContextKey<Span> SPAN = spanKey();

@@ -5,8 +5,8 @@ import application.io.opentelemetry.context.ContextStorage;
 import application.io.opentelemetry.context.Scope;
 
 /**
- * What the application's {@code ContextStorage.get()} returns: the agent's context storage, so one current
- * context per thread for both sides.
+ * What the application's {@code ContextStorage.get()} returns: the agent's context storage, so one
+ * current context per thread for both sides.
  */
 final class ApplicationContextStorage implements ContextStorage {
   static final ApplicationContextStorage INSTANCE = new ApplicationContextStorage();

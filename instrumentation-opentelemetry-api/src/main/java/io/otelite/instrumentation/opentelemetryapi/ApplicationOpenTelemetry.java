@@ -5,9 +5,9 @@ import application.io.opentelemetry.api.trace.TracerProvider;
 import application.io.opentelemetry.context.propagation.ContextPropagators;
 
 /**
- * What the application's {@code GlobalOpenTelemetry.get()} returns: the agent's tracer provider and propagators
- * behind the application's interfaces. Metrics and logs of the application's API stay no-op (the interface's
- * defaults).
+ * What the application's {@code GlobalOpenTelemetry.get()} returns: the agent's tracer provider and
+ * propagators behind the application's interfaces. Metrics and logs of the application's API stay
+ * no-op (the interface's defaults).
  */
 final class ApplicationOpenTelemetry implements OpenTelemetry {
   static final ApplicationOpenTelemetry INSTANCE = new ApplicationOpenTelemetry();

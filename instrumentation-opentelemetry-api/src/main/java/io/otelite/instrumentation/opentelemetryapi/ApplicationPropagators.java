@@ -8,8 +8,9 @@ import application.io.opentelemetry.context.propagation.TextMapSetter;
 import java.util.Collection;
 
 /**
- * The agent's configured propagators ({@code otel.propagators}) behind the application's interfaces, so that
- * application code that injects or extracts headers itself uses the same formats as the agent.
+ * The agent's configured propagators ({@code otel.propagators}) behind the application's
+ * interfaces, so that application code that injects or extracts headers itself uses the same
+ * formats as the agent.
  */
 final class ApplicationPropagators implements ContextPropagators, TextMapPropagator {
   private final io.opentelemetry.context.propagation.TextMapPropagator agentPropagator;
@@ -47,7 +48,8 @@ final class ApplicationPropagators implements ContextPropagators, TextMapPropaga
   }
 
   /** The application's getter for the agent's propagator. */
-  private static final class AgentGetter<C> implements io.opentelemetry.context.propagation.TextMapGetter<C> {
+  private static final class AgentGetter<C>
+      implements io.opentelemetry.context.propagation.TextMapGetter<C> {
     private final TextMapGetter<C> applicationGetter;
 
     AgentGetter(TextMapGetter<C> applicationGetter) {

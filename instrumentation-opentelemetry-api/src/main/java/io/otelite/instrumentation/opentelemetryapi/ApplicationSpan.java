@@ -8,9 +8,9 @@ import application.io.opentelemetry.api.trace.StatusCode;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An agent span behind the application's interface: a span the application started through the agent's SDK,
- * or the agent's current span as {@code Span.current()} shows it to the application. Equal to every other view
- * of the same agent span.
+ * An agent span behind the application's interface: a span the application started through the
+ * agent's SDK, or the agent's current span as {@code Span.current()} shows it to the application.
+ * Equal to every other view of the same agent span.
  */
 final class ApplicationSpan implements Span {
   private final io.opentelemetry.api.trace.Span agentSpan;
@@ -132,7 +132,8 @@ final class ApplicationSpan implements Span {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ApplicationSpan && ((ApplicationSpan) other).agentSpan.equals(agentSpan);
+    return other instanceof ApplicationSpan
+        && ((ApplicationSpan) other).agentSpan.equals(agentSpan);
   }
 
   @Override

@@ -10,8 +10,8 @@ import application.io.opentelemetry.context.Context;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The agent's span builder behind the application's interface. Without {@code setParent} the parent is the
- * agent's current context, which is the application's too.
+ * The agent's span builder behind the application's interface. Without {@code setParent} the parent
+ * is the agent's current context, which is the application's too.
  */
 final class ApplicationSpanBuilder implements SpanBuilder {
   private final io.opentelemetry.api.trace.SpanBuilder agentBuilder;
@@ -40,7 +40,8 @@ final class ApplicationSpanBuilder implements SpanBuilder {
 
   @Override
   public SpanBuilder addLink(SpanContext spanContext, Attributes attributes) {
-    agentBuilder.addLink(SpanContextBridge.toAgent(spanContext), AttributesBridge.toAgent(attributes));
+    agentBuilder.addLink(
+        SpanContextBridge.toAgent(spanContext), AttributesBridge.toAgent(attributes));
     return this;
   }
 

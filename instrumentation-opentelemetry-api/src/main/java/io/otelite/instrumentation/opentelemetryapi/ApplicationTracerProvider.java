@@ -19,7 +19,8 @@ final class ApplicationTracerProvider implements TracerProvider {
 
   @Override
   public Tracer get(String instrumentationScopeName, String instrumentationScopeVersion) {
-    return new ApplicationTracer(agentProvider.get(instrumentationScopeName, instrumentationScopeVersion));
+    return new ApplicationTracer(
+        agentProvider.get(instrumentationScopeName, instrumentationScopeVersion));
   }
 
   @Override

@@ -5,8 +5,8 @@ import application.io.opentelemetry.context.ContextKey;
 import java.util.Arrays;
 
 /**
- * The values the application keeps in its context under its own keys: immutable, a few entries at most, so a
- * copied array.
+ * The values the application keeps in its context under its own keys: immutable, a few entries at
+ * most, so a copied array.
  */
 final class ApplicationValues implements Context {
   static final ApplicationValues EMPTY = new ApplicationValues(new Object[0]);

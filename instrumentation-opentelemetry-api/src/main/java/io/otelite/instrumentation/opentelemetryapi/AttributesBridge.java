@@ -4,13 +4,16 @@ import application.io.opentelemetry.api.common.AttributeKey;
 import application.io.opentelemetry.api.common.Attributes;
 
 /**
- * The application's attribute keys and attributes as the agent's. Values need no conversion: both sides hold
- * the same Java types ({@code String}, {@code Long}, {@code List<String>}, ...).
+ * The application's attribute keys and attributes as the agent's. Values need no conversion: both
+ * sides hold the same Java types ({@code String}, {@code Long}, {@code List<String>}, ...).
  */
 final class AttributesBridge {
   private AttributesBridge() {}
 
-  /** The agent's key of the same name and type; null for a type this bridge does not know (none in 1.x). */
+  /**
+   * The agent's key of the same name and type; null for a type this bridge does not know (none in
+   * 1.x).
+   */
   @SuppressWarnings("unchecked")
   static <T> io.opentelemetry.api.common.AttributeKey<T> toAgent(AttributeKey<T> key) {
     if (key == null || key.getType() == null) {
@@ -53,7 +56,8 @@ final class AttributesBridge {
     if (attributes == null || attributes.isEmpty()) {
       return io.opentelemetry.api.common.Attributes.empty();
     }
-    io.opentelemetry.api.common.AttributesBuilder builder = io.opentelemetry.api.common.Attributes.builder();
+    io.opentelemetry.api.common.AttributesBuilder builder =
+        io.opentelemetry.api.common.Attributes.builder();
     attributes.forEach((key, value) -> put(builder, key, value));
     return builder.build();
   }

@@ -12,13 +12,15 @@ final class BaggageBridge {
     if (baggage.isEmpty()) {
       return io.opentelemetry.api.baggage.Baggage.empty();
     }
-    io.opentelemetry.api.baggage.BaggageBuilder builder = io.opentelemetry.api.baggage.Baggage.builder();
+    io.opentelemetry.api.baggage.BaggageBuilder builder =
+        io.opentelemetry.api.baggage.Baggage.builder();
     baggage.forEach(
         (name, entry) ->
             builder.put(
                 name,
                 entry.getValue(),
-                io.opentelemetry.api.baggage.BaggageEntryMetadata.create(entry.getMetadata().getValue())));
+                io.opentelemetry.api.baggage.BaggageEntryMetadata.create(
+                    entry.getMetadata().getValue())));
     return builder.build();
   }
 
@@ -29,7 +31,10 @@ final class BaggageBridge {
     BaggageBuilder builder = Baggage.builder();
     baggage.forEach(
         (name, entry) ->
-            builder.put(name, entry.getValue(), BaggageEntryMetadata.create(entry.getMetadata().getValue())));
+            builder.put(
+                name,
+                entry.getValue(),
+                BaggageEntryMetadata.create(entry.getMetadata().getValue())));
     return builder.build();
   }
 }

@@ -5,12 +5,13 @@ import application.io.opentelemetry.api.trace.Span;
 import application.io.opentelemetry.context.Context;
 
 /**
- * Contexts, and the span and baggage in them, between the application's API and the agent's. The agent's
- * context is the one that is current; the application sees it through {@link ApplicationContext}.
+ * Contexts, and the span and baggage in them, between the application's API and the agent's. The
+ * agent's context is the one that is current; the application sees it through {@link
+ * ApplicationContext}.
  *
- * <p>A span or baggage of the application's own making (its own SDK's span, {@code Span.wrap(...)}, a baggage
- * it built) is stored for the agent as a converted copy, and next to it the original, which the application
- * then reads back as the very object it stored.
+ * <p>A span or baggage of the application's own making (its own SDK's span, {@code Span.wrap(...)},
+ * a baggage it built) is stored for the agent as a converted copy, and next to it the original,
+ * which the application then reads back as the very object it stored.
  */
 final class ContextBridge {
   /** The application's values under its own keys. */
@@ -31,13 +32,16 @@ final class ContextBridge {
     if (context instanceof ApplicationContext) {
       return ((ApplicationContext) context).agentContext();
     }
-    // a context the application's API built without the storage (Context.root() of older API versions)
+    // a context the application's API built without the storage (Context.root() of older API
+    // versions)
     io.opentelemetry.context.Context agentContext = io.opentelemetry.context.Context.root();
-    Span span = ApplicationContextKeys.SPAN == null ? null : context.get(ApplicationContextKeys.SPAN);
+    Span span =
+        ApplicationContextKeys.SPAN == null ? null : context.get(ApplicationContextKeys.SPAN);
     if (span != null) {
       agentContext = withSpan(agentContext, span);
     }
-    Baggage baggage = ApplicationContextKeys.BAGGAGE == null ? null : context.get(ApplicationContextKeys.BAGGAGE);
+    Baggage baggage =
+        ApplicationContextKeys.BAGGAGE == null ? null : context.get(ApplicationContextKeys.BAGGAGE);
     if (baggage != null) {
       agentContext = withBaggage(agentContext, baggage);
     }
@@ -45,7 +49,8 @@ final class ContextBridge {
   }
 
   static Span applicationSpan(io.opentelemetry.context.Context agentContext) {
-    io.opentelemetry.api.trace.Span agentSpan = io.opentelemetry.api.trace.Span.fromContextOrNull(agentContext);
+    io.opentelemetry.api.trace.Span agentSpan =
+        io.opentelemetry.api.trace.Span.fromContextOrNull(agentContext);
     if (agentSpan == null) {
       return null;
     }
@@ -56,7 +61,8 @@ final class ContextBridge {
     return new ApplicationSpan(agentSpan);
   }
 
-  static io.opentelemetry.context.Context withSpan(io.opentelemetry.context.Context agentContext, Span span) {
+  static io.opentelemetry.context.Context withSpan(
+      io.opentelemetry.context.Context agentContext, Span span) {
     if (span instanceof ApplicationSpan) {
       return agentContext.with(((ApplicationSpan) span).agentSpan());
     }
@@ -79,13 +85,19 @@ final class ContextBridge {
     return BaggageBridge.toApplication(agentBaggage);
   }
 
-  static io.opentelemetry.context.Context withBaggage(io.opentelemetry.context.Context agentContext, Baggage baggage) {
+  static io.opentelemetry.context.Context withBaggage(
+      io.opentelemetry.context.Context agentContext, Baggage baggage) {
     Baggage stored = baggage == null ? Baggage.empty() : baggage;
     io.opentelemetry.api.baggage.Baggage agentBaggage = BaggageBridge.toAgent(stored);
-    return agentContext.with(agentBaggage).with(ORIGINAL_BAGGAGE, new Original(agentBaggage, stored));
+    return agentContext
+        .with(agentBaggage)
+        .with(ORIGINAL_BAGGAGE, new Original(agentBaggage, stored));
   }
 
-  /** What the application stored, and the agent's copy of it: the original stands as long as the copy does. */
+  /**
+   * What the application stored, and the agent's copy of it: the original stands as long as the
+   * copy does.
+   */
   private static final class Original {
     final Object agentValue;
     final Object applicationValue;

@@ -14,7 +14,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@code makeCurrent()} and {@code Span.current()} go: it returns a storage backed by the agent's.
  */
 final class ContextStorageInstrumentation implements TypeInstrumentation {
-  private static final String CONTEXT_STORAGE = "application.io.opentelemetry.context.ContextStorage";
+  private static final String CONTEXT_STORAGE =
+      "application.io.opentelemetry.context.ContextStorage";
 
   @Override
   public boolean mayMatchName(String className) {

@@ -10,12 +10,13 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * The application's {@code GlobalOpenTelemetry}: {@code get()} is the agent's SDK, {@code set(...)} is
- * ignored, as in the OpenTelemetry agent (the agent provides the global instance). The name is written with the
- * {@code application.} prefix, which the agent jar's shade step removes.
+ * The application's {@code GlobalOpenTelemetry}: {@code get()} is the agent's SDK, {@code set(...)}
+ * is ignored, as in the OpenTelemetry agent (the agent provides the global instance). The name is
+ * written with the {@code application.} prefix, which the agent jar's shade step removes.
  */
 final class GlobalOpenTelemetryInstrumentation implements TypeInstrumentation {
-  private static final String GLOBAL_OPEN_TELEMETRY = "application.io.opentelemetry.api.GlobalOpenTelemetry";
+  private static final String GLOBAL_OPEN_TELEMETRY =
+      "application.io.opentelemetry.api.GlobalOpenTelemetry";
 
   @Override
   public boolean mayMatchName(String className) {

@@ -4,13 +4,17 @@ import io.otelite.instrumentation.api.AgentLog;
 import net.bytebuddy.asm.Advice;
 
 /**
- * {@code GlobalOpenTelemetry.set(...)}: skipped. Under the agent the global instance is the agent's, as in the
- * OpenTelemetry agent; the application's own SDK object still works where the application uses it directly.
+ * {@code GlobalOpenTelemetry.set(...)}: skipped. Under the agent the global instance is the
+ * agent's, as in the OpenTelemetry agent; the application's own SDK object still works where the
+ * application uses it directly.
  */
 public final class GlobalOpenTelemetrySetAdvice {
   private GlobalOpenTelemetrySetAdvice() {}
 
-  @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class, inline = false)
+  @Advice.OnMethodEnter(
+      skipOn = Advice.OnNonDefaultValue.class,
+      suppress = Throwable.class,
+      inline = false)
   public static boolean skip() {
     AgentLog.warnOnce(
         "GlobalOpenTelemetry.set",

@@ -5,7 +5,10 @@ import application.io.opentelemetry.api.trace.TraceFlags;
 import application.io.opentelemetry.api.trace.TraceState;
 import application.io.opentelemetry.api.trace.TraceStateBuilder;
 
-/** Span contexts (ids, flags, trace state, remoteness) between the application's API and the agent's. */
+/**
+ * Span contexts (ids, flags, trace state, remoteness) between the application's API and the
+ * agent's.
+ */
 final class SpanContextBridge {
   private SpanContextBridge() {}
 
@@ -19,7 +22,8 @@ final class SpanContextBridge {
     return context.isRemote()
         ? io.opentelemetry.api.trace.SpanContext.createFromRemoteParent(
             context.getTraceId(), context.getSpanId(), flags, state)
-        : io.opentelemetry.api.trace.SpanContext.create(context.getTraceId(), context.getSpanId(), flags, state);
+        : io.opentelemetry.api.trace.SpanContext.create(
+            context.getTraceId(), context.getSpanId(), flags, state);
   }
 
   static SpanContext toApplication(io.opentelemetry.api.trace.SpanContext context) {
@@ -29,7 +33,8 @@ final class SpanContextBridge {
     TraceFlags flags = TraceFlags.fromByte(context.getTraceFlags().asByte());
     TraceState state = toApplication(context.getTraceState());
     return context.isRemote()
-        ? SpanContext.createFromRemoteParent(context.getTraceId(), context.getSpanId(), flags, state)
+        ? SpanContext.createFromRemoteParent(
+            context.getTraceId(), context.getSpanId(), flags, state)
         : SpanContext.create(context.getTraceId(), context.getSpanId(), flags, state);
   }
 
@@ -37,7 +42,8 @@ final class SpanContextBridge {
     if (state == null || state.isEmpty()) {
       return io.opentelemetry.api.trace.TraceState.getDefault();
     }
-    io.opentelemetry.api.trace.TraceStateBuilder builder = io.opentelemetry.api.trace.TraceState.builder();
+    io.opentelemetry.api.trace.TraceStateBuilder builder =
+        io.opentelemetry.api.trace.TraceState.builder();
     state.forEach(builder::put);
     return builder.build();
   }

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The application's own API (here the API relocated to {@code application.io.opentelemetry}, which is what the
- * module is compiled against; in the agent jar it is the application's {@code io.opentelemetry}) talks to the
- * agent's SDK, and both sides share one current context.
+ * The application's own API (here the API relocated to {@code application.io.opentelemetry}, which
+ * is what the module is compiled against; in the agent jar it is the application's {@code
+ * io.opentelemetry}) talks to the agent's SDK, and both sides share one current context.
  */
 class ApplicationApiBridgeTest {
   private static final InstrumentationTestHarness harness = InstrumentationTestHarness.install();
@@ -48,7 +48,10 @@ class ApplicationApiBridgeTest {
   void aSpanOfTheApplicationsApiIsExportedByTheAgentWithAllItCarries() {
     SpanContext linked =
         SpanContext.create(
-            "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", TraceFlags.getSampled(), TraceState.getDefault());
+            "0af7651916cd43dd8448eb211c80319c",
+            "b7ad6b7169203331",
+            TraceFlags.getSampled(),
+            TraceState.getDefault());
     Span span =
         tracer
             .spanBuilder("app-work")
@@ -85,30 +88,51 @@ class ApplicationApiBridgeTest {
         .containsEntry(io.opentelemetry.api.common.AttributeKey.longKey("a.long"), 42L)
         .containsEntry(io.opentelemetry.api.common.AttributeKey.doubleKey("a.double"), 1.5)
         .containsEntry(io.opentelemetry.api.common.AttributeKey.booleanKey("a.boolean"), true)
-        .containsEntry(io.opentelemetry.api.common.AttributeKey.stringArrayKey("a.strings"), List.of("x", "y"))
-        .containsEntry(io.opentelemetry.api.common.AttributeKey.longArrayKey("a.longs"), List.of(1L, 2L))
-        .containsEntry(io.opentelemetry.api.common.AttributeKey.doubleArrayKey("a.doubles"), List.of(0.5))
-        .containsEntry(io.opentelemetry.api.common.AttributeKey.booleanArrayKey("a.booleans"), List.of(true, false));
-    assertThat(exported.getEvents()).extracting(EventData::getName).containsExactly("cache-miss", "exception");
-    assertThat(exported.getEvents().get(1).getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("exception.message")))
+        .containsEntry(
+            io.opentelemetry.api.common.AttributeKey.stringArrayKey("a.strings"), List.of("x", "y"))
+        .containsEntry(
+            io.opentelemetry.api.common.AttributeKey.longArrayKey("a.longs"), List.of(1L, 2L))
+        .containsEntry(
+            io.opentelemetry.api.common.AttributeKey.doubleArrayKey("a.doubles"), List.of(0.5))
+        .containsEntry(
+            io.opentelemetry.api.common.AttributeKey.booleanArrayKey("a.booleans"),
+            List.of(true, false));
+    assertThat(exported.getEvents())
+        .extracting(EventData::getName)
+        .containsExactly("cache-miss", "exception");
+    assertThat(
+            exported
+                .getEvents()
+                .get(1)
+                .getAttributes()
+                .get(io.opentelemetry.api.common.AttributeKey.stringKey("exception.message")))
         .isEqualTo("boom");
-    assertThat(exported.getStatus().getStatusCode()).isEqualTo(io.opentelemetry.api.trace.StatusCode.ERROR);
+    assertThat(exported.getStatus().getStatusCode())
+        .isEqualTo(io.opentelemetry.api.trace.StatusCode.ERROR);
     assertThat(exported.getStatus().getDescription()).isEqualTo("failed");
     assertThat(exported.getLinks()).hasSize(1);
-    assertThat(exported.getLinks().get(0).getSpanContext().getSpanId()).isEqualTo("b7ad6b7169203331");
-    assertThat(exported.getLinks().get(0).getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("link.why")))
+    assertThat(exported.getLinks().get(0).getSpanContext().getSpanId())
+        .isEqualTo("b7ad6b7169203331");
+    assertThat(
+            exported
+                .getLinks()
+                .get(0)
+                .getAttributes()
+                .get(io.opentelemetry.api.common.AttributeKey.stringKey("link.why")))
         .isEqualTo("batch");
     assertThat(span.getSpanContext().getSpanId()).isEqualTo(exported.getSpanId());
   }
 
   @Test
-  void anApplicationSpanStartedInsideAnAgentSpanIsItsChild_andSpanCurrentIsTheAgentSpan() throws Exception {
+  void anApplicationSpanStartedInsideAnAgentSpanIsItsChild_andSpanCurrentIsTheAgentSpan()
+      throws Exception {
     String[] seenByApplication = new String[2];
     harness.runWithSpan(
         "agent-server",
         () -> {
           seenByApplication[0] = Span.current().getSpanContext().getSpanId();
-          seenByApplication[1] = Context.current().get(ContextKey.named("nothing")) == null ? "no value" : "?";
+          seenByApplication[1] =
+              Context.current().get(ContextKey.named("nothing")) == null ? "no value" : "?";
           tracer.spanBuilder("app-child").startSpan().end();
           return null;
         });
@@ -132,32 +156,45 @@ class ApplicationApiBridgeTest {
     } finally {
       applicationSpan.end();
     }
-    assertThat(Span.current().getSpanContext().isValid()).as("the scope restored the previous context").isFalse();
+    assertThat(Span.current().getSpanContext().isValid())
+        .as("the scope restored the previous context")
+        .isFalse();
 
     List<SpanData> spans = harness.waitForSpans(2);
-    assertThat(byName(spans, "agent-client").getParentSpanId()).isEqualTo(byName(spans, "app-parent").getSpanId());
+    assertThat(byName(spans, "agent-client").getParentSpanId())
+        .isEqualTo(byName(spans, "app-parent").getSpanId());
   }
 
   @Test
   void anExplicitApplicationParentAndAWrappedRemoteSpanContextAreParents() {
     SpanContext remote =
         SpanContext.createFromRemoteParent(
-            "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault());
+            "4bf92f3577b34da6a3ce929d0e0e4736",
+            "00f067aa0ba902b7",
+            TraceFlags.getSampled(),
+            TraceState.getDefault());
     Context remoteParent = Context.root().with(Span.wrap(remote));
     Span fromRemote = tracer.spanBuilder("from-remote").setParent(remoteParent).startSpan();
-    Span child = tracer.spanBuilder("explicit-child").setParent(Context.current().with(fromRemote)).startSpan();
+    Span child =
+        tracer
+            .spanBuilder("explicit-child")
+            .setParent(Context.current().with(fromRemote))
+            .startSpan();
     child.end();
     fromRemote.end();
 
     List<SpanData> spans = harness.waitForSpans(2);
-    assertThat(byName(spans, "from-remote").getTraceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(byName(spans, "from-remote").getTraceId())
+        .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     assertThat(byName(spans, "from-remote").getParentSpanId()).isEqualTo("00f067aa0ba902b7");
-    assertThat(byName(spans, "explicit-child").getParentSpanId()).isEqualTo(fromRemote.getSpanContext().getSpanId());
+    assertThat(byName(spans, "explicit-child").getParentSpanId())
+        .isEqualTo(fromRemote.getSpanContext().getSpanId());
   }
 
   @Test
   void aContextTheApplicationsApiBuiltWithoutTheStorageStillCarriesItsSpanBaggageAndValues() {
-    // older API versions' Context.root() does not ask the storage: their contexts reach the bridge as they are
+    // older API versions' Context.root() does not ask the storage: their contexts reach the bridge
+    // as they are
     ContextKey<String> tenantKey = ContextKey.named("tenant");
     Span parent = tracer.spanBuilder("parent").startSpan();
     Context foreign =
@@ -171,14 +208,16 @@ class ApplicationApiBridgeTest {
     try (Scope ignored = foreign.makeCurrent()) {
       assertThat(io.opentelemetry.api.trace.Span.current().getSpanContext().getSpanId())
           .isEqualTo(parent.getSpanContext().getSpanId());
-      assertThat(io.opentelemetry.api.baggage.Baggage.current().getEntryValue("user.id")).isEqualTo("u-2");
+      assertThat(io.opentelemetry.api.baggage.Baggage.current().getEntryValue("user.id"))
+          .isEqualTo("u-2");
       assertThat(Context.current().get(tenantKey)).isEqualTo("initech");
       tracer.spanBuilder("child").startSpan().end();
     }
     parent.end();
 
     List<SpanData> spans = harness.waitForSpans(2);
-    assertThat(byName(spans, "child").getParentSpanId()).isEqualTo(parent.getSpanContext().getSpanId());
+    assertThat(byName(spans, "child").getParentSpanId())
+        .isEqualTo(parent.getSpanContext().getSpanId());
   }
 
   @Test
@@ -186,7 +225,10 @@ class ApplicationApiBridgeTest {
     Span wrapped =
         Span.wrap(
             SpanContext.create(
-                "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault()));
+                "4bf92f3577b34da6a3ce929d0e0e4736",
+                "00f067aa0ba902b7",
+                TraceFlags.getSampled(),
+                TraceState.getDefault()));
     try (Scope ignored = wrapped.makeCurrent()) {
       assertThat(Span.current()).isSameAs(wrapped);
       assertThat(io.opentelemetry.api.trace.Span.current().getSpanContext().getTraceId())
@@ -197,15 +239,24 @@ class ApplicationApiBridgeTest {
   @Test
   void baggageAndTheApplicationsOwnContextValuesAreSharedWithTheAgentsContext() {
     ContextKey<String> tenantKey = ContextKey.named("tenant");
-    Context context = Context.current().with(tenantKey, "acme").with(Baggage.builder().put("user.id", "u-1").build());
+    Context context =
+        Context.current()
+            .with(tenantKey, "acme")
+            .with(Baggage.builder().put("user.id", "u-1").build());
     try (Scope ignored = context.makeCurrent()) {
-      assertThat(io.opentelemetry.api.baggage.Baggage.current().getEntryValue("user.id")).isEqualTo("u-1");
+      assertThat(io.opentelemetry.api.baggage.Baggage.current().getEntryValue("user.id"))
+          .isEqualTo("u-1");
       assertThat(Context.current().get(tenantKey)).isEqualTo("acme");
       try (io.opentelemetry.context.Scope agentScope =
-          io.opentelemetry.api.baggage.Baggage.current().toBuilder().put("from.agent", "yes").build().makeCurrent()) {
+          io.opentelemetry.api.baggage.Baggage.current().toBuilder()
+              .put("from.agent", "yes")
+              .build()
+              .makeCurrent()) {
         assertThat(Baggage.current().getEntryValue("from.agent")).isEqualTo("yes");
         assertThat(Baggage.current().getEntryValue("user.id")).isEqualTo("u-1");
-        assertThat(Context.current().get(tenantKey)).as("the agent's context carries the app's values").isEqualTo("acme");
+        assertThat(Context.current().get(tenantKey))
+            .as("the agent's context carries the app's values")
+            .isEqualTo("acme");
       }
     }
     assertThat(Context.current().get(tenantKey)).isNull();
@@ -221,14 +272,19 @@ class ApplicationApiBridgeTest {
     span.end();
     assertThat(headers.get("traceparent"))
         .isEqualTo(
-            "00-" + span.getSpanContext().getTraceId() + "-" + span.getSpanContext().getSpanId() + "-"
+            "00-"
+                + span.getSpanContext().getTraceId()
+                + "-"
+                + span.getSpanContext().getSpanId()
+                + "-"
                 + span.getSpanContext().getTraceFlags().asHex());
 
     Context extracted =
         GlobalOpenTelemetry.getPropagators()
             .getTextMapPropagator()
             .extract(Context.root(), headers, new MapGetter());
-    assertThat(Span.fromContext(extracted).getSpanContext().getSpanId()).isEqualTo(span.getSpanContext().getSpanId());
+    assertThat(Span.fromContext(extracted).getSpanContext().getSpanId())
+        .isEqualTo(span.getSpanContext().getSpanId());
     assertThat(Span.fromContext(extracted).getSpanContext().isRemote()).isTrue();
   }
 
@@ -245,7 +301,8 @@ class ApplicationApiBridgeTest {
   }
 
   private static final class MapGetter
-      implements application.io.opentelemetry.context.propagation.TextMapGetter<Map<String, String>> {
+      implements application.io.opentelemetry.context.propagation.TextMapGetter<
+          Map<String, String>> {
     @Override
     public Iterable<String> keys(Map<String, String> carrier) {
       return carrier.keySet();

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The instrumentation scope (tracer and meter name and version) of the servlet spans and metrics. */
+/**
+ * The instrumentation scope (tracer and meter name and version) of the servlet spans and metrics.
+ */
 public final class ServletInstrumentationScope {
   public static final String NAME = "io.otelite.servlet";
   public static final String VERSION = loadVersion();
@@ -12,7 +14,8 @@ public final class ServletInstrumentationScope {
   private ServletInstrumentationScope() {}
 
   private static String loadVersion() {
-    try (InputStream in = ServletInstrumentationScope.class.getResourceAsStream("instrumentation.properties")) {
+    try (InputStream in =
+        ServletInstrumentationScope.class.getResourceAsStream("instrumentation.properties")) {
       Properties properties = new Properties();
       if (in != null) {
         properties.load(in);

@@ -26,7 +26,8 @@ class ServletRouteTest {
     assertThat(ServletRoute.of("/shop", "", "")).isEqualTo("/shop/");
     assertThat(ServletRoute.of("/shop", "*.do", "/cart/add.do")).isEqualTo("/shop/*.do");
     // JSP pages are a fixed set of files, so each is its own route
-    assertThat(ServletRoute.of("/shop", "*.jsp", "/cart/view.jsp")).isEqualTo("/shop/cart/view.jsp");
+    assertThat(ServletRoute.of("/shop", "*.jsp", "/cart/view.jsp"))
+        .isEqualTo("/shop/cart/view.jsp");
   }
 
   @Test

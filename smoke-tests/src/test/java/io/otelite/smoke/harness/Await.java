@@ -4,14 +4,18 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Polling instead of sleeping: returns as soon as the condition holds, fails with what was seen. */
+/**
+ * Polling instead of sleeping: returns as soon as the condition holds, fails with what was seen.
+ */
 public final class Await {
 
   private static final long POLL_MILLIS = 50;
 
   private Await() {}
 
-  /** Polls {@code probe} until it yields a value; on timeout fails with {@code seen}'s description. */
+  /**
+   * Polls {@code probe} until it yields a value; on timeout fails with {@code seen}'s description.
+   */
   public static <T> T until(
       String what, Duration timeout, Supplier<Optional<T>> probe, Supplier<String> seen) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -22,7 +26,12 @@ public final class Await {
       }
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
-            "timed out after " + timeout.toSeconds() + " s waiting for " + what + "\nseen:\n" + seen.get());
+            "timed out after "
+                + timeout.toSeconds()
+                + " s waiting for "
+                + what
+                + "\nseen:\n"
+                + seen.get());
       }
       pause();
     }

@@ -26,12 +26,17 @@ public final class JaegerQueryApi {
   public List<JaegerSpan> spansOfTracesWith(String service) {
     List<JaegerSpan> spans = new ArrayList<>();
     JsonHttp.get(
-            baseUrl + "/api/traces?limit=50&service=" + URLEncoder.encode(service, StandardCharsets.UTF_8))
+            baseUrl
+                + "/api/traces?limit=50&service="
+                + URLEncoder.encode(service, StandardCharsets.UTF_8))
         .ifPresent(
             answer -> {
               for (JsonNode trace : answer.path("data")) {
                 Map<String, JsonNode> processes = new HashMap<>();
-                trace.path("processes").fields().forEachRemaining(e -> processes.put(e.getKey(), e.getValue()));
+                trace
+                    .path("processes")
+                    .fields()
+                    .forEachRemaining(e -> processes.put(e.getKey(), e.getValue()));
                 for (JsonNode span : trace.path("spans")) {
                   JsonNode process = processes.get(span.path("processID").asText());
                   spans.add(

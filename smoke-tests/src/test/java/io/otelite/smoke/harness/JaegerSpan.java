@@ -29,6 +29,16 @@ public record JaegerSpan(
 
   @Override
   public String toString() {
-    return serviceName + " " + kind() + " " + operationName + " span=" + spanId + " parent=" + parentSpanId + " " + tags;
+    return serviceName
+        + " "
+        + kind()
+        + " "
+        + operationName
+        + " span="
+        + spanId
+        + " parent="
+        + parentSpanId
+        + " "
+        + tags;
   }
 }

@@ -14,12 +14,18 @@ public final class Locations {
     return Path.of("..").toAbsolutePath().normalize();
   }
 
-  /** target/ of this module: jars copied by maven-dependency-plugin, compiled small apps, process logs. */
+  /**
+   * target/ of this module: jars copied by maven-dependency-plugin, compiled small apps, process
+   * logs.
+   */
   public static Path moduleTarget() {
     return Path.of("target").toAbsolutePath().normalize();
   }
 
-  /** The built agent; {@code -Dotelite.agent.jar=PATH} tests another copy (e.g. a snapshot of a build). */
+  /**
+   * The built agent; {@code -Dotelite.agent.jar=PATH} tests another copy (e.g. a snapshot of a
+   * build).
+   */
   public static Path agentJar() {
     String override = System.getProperty("otelite.agent.jar");
     return existing(
@@ -45,12 +51,13 @@ public final class Locations {
   }
 
   /**
-   * The JDK that runs the applications under the agent: the one running the tests, or
-   * {@code -Dotelite.smoke.java.home=PATH} (the smoke tests on another Java version).
+   * The JDK that runs the applications under the agent: the one running the tests, or {@code
+   * -Dotelite.smoke.java.home=PATH} (the smoke tests on another Java version).
    */
   public static Path javaHome() {
     String override = System.getProperty("otelite.smoke.java.home");
-    return Path.of(override != null && !override.isBlank() ? override : System.getProperty("java.home"));
+    return Path.of(
+        override != null && !override.isBlank() ? override : System.getProperty("java.home"));
   }
 
   private static Path existing(Path path, String what) {

@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A program in its own process (a JVM under the agent, Zipkin, Jaeger): its output is kept in memory
- * for assertions and copied to {@code target/smoke-logs/} for people; {@link #close()} ends it and
- * everything it started.
+ * A program in its own process (a JVM under the agent, Zipkin, Jaeger): its output is kept in
+ * memory for assertions and copied to {@code target/smoke-logs/} for people; {@link #close()} ends
+ * it and everything it started.
  */
 public final class ManagedProcess implements AutoCloseable {
 
@@ -91,7 +91,13 @@ public final class ManagedProcess implements AutoCloseable {
               return found;
             }
             throw new AssertionError(
-                name + " exited with " + process.exitValue() + " before printing " + what + "\n" + tail());
+                name
+                    + " exited with "
+                    + process.exitValue()
+                    + " before printing "
+                    + what
+                    + "\n"
+                    + tail());
           }
           return found;
         },
@@ -102,7 +108,8 @@ public final class ManagedProcess implements AutoCloseable {
   public int awaitExit(Duration timeout) {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new AssertionError(name + " still runs after " + timeout.toSeconds() + " s\n" + tail());
+        throw new AssertionError(
+            name + " still runs after " + timeout.toSeconds() + " s\n" + tail());
       }
       joinReaders();
       return process.exitValue();
@@ -113,8 +120,9 @@ public final class ManagedProcess implements AutoCloseable {
   }
 
   /**
-   * SIGTERM, as a service manager stops a server; true when the process (and what it started) ended within
-   * {@code timeout} by itself, false when it is still running (then {@link #close()} kills it).
+   * SIGTERM, as a service manager stops a server; true when the process (and what it started) ended
+   * within {@code timeout} by itself, false when it is still running (then {@link #close()} kills
+   * it).
    */
   public boolean terminate(Duration timeout) {
     process.destroy();
@@ -145,11 +153,15 @@ public final class ManagedProcess implements AutoCloseable {
     }
   }
 
-  /** The JVM's pid: the process itself, or the java process a launch script started (and did not exec). */
+  /**
+   * The JVM's pid: the process itself, or the java process a launch script started (and did not
+   * exec).
+   */
   private long javaPid() {
     return process
         .descendants()
-        .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
+        .filter(
+            child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
         .map(ProcessHandle::pid)
         .findFirst()
         .orElse(process.pid());
@@ -172,8 +184,8 @@ public final class ManagedProcess implements AutoCloseable {
   }
 
   /**
-   * SIGTERM first, so that the agent's shutdown hook can flush; then SIGKILL. Children (a JVM that a
-   * script started) go too.
+   * SIGTERM first, so that the agent's shutdown hook can flush; then SIGKILL. Children (a JVM that
+   * a script started) go too.
    */
   @Override
   public void close() {
@@ -267,7 +279,10 @@ public final class ManagedProcess implements AutoCloseable {
     public ManagedProcess start() {
       ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
       // Hermetic: the process sees only the OTEL_* and TESTAPP_* settings the test gives it.
-      builder.environment().keySet().removeIf(key -> key.startsWith("OTEL_") || key.startsWith("TESTAPP_"));
+      builder
+          .environment()
+          .keySet()
+          .removeIf(key -> key.startsWith("OTEL_") || key.startsWith("TESTAPP_"));
       builder.environment().putAll(environment);
       try {
         Path logs = Files.createDirectories(Locations.moduleTarget().resolve("smoke-logs"));

@@ -67,7 +67,9 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
     return telemetry;
   }
 
-  /** The URL for {@code OTEL_EXPORTER_OTLP_ENDPOINT} with {@code OTEL_EXPORTER_OTLP_PROTOCOL=grpc}. */
+  /**
+   * The URL for {@code OTEL_EXPORTER_OTLP_ENDPOINT} with {@code OTEL_EXPORTER_OTLP_PROTOCOL=grpc}.
+   */
   public String endpoint() {
     return "http://127.0.0.1:" + server.getPort();
   }

@@ -32,22 +32,31 @@ public final class OtlpHttpReceiver implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
     server.createContext(
         "/v1/traces",
-        exchange -> handle(exchange, body -> {
-          telemetry.accept(ExportTraceServiceRequest.parseFrom(body));
-          return ExportTraceServiceResponse.getDefaultInstance().toByteArray();
-        }));
+        exchange ->
+            handle(
+                exchange,
+                body -> {
+                  telemetry.accept(ExportTraceServiceRequest.parseFrom(body));
+                  return ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+                }));
     server.createContext(
         "/v1/metrics",
-        exchange -> handle(exchange, body -> {
-          telemetry.accept(ExportMetricsServiceRequest.parseFrom(body));
-          return ExportMetricsServiceResponse.getDefaultInstance().toByteArray();
-        }));
+        exchange ->
+            handle(
+                exchange,
+                body -> {
+                  telemetry.accept(ExportMetricsServiceRequest.parseFrom(body));
+                  return ExportMetricsServiceResponse.getDefaultInstance().toByteArray();
+                }));
     server.createContext(
         "/v1/logs",
-        exchange -> handle(exchange, body -> {
-          telemetry.accept(ExportLogsServiceRequest.parseFrom(body));
-          return ExportLogsServiceResponse.getDefaultInstance().toByteArray();
-        }));
+        exchange ->
+            handle(
+                exchange,
+                body -> {
+                  telemetry.accept(ExportLogsServiceRequest.parseFrom(body));
+                  return ExportLogsServiceResponse.getDefaultInstance().toByteArray();
+                }));
     server.setExecutor(executor);
     server.start();
   }

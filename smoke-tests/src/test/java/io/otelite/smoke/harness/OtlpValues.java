@@ -27,7 +27,8 @@ final class OtlpValues {
       case DOUBLE_VALUE -> value.getDoubleValue();
       case BOOL_VALUE -> value.getBoolValue();
       case BYTES_VALUE -> HexFormat.of().formatHex(value.getBytesValue().toByteArray());
-      case ARRAY_VALUE -> value.getArrayValue().getValuesList().stream().map(OtlpValues::toJava).toList();
+      case ARRAY_VALUE ->
+          value.getArrayValue().getValuesList().stream().map(OtlpValues::toJava).toList();
       case KVLIST_VALUE -> toMap(value.getKvlistValue().getValuesList());
       case VALUE_NOT_SET -> null;
     };

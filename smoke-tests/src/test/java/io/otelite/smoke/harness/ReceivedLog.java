@@ -4,7 +4,10 @@ import io.opentelemetry.proto.logs.v1.LogRecord;
 import java.util.HexFormat;
 import java.util.Map;
 
-/** One log record as the receiver got it, with its resource and scope (the application's logger name). */
+/**
+ * One log record as the receiver got it, with its resource and scope (the application's logger
+ * name).
+ */
 public record ReceivedLog(Map<String, Object> resource, String scopeName, LogRecord record) {
 
   public String body() {
@@ -30,7 +33,16 @@ public record ReceivedLog(Map<String, Object> resource, String scopeName, LogRec
 
   @Override
   public String toString() {
-    return scopeName + " " + severityText() + " '" + body() + "' trace=" + traceId() + " span=" + spanId()
-        + " " + attributes().keySet();
+    return scopeName
+        + " "
+        + severityText()
+        + " '"
+        + body()
+        + "' trace="
+        + traceId()
+        + " span="
+        + spanId()
+        + " "
+        + attributes().keySet();
   }
 }

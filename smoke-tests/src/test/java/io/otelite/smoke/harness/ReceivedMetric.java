@@ -16,7 +16,15 @@ public record ReceivedMetric(Map<String, Object> resource, String scopeName, Met
 
   @Override
   public String toString() {
-    return serviceName() + " [" + scopeName + "] " + name() + " (" + metric.getDataCase() + ", unit "
-        + metric.getUnit() + ")";
+    return serviceName()
+        + " ["
+        + scopeName
+        + "] "
+        + name()
+        + " ("
+        + metric.getDataCase()
+        + ", unit "
+        + metric.getUnit()
+        + ")";
   }
 }

@@ -83,7 +83,9 @@ public record ReceivedSpan(Map<String, Object> resource, String scopeName, Span 
   }
 
   public boolean isServerSpanForRoute(String method, String route) {
-    return isServer() && hasAttribute("http.request.method", method) && hasAttribute("http.route", route);
+    return isServer()
+        && hasAttribute("http.request.method", method)
+        && hasAttribute("http.route", route);
   }
 
   /** The one span of {@code trace} that matches; fails when there are none or several. */
@@ -91,7 +93,9 @@ public record ReceivedSpan(Map<String, Object> resource, String scopeName, Span 
     List<ReceivedSpan> matching = trace.stream().filter(which).toList();
     if (matching.size() != 1) {
       throw new AssertionError(
-          "expected exactly one such span, found " + matching.size() + " in:\n"
+          "expected exactly one such span, found "
+              + matching.size()
+              + " in:\n"
               + String.join("\n", trace.stream().map(ReceivedSpan::toString).toList()));
     }
     return matching.get(0);

@@ -38,7 +38,8 @@ public final class ReceivedTelemetry {
   void accept(ExportTraceServiceRequest request) {
     traceRequests.incrementAndGet();
     for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
-      Map<String, Object> resource = OtlpValues.toMap(resourceSpans.getResource().getAttributesList());
+      Map<String, Object> resource =
+          OtlpValues.toMap(resourceSpans.getResource().getAttributesList());
       for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
         for (Span span : scopeSpans.getSpansList()) {
           spans.add(new ReceivedSpan(resource, scopeSpans.getScope().getName(), span));
@@ -55,7 +56,10 @@ public final class ReceivedTelemetry {
       for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
         scopeMetrics
             .getMetricsList()
-            .forEach(m -> metrics.add(new ReceivedMetric(resource, scopeMetrics.getScope().getName(), m)));
+            .forEach(
+                m ->
+                    metrics.add(
+                        new ReceivedMetric(resource, scopeMetrics.getScope().getName(), m)));
       }
     }
   }
@@ -63,7 +67,8 @@ public final class ReceivedTelemetry {
   void accept(ExportLogsServiceRequest request) {
     logRequests.incrementAndGet();
     for (ResourceLogs resourceLogs : request.getResourceLogsList()) {
-      Map<String, Object> resource = OtlpValues.toMap(resourceLogs.getResource().getAttributesList());
+      Map<String, Object> resource =
+          OtlpValues.toMap(resourceLogs.getResource().getAttributesList());
       for (ScopeLogs scopeLogs : resourceLogs.getScopeLogsList()) {
         for (LogRecord record : scopeLogs.getLogRecordsList()) {
           logs.add(new ReceivedLog(resource, scopeLogs.getScope().getName(), record));
@@ -112,10 +117,7 @@ public final class ReceivedTelemetry {
 
   public ReceivedSpan awaitSpan(String what, Predicate<ReceivedSpan> matches) {
     return Await.until(
-        what,
-        DEFAULT_WAIT,
-        () -> spans.stream().filter(matches).findFirst(),
-        this::describeSpans);
+        what, DEFAULT_WAIT, () -> spans.stream().filter(matches).findFirst(), this::describeSpans);
   }
 
   /** Waits until the trace holds a span matching each predicate, then returns the whole trace. */
@@ -157,11 +159,12 @@ public final class ReceivedTelemetry {
   }
 
   /**
-   * The count of a cumulative histogram over every stream (scope and attribute set) whose attributes
-   * contain {@code attributes}: for each stream the newest point, then their sum. 0 when nothing
-   * matched yet.
+   * The count of a cumulative histogram over every stream (scope and attribute set) whose
+   * attributes contain {@code attributes}: for each stream the newest point, then their sum. 0 when
+   * nothing matched yet.
    */
-  public long histogramCount(String serviceName, String metricName, Map<String, Object> attributes) {
+  public long histogramCount(
+      String serviceName, String metricName, Map<String, Object> attributes) {
     Map<List<Object>, HistogramDataPoint> newestByStream = new HashMap<>();
     for (ReceivedMetric metric : metrics()) {
       if (!metric.serviceName().equals(serviceName)
@@ -195,7 +198,11 @@ public final class ReceivedTelemetry {
             .forEach(
                 p ->
                     lines.add(
-                        metric.scopeName() + " " + OtlpValues.toMap(p.getAttributesList()) + " count=" + p.getCount()));
+                        metric.scopeName()
+                            + " "
+                            + OtlpValues.toMap(p.getAttributesList())
+                            + " count="
+                            + p.getCount()));
       }
     }
     return String.join("\n", lines);
@@ -206,6 +213,9 @@ public final class ReceivedTelemetry {
   }
 
   public String describeMetrics() {
-    return metrics.stream().map(ReceivedMetric::toString).distinct().collect(Collectors.joining("\n"));
+    return metrics.stream()
+        .map(ReceivedMetric::toString)
+        .distinct()
+        .collect(Collectors.joining("\n"));
   }
 }

@@ -16,8 +16,8 @@ import javax.tools.ToolProvider;
 
 /**
  * A small application of its own, kept as source under {@code src/test/apps/<name>/} and compiled
- * here against exactly the libraries it bundles, so that its class path holds its classes and
- * those jars and nothing of this test module.
+ * here against exactly the libraries it bundles, so that its class path holds its classes and those
+ * jars and nothing of this test module.
  */
 public final class SmallApp {
 
@@ -34,7 +34,8 @@ public final class SmallApp {
     Path classes = Locations.moduleTarget().resolve("apps").resolve(name).resolve("classes");
     try {
       Files.createDirectories(classes);
-      List<String> arguments = new ArrayList<>(List.of("--release", "17", "-proc:none", "-d", classes.toString()));
+      List<String> arguments =
+          new ArrayList<>(List.of("--release", "17", "-proc:none", "-d", classes.toString()));
       if (!libraries.isEmpty()) {
         arguments.add("-cp");
         arguments.add(classPath(libraries));
@@ -69,7 +70,8 @@ public final class SmallApp {
   }
 
   /** A JVM running {@code mainClass} of this app under the agent jar, with fast export. */
-  public ManagedProcess.Builder underAgent(String serviceName, String mainClass, String... arguments) {
+  public ManagedProcess.Builder underAgent(
+      String serviceName, String mainClass, String... arguments) {
     return ManagedProcess.java(serviceName)
         .command("-javaagent:" + Locations.agentJar(), "-cp", classPath(), mainClass)
         .command(arguments)

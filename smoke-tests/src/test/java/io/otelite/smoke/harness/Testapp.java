@@ -30,7 +30,9 @@ public final class Testapp implements AutoCloseable {
     try {
       String line =
           process.awaitStdoutLine(
-              "'testapp listening on port N'", l -> l.startsWith("testapp listening on port "), STARTUP);
+              "'testapp listening on port N'",
+              l -> l.startsWith("testapp listening on port "),
+              STARTUP);
       this.port = Integer.parseInt(line.substring("testapp listening on port ".length()).trim());
     } catch (RuntimeException | AssertionError e) {
       process.close();
@@ -68,14 +70,17 @@ public final class Testapp implements AutoCloseable {
 
   public HttpResponse<String> post(String path) {
     return send(
-        HttpRequest.newBuilder(URI.create(baseUrl() + path)).POST(HttpRequest.BodyPublishers.noBody()));
+        HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .POST(HttpRequest.BodyPublishers.noBody()));
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return HTTP.send(
+          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new UncheckedIOException("request to " + process.name() + " failed\n" + process.tail(), e);
+      throw new UncheckedIOException(
+          "request to " + process.name() + " failed\n" + process.tail(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);

@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * Eclipse Jetty's {@code jetty-home} distribution started with {@code java -jar start.jar} from a
- * {@code JETTY_BASE} of its own, set up as the Jetty documentation says ({@code --add-modules=http,ee10-deploy})
- * with one static web application as {@code /}, served by Jetty's default servlet.
+ * {@code JETTY_BASE} of its own, set up as the Jetty documentation says ({@code
+ * --add-modules=http,ee10-deploy}) with one static web application as {@code /}, served by Jetty's
+ * default servlet.
  */
 final class JettyHome implements RealServer {
   private final String version;
@@ -37,7 +38,8 @@ final class JettyHome implements RealServer {
   }
 
   @Override
-  public ManagedProcess start(Path agentJar, int port, List<String> jvmOptions, Map<String, String> environment) {
+  public ManagedProcess start(
+      Path agentJar, int port, List<String> jvmOptions, Map<String, String> environment) {
     Path base = newBase();
     List<String> command = new ArrayList<>();
     command.add("-javaagent:" + agentJar);
@@ -53,10 +55,12 @@ final class JettyHome implements RealServer {
 
   private Path newBase() {
     try {
-      Path base = Files.createTempDirectory(Locations.moduleTarget(), "jetty-base-" + version + "-");
+      Path base =
+          Files.createTempDirectory(Locations.moduleTarget(), "jetty-base-" + version + "-");
       try (ManagedProcess setup =
           ManagedProcess.java(name() + "-setup")
-              .command("-jar", home.resolve("start.jar").toString(), "--add-modules=http,ee10-deploy")
+              .command(
+                  "-jar", home.resolve("start.jar").toString(), "--add-modules=http,ee10-deploy")
               .workingDirectory(base)
               .start()) {
         int exit = setup.awaitExit(Duration.ofSeconds(60));
@@ -65,7 +69,10 @@ final class JettyHome implements RealServer {
         }
       }
       Path root = Files.createDirectories(base.resolve("webapps/root"));
-      Files.writeString(root.resolve("index.html"), "<html><body>hello from jetty</body></html>\n", StandardCharsets.UTF_8);
+      Files.writeString(
+          root.resolve("index.html"),
+          "<html><body>hello from jetty</body></html>\n",
+          StandardCharsets.UTF_8);
       return base;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

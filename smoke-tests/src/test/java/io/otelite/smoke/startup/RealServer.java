@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A server as its users install and start it: a distribution from Maven Central launched by its own script or
- * start jar, or an executable application jar. Each start gets a fresh base directory of its own.
+ * A server as its users install and start it: a distribution from Maven Central launched by its own
+ * script or start jar, or an executable application jar. Each start gets a fresh base directory of
+ * its own.
  */
 interface RealServer {
   String name();
@@ -16,8 +17,10 @@ interface RealServer {
   String firstRequestPath();
 
   /**
-   * Starts the server on {@code port} under the agent, with {@code jvmOptions} added to the JVM's command line
-   * the way its users add them ({@code CATALINA_OPTS}, the java command) and {@code environment} set.
+   * Starts the server on {@code port} under the agent, with {@code jvmOptions} added to the JVM's
+   * command line the way its users add them ({@code CATALINA_OPTS}, the java command) and {@code
+   * environment} set.
    */
-  ManagedProcess start(Path agentJar, int port, List<String> jvmOptions, Map<String, String> environment);
+  ManagedProcess start(
+      Path agentJar, int port, List<String> jvmOptions, Map<String, String> environment);
 }

@@ -30,7 +30,8 @@ final class SpringBootFatJar implements RealServer {
   }
 
   @Override
-  public ManagedProcess start(Path agentJar, int port, List<String> jvmOptions, Map<String, String> environment) {
+  public ManagedProcess start(
+      Path agentJar, int port, List<String> jvmOptions, Map<String, String> environment) {
     List<String> command = new ArrayList<>();
     command.add("-javaagent:" + agentJar);
     command.addAll(jvmOptions);
@@ -38,7 +39,9 @@ final class SpringBootFatJar implements RealServer {
     command.add(jar.toString());
     command.add("--server.port=" + port);
     ManagedProcess.Builder builder =
-        ManagedProcess.java(name).command(command.toArray(String[]::new)).workingDirectory(Locations.moduleTarget());
+        ManagedProcess.java(name)
+            .command(command.toArray(String[]::new))
+            .workingDirectory(Locations.moduleTarget());
     environment.forEach(builder::env);
     return builder.start();
   }

@@ -29,12 +29,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The agent never hangs a server's start. Real servers, launched the way their users launch them (Tomcat 9, 10.1
- * and 11 by {@code catalina.sh run} with juli, Jetty 12 by {@code start.jar}, a Spring Boot fat jar with Logback),
- * each under the console, OTLP and Prometheus exporters with runtime metrics on, with default JVM options and
- * with options that force collections while the server starts; every start three times, since a start-up
- * deadlock depends on timing. Each start must serve its first request within a bound, deliver its telemetry,
- * and end on SIGTERM; a start that does not gets a thread dump in the failure.
+ * The agent never hangs a server's start. Real servers, launched the way their users launch them
+ * (Tomcat 9, 10.1 and 11 by {@code catalina.sh run} with juli, Jetty 12 by {@code start.jar}, a
+ * Spring Boot fat jar with Logback), each under the console, OTLP and Prometheus exporters with
+ * runtime metrics on, with default JVM options and with options that force collections while the
+ * server starts; every start three times, since a start-up deadlock depends on timing. Each start
+ * must serve its first request within a bound, deliver its telemetry, and end on SIGTERM; a start
+ * that does not gets a thread dump in the failure.
  *
  * <p>Every start's time to its first 200 goes to {@code target/startup-safety.tsv}.
  */
@@ -53,7 +54,8 @@ class StartupSafetyTest {
   }
 
   private static final AtomicInteger SERVICE_NUMBER = new AtomicInteger();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static OtlpHttpReceiver receiver;
   private static Path summary;
 
@@ -81,7 +83,8 @@ class StartupSafetyTest {
             new JettyHome(distributionVersion("otelite.jetty12.distribution")),
             new SpringBootFatJar(
                 "spring-boot3",
-                Locations.repoRoot().resolve("testapp-spring-boot3/target/testapp-spring-boot3.jar"),
+                Locations.repoRoot()
+                    .resolve("testapp-spring-boot3/target/testapp-spring-boot3.jar"),
                 "/greetings/first"));
     List<Arguments> arguments = new ArrayList<>();
     for (RealServer server : servers) {
@@ -97,7 +100,9 @@ class StartupSafetyTest {
   /** The version the root pom names; smoke-tests' surefire configuration passes it on. */
   private static String distributionVersion(String property) {
     String version = System.getProperty(property);
-    assertThat(version).as("system property %s (set by smoke-tests/pom.xml)", property).isNotBlank();
+    assertThat(version)
+        .as("system property %s (set by smoke-tests/pom.xml)", property)
+        .isNotBlank();
     return version;
   }
 
@@ -140,7 +145,8 @@ class StartupSafetyTest {
     environment.put("OTEL_EXPORTER_PROMETHEUS_PORT", String.valueOf(prometheusPort));
 
     long started = System.nanoTime();
-    try (ManagedProcess process = server.start(Locations.agentJar(), port, jvmOptions, environment)) {
+    try (ManagedProcess process =
+        server.start(Locations.agentJar(), port, jvmOptions, environment)) {
       String url = "http://127.0.0.1:" + port + server.firstRequestPath();
       awaitStatus200(process, url);
       Duration firstRequest = Duration.ofNanos(System.nanoTime() - started);
@@ -161,23 +167,33 @@ class StartupSafetyTest {
           receiver.telemetry().awaitMetric(serviceName, "jvm.memory.used");
           break;
         default:
-          awaitScrape(process, prometheusPort, "jvm_memory_used_bytes", "http_server_request_duration_seconds_count");
+          awaitScrape(
+              process,
+              prometheusPort,
+              "jvm_memory_used_bytes",
+              "http_server_request_duration_seconds_count");
       }
 
       assertThat(process.terminate(SHUTDOWN_BOUND))
-          .as("%s still runs %s s after SIGTERM\n%s\n%s", server.name(), SHUTDOWN_BOUND.toSeconds(), process.tail(), process.threadDump())
+          .as(
+              "%s still runs %s s after SIGTERM\n%s\n%s",
+              server.name(), SHUTDOWN_BOUND.toSeconds(), process.tail(), process.threadDump())
           .isTrue();
-      assertThat(process.stderr()).as("the agent's warnings").noneMatch(line -> line.contains("[otelite] WARN"));
+      assertThat(process.stderr())
+          .as("the agent's warnings")
+          .noneMatch(line -> line.contains("[otelite] WARN"));
       return firstRequest;
     }
   }
 
-  private static void awaitStatus200(ManagedProcess process, String url) throws InterruptedException {
+  private static void awaitStatus200(ManagedProcess process, String url)
+      throws InterruptedException {
     long deadline = System.nanoTime() + FIRST_REQUEST_BOUND.toNanos();
     String last = "no answer";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new AssertionError(process.name() + " exited before serving " + url + "\n" + process.tail());
+        throw new AssertionError(
+            process.name() + " exited before serving " + url + "\n" + process.tail());
       }
       try {
         HttpResponse<String> response =
@@ -207,7 +223,8 @@ class StartupSafetyTest {
             + process.threadDump());
   }
 
-  private static void awaitScrape(ManagedProcess process, int port, String... series) throws InterruptedException {
+  private static void awaitScrape(ManagedProcess process, int port, String... series)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TELEMETRY_BOUND.toNanos();
     String last = "no answer";
     while (System.nanoTime() < deadline) {
@@ -228,7 +245,15 @@ class StartupSafetyTest {
       Thread.sleep(200);
     }
     throw new AssertionError(
-        "no " + String.join(", ", series) + " on the Prometheus endpoint within " + TELEMETRY_BOUND.toSeconds()
-            + " s; last answer: " + last + "\n" + process.tail() + "\n--- thread dump\n" + process.threadDump());
+        "no "
+            + String.join(", ", series)
+            + " on the Prometheus endpoint within "
+            + TELEMETRY_BOUND.toSeconds()
+            + " s; last answer: "
+            + last
+            + "\n"
+            + process.tail()
+            + "\n--- thread dump\n"
+            + process.threadDump());
   }
 }

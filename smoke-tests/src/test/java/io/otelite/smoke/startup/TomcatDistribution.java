@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A stock Apache Tomcat binary distribution (the {@code org.apache.tomcat:tomcat} zip), unchanged, started by
- * {@code bin/catalina.sh run} with juli, its own LogManager, as its users start it. Each start gets its own
- * {@code CATALINA_BASE} (the distribution's conf and ROOT webapp) with the HTTP port set and the shutdown port
- * off, which is how several Tomcats share one installation.
+ * A stock Apache Tomcat binary distribution (the {@code org.apache.tomcat:tomcat} zip), unchanged,
+ * started by {@code bin/catalina.sh run} with juli, its own LogManager, as its users start it. Each
+ * start gets its own {@code CATALINA_BASE} (the distribution's conf and ROOT webapp) with the HTTP
+ * port set and the shutdown port off, which is how several Tomcats share one installation.
  */
 final class TomcatDistribution implements RealServer {
   private final String version;
@@ -38,7 +38,8 @@ final class TomcatDistribution implements RealServer {
   }
 
   @Override
-  public ManagedProcess start(Path agentJar, int port, List<String> jvmOptions, Map<String, String> environment) {
+  public ManagedProcess start(
+      Path agentJar, int port, List<String> jvmOptions, Map<String, String> environment) {
     Path base = newBase(port);
     ManagedProcess.Builder builder =
         ManagedProcess.program(name(), Path.of("/bin/sh"))
@@ -54,7 +55,8 @@ final class TomcatDistribution implements RealServer {
 
   private Path newBase(int port) {
     try {
-      Path base = Files.createTempDirectory(Locations.moduleTarget(), "catalina-base-" + version + "-");
+      Path base =
+          Files.createTempDirectory(Locations.moduleTarget(), "catalina-base-" + version + "-");
       copyTree(home.resolve("conf"), base.resolve("conf"));
       copyTree(home.resolve("webapps/ROOT"), base.resolve("webapps/ROOT"));
       for (String folder : List.of("logs", "temp", "work")) {
@@ -64,7 +66,9 @@ final class TomcatDistribution implements RealServer {
       String config = Files.readString(serverXml, StandardCharsets.UTF_8);
       Files.writeString(
           serverXml,
-          config.replace("port=\"8005\"", "port=\"-1\"").replace("port=\"8080\"", "port=\"" + port + "\""),
+          config
+              .replace("port=\"8005\"", "port=\"-1\"")
+              .replace("port=\"8080\"", "port=\"" + port + "\""),
           StandardCharsets.UTF_8);
       return base;
     } catch (IOException e) {

@@ -47,7 +47,10 @@ class OwnerApiController {
     return Map.of("id", owner.getId());
   }
 
-  /** The application's own failure: Spring wraps it, Tomcat dispatches to /error, the client gets a 500. */
+  /**
+   * The application's own failure: Spring wraps it, Tomcat dispatches to /error, the client gets a
+   * 500.
+   */
   @GetMapping("/owners/{ownerId}/audit")
   Map<String, Object> audit(@PathVariable long ownerId) {
     throw new IllegalStateException("audit of owner " + ownerId + " failed");

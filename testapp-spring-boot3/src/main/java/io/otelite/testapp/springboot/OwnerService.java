@@ -1,9 +1,9 @@
 package io.otelite.testapp.springboot;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.http.HttpStatus;
 
 /** Writes in one transaction each, as a service layer does: one COMMIT per call. */
 @Service
@@ -28,6 +28,9 @@ class OwnerService {
 
   @Transactional(readOnly = true)
   Owner find(long ownerId) {
-    return owners.findById(ownerId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no owner " + ownerId));
+    return owners
+        .findById(ownerId)
+        .orElseThrow(
+            () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no owner " + ownerId));
   }
 }

@@ -13,15 +13,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Spans go to a bounded directory first, and a sender thread hands them from there to the real exporter,
- * deleting a batch only once the exporter says it arrived: while the collector is down nothing is lost (up
- * to the directory's bound) and nothing is sent twice; what a JVM could not send before it exited, the next
- * run with the same directory sends.
+ * Spans go to a bounded directory first, and a sender thread hands them from there to the real
+ * exporter, deleting a batch only once the exporter says it arrived: while the collector is down
+ * nothing is lost (up to the directory's bound) and nothing is sent twice; what a JVM could not
+ * send before it exited, the next run with the same directory sends.
  *
- * <p>The batch span processor's thread only encodes and writes a file, so a collector that is down never
- * blocks it and its queue does not fill. Between failed rounds the sender waits as the standard OTLP retry
- * does (exponential backoff with jitter, {@link RetryPolicy#getDefault()}); the exporter's own retries run
- * inside each round.
+ * <p>The batch span processor's thread only encodes and writes a file, so a collector that is down
+ * never blocks it and its queue does not fill. Between failed rounds the sender waits as the
+ * standard OTLP retry does (exponential backoff with jitter, {@link RetryPolicy#getDefault()}); the
+ * exporter's own retries run inside each round.
  */
 public final class DiskBufferedSpanExporter implements SpanExporter {
   private static final long IDLE_POLL_MILLIS = 1000;
@@ -35,7 +35,8 @@ public final class DiskBufferedSpanExporter implements SpanExporter {
   private volatile long drainDeadlineNanos;
   private final CompletableResultCode drained = new CompletableResultCode();
 
-  DiskBufferedSpanExporter(SpanExporter delegate, SpoolDirectory spool, long shutdownTimeoutMillis) {
+  DiskBufferedSpanExporter(
+      SpanExporter delegate, SpoolDirectory spool, long shutdownTimeoutMillis) {
     this.delegate = delegate;
     this.spool = spool;
     this.shutdownTimeoutMillis = shutdownTimeoutMillis;
@@ -71,12 +72,13 @@ public final class DiskBufferedSpanExporter implements SpanExporter {
   }
 
   /**
-   * Sends what is stored while most of the shutdown time is left (the rest is for the exporter's own
-   * shutdown); a batch that does not make it stays on disk for the next run.
+   * Sends what is stored while most of the shutdown time is left (the rest is for the exporter's
+   * own shutdown); a batch that does not make it stays on disk for the next run.
    */
   @Override
   public CompletableResultCode shutdown() {
-    drainDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(shutdownTimeoutMillis * 8 / 10);
+    drainDeadlineNanos =
+        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(shutdownTimeoutMillis * 8 / 10);
     shuttingDown = true;
     synchronized (signal) {
       signal.notifyAll();
@@ -96,20 +98,27 @@ public final class DiskBufferedSpanExporter implements SpanExporter {
           outcome = sendOldest();
         } catch (IOException | RuntimeException e) {
           // the directory went away or is not writable any more: keep trying, it may come back
-          AgentLog.warnOnce("disk-buffer-io", "the disk buffer in " + spool.path() + " cannot be used", e);
+          AgentLog.warnOnce(
+              "disk-buffer-io", "the disk buffer in " + spool.path() + " cannot be used", e);
           outcome = Outcome.FAILED;
         }
         if (outcome == Outcome.DONE) {
           nextBackoffNanos = backoff.getInitialBackoff().toNanos();
         } else if (shuttingDown) {
-          break; // nothing left, or the collector is still away: the rest waits on disk for the next run
+          break; // nothing left, or the collector is still away: the rest waits on disk for the
+          // next run
         } else if (outcome == Outcome.NOTHING_STORED) {
           pause(TimeUnit.MILLISECONDS.toNanos(IDLE_POLL_MILLIS), true);
         } else {
-          // jitter as in the exporters' own retry: a fleet coming back does not hit the collector at once
-          pause(ThreadLocalRandom.current().nextLong(nextBackoffNanos / 2, nextBackoffNanos + 1), false);
+          // jitter as in the exporters' own retry: a fleet coming back does not hit the collector
+          // at once
+          pause(
+              ThreadLocalRandom.current().nextLong(nextBackoffNanos / 2, nextBackoffNanos + 1),
+              false);
           nextBackoffNanos =
-              Math.min((long) (nextBackoffNanos * backoff.getBackoffMultiplier()), backoff.getMaxBackoff().toNanos());
+              Math.min(
+                  (long) (nextBackoffNanos * backoff.getBackoffMultiplier()),
+                  backoff.getMaxBackoff().toNanos());
         }
       }
     } catch (InterruptedException e) {
@@ -140,7 +149,8 @@ public final class DiskBufferedSpanExporter implements SpanExporter {
       return Outcome.DONE;
     }
     CompletableResultCode result = delegate.export(spans);
-    // no timeout of our own: giving up while the exporter may still deliver would send the batch twice;
+    // no timeout of our own: giving up while the exporter may still deliver would send the batch
+    // twice;
     // the exporter's timeout ends every attempt, and JVM exit does not wait for this daemon thread
     while (!result.isDone()) {
       result.join(100, TimeUnit.MILLISECONDS);

@@ -9,9 +9,9 @@ import java.nio.file.Paths;
 import java.util.Locale;
 
 /**
- * The optional disk buffer for spans ({@code otel.javaagent.disk-buffering.dir}, off by default): each span
- * exporter gets a subdirectory named after it, so that a second exporter (or another protocol after a
- * configuration change) never sends batches meant for the first.
+ * The optional disk buffer for spans ({@code otel.javaagent.disk-buffering.dir}, off by default):
+ * each span exporter gets a subdirectory named after it, so that a second exporter (or another
+ * protocol after a configuration change) never sends batches meant for the first.
  */
 public final class DiskBuffering {
   public static final String DIR = "otel.javaagent.disk-buffering.dir";
@@ -21,11 +21,14 @@ public final class DiskBuffering {
   private DiskBuffering() {}
 
   /**
-   * {@code exporter} behind a disk buffer when one is configured; {@code exporter} itself when not, or when
-   * the directory cannot be used (after one line on stderr).
+   * {@code exporter} behind a disk buffer when one is configured; {@code exporter} itself when not,
+   * or when the directory cannot be used (after one line on stderr).
    */
   public static SpanExporter wrap(
-      SpanExporter exporter, String exporterName, ConfigProperties config, long shutdownTimeoutMillis) {
+      SpanExporter exporter,
+      String exporterName,
+      ConfigProperties config,
+      long shutdownTimeoutMillis) {
     String dir = config.getString(DIR);
     if (dir == null || dir.trim().isEmpty()) {
       return exporter;
@@ -36,15 +39,31 @@ public final class DiskBuffering {
       SpoolDirectory spool = new SpoolDirectory(directory, maxBytes);
       int waiting = spool.batches().size();
       AgentLog.debug(
-          "disk buffering spans in " + directory + " (at most " + maxBytes + " bytes), " + waiting + " batches waiting");
+          "disk buffering spans in "
+              + directory
+              + " (at most "
+              + maxBytes
+              + " bytes), "
+              + waiting
+              + " batches waiting");
       return new DiskBufferedSpanExporter(exporter, spool, shutdownTimeoutMillis);
     } catch (IOException | RuntimeException e) {
-      AgentLog.warn("cannot use " + DIR + "=" + dir + " (" + e + "); spans are exported without a disk buffer");
+      AgentLog.warn(
+          "cannot use "
+              + DIR
+              + "="
+              + dir
+              + " ("
+              + e
+              + "); spans are exported without a disk buffer");
       return exporter;
     }
   }
 
-  /** A size such as {@code 64MB}, {@code 512kb}, {@code 1g} or plain bytes; the default for anything else. */
+  /**
+   * A size such as {@code 64MB}, {@code 512kb}, {@code 1g} or plain bytes; the default for anything
+   * else.
+   */
   static long maxBytes(String raw) {
     if (raw == null || raw.trim().isEmpty()) {
       return DEFAULT_MAX_BYTES;
@@ -71,7 +90,11 @@ public final class DiskBuffering {
       // reported below
     }
     AgentLog.warn(
-        "invalid value for " + MAX_SIZE + ": '" + raw + "' (expected a size such as 64MB, 512KB or 1GB); using the"
+        "invalid value for "
+            + MAX_SIZE
+            + ": '"
+            + raw
+            + "' (expected a size such as 64MB, 512KB or 1GB); using the"
             + " default, 64MB");
     return DEFAULT_MAX_BYTES;
   }

@@ -35,13 +35,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A batch of spans as bytes and back, every field an exporter reads: what the disk buffer stores while the
- * collector is away, to hand the same spans to the real exporter later (any exporter: OTLP, Zipkin, console).
+ * A batch of spans as bytes and back, every field an exporter reads: what the disk buffer stores
+ * while the collector is away, to hand the same spans to the real exporter later (any exporter:
+ * OTLP, Zipkin, console).
  *
- * <p>Our own compact format rather than OTLP protobuf: reading OTLP back into {@link SpanData} would need a
- * protobuf runtime in the agent (the contrib disk-buffering library brings Wire, Okio and Kotlin for it). A
- * batch's resources and scopes are written once and referred to by index. The first bytes name the format
- * and its version; a file of another version is refused, never misread.
+ * <p>Our own compact format rather than OTLP protobuf: reading OTLP back into {@link SpanData}
+ * would need a protobuf runtime in the agent (the contrib disk-buffering library brings Wire, Okio
+ * and Kotlin for it). A batch's resources and scopes are written once and referred to by index. The
+ * first bytes name the format and its version; a file of another version is refused, never misread.
  */
 final class SpanBatchCodec {
   private static final int MAGIC = 0x4f544c53; // "OTLS"
@@ -50,7 +51,9 @@ final class SpanBatchCodec {
   private static final SpanKind[] KINDS = {
     SpanKind.INTERNAL, SpanKind.SERVER, SpanKind.CLIENT, SpanKind.PRODUCER, SpanKind.CONSUMER
   };
-  private static final StatusCode[] STATUS_CODES = {StatusCode.UNSET, StatusCode.OK, StatusCode.ERROR};
+  private static final StatusCode[] STATUS_CODES = {
+    StatusCode.UNSET, StatusCode.OK, StatusCode.ERROR
+  };
   private static final AttributeType[] ATTRIBUTE_TYPES = {
     AttributeType.STRING,
     AttributeType.BOOLEAN,
@@ -105,7 +108,8 @@ final class SpanBatchCodec {
     }
     byte version = in.readByte();
     if (version != VERSION) {
-      throw new IOException("span batch format version " + version + ", this agent reads " + VERSION);
+      throw new IOException(
+          "span batch format version " + version + ", this agent reads " + VERSION);
     }
     Resource[] resources = new Resource[count(in)];
     for (int i = 0; i < resources.length; i++) {
@@ -165,8 +169,8 @@ final class SpanBatchCodec {
     out.writeInt(span.getTotalRecordedLinks());
   }
 
-  private static SpanData readSpan(DataInputStream in, Resource resource, InstrumentationScopeInfo scope)
-      throws IOException {
+  private static SpanData readSpan(
+      DataInputStream in, Resource resource, InstrumentationScopeInfo scope) throws IOException {
     String name = readString(in);
     SpanKind kind = KINDS[index(in.readByte(), KINDS.length)];
     SpanContext context = readSpanContext(in);
@@ -194,11 +198,26 @@ final class SpanBatchCodec {
     }
     int totalLinks = in.readInt();
     return new StoredSpan(
-        resource, scope, name, kind, context, parent, start, end, ended, status, attributes, totalAttributes,
-        events, totalEvents, links, totalLinks);
+        resource,
+        scope,
+        name,
+        kind,
+        context,
+        parent,
+        start,
+        end,
+        ended,
+        status,
+        attributes,
+        totalAttributes,
+        events,
+        totalEvents,
+        links,
+        totalLinks);
   }
 
-  private static void writeSpanContext(DataOutputStream out, SpanContext context) throws IOException {
+  private static void writeSpanContext(DataOutputStream out, SpanContext context)
+      throws IOException {
     out.writeBoolean(context.isValid());
     if (!context.isValid()) {
       return;
@@ -241,7 +260,8 @@ final class SpanBatchCodec {
         : SpanContext.create(trace, span, flags, traceState);
   }
 
-  private static void writeAttributes(DataOutputStream out, Attributes attributes) throws IOException {
+  private static void writeAttributes(DataOutputStream out, Attributes attributes)
+      throws IOException {
     out.writeInt(attributes.size());
     IOException[] failure = new IOException[1];
     attributes.forEach(
@@ -260,7 +280,8 @@ final class SpanBatchCodec {
   }
 
   @SuppressWarnings("unchecked")
-  private static void writeAttribute(DataOutputStream out, AttributeKey<?> key, Object value) throws IOException {
+  private static void writeAttribute(DataOutputStream out, AttributeKey<?> key, Object value)
+      throws IOException {
     out.writeByte(indexOf(ATTRIBUTE_TYPES, key.getType()));
     writeString(out, key.getKey());
     switch (key.getType()) {
@@ -477,7 +498,10 @@ final class SpanBatchCodec {
     return new String(utf8, StandardCharsets.UTF_8);
   }
 
-  /** A length or count; a negative or absurd one is a damaged file, not a reason for a huge allocation. */
+  /**
+   * A length or count; a negative or absurd one is a damaged file, not a reason for a huge
+   * allocation.
+   */
   private static int count(DataInputStream in) throws IOException {
     int count = in.readInt();
     if (count < 0 || count > in.available()) {

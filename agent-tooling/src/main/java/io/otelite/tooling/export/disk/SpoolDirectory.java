@@ -14,15 +14,17 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A directory of batch files that never grows beyond a size bound, shared safely by several runs of the
- * application (one after the other, or at the same time):
+ * A directory of batch files that never grows beyond a size bound, shared safely by several runs of
+ * the application (one after the other, or at the same time):
  *
  * <ul>
- *   <li>a batch is written to a temporary name and renamed into place, so a reader never sees half a file;
+ *   <li>a batch is written to a temporary name and renamed into place, so a reader never sees half
+ *       a file;
  *   <li>names start with the write time, so the oldest batch is sent first;
- *   <li>a sender claims a batch by renaming it to a name with its process id: of two processes only one
- *       rename succeeds, so a batch is never sent twice; a claim left by a process that died (the JVM exited
- *       while the collector was down) goes back to the queue when the next run opens the directory.
+ *   <li>a sender claims a batch by renaming it to a name with its process id: of two processes only
+ *       one rename succeeds, so a batch is never sent twice; a claim left by a process that died
+ *       (the JVM exited while the collector was down) goes back to the queue when the next run
+ *       opens the directory.
  * </ul>
  */
 final class SpoolDirectory {
@@ -70,7 +72,8 @@ final class SpoolDirectory {
         return false;
       }
     }
-    String name = String.format("%016x-%08x-%d", System.currentTimeMillis(), sequence.incrementAndGet(), pid);
+    String name =
+        String.format("%016x-%08x-%d", System.currentTimeMillis(), sequence.incrementAndGet(), pid);
     Path writing = directory.resolve(name + WRITING + pid);
     Files.write(writing, content);
     try {
@@ -144,7 +147,9 @@ final class SpoolDirectory {
     return total;
   }
 
-  /** Claims of processes that are gone go back to the queue; their half-written files are deleted. */
+  /**
+   * Claims of processes that are gone go back to the queue; their half-written files are deleted.
+   */
   private void recoverFromDeadProcesses() throws IOException {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
       for (Path file : files) {
@@ -179,7 +184,8 @@ final class SpoolDirectory {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to);
     }
-    // ATOMIC_MOVE may replace an existing target on some systems; our names are unique per process and
+    // ATOMIC_MOVE may replace an existing target on some systems; our names are unique per process
+    // and
     // sequence, and claims carry the claimer's pid, so a replace cannot lose a batch
   }
 }

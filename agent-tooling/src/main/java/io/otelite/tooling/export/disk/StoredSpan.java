@@ -12,7 +12,9 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import java.util.List;
 
-/** A span read back from the disk buffer: the values it had when it was stored, nothing computed. */
+/**
+ * A span read back from the disk buffer: the values it had when it was stored, nothing computed.
+ */
 final class StoredSpan implements SpanData {
   private final Resource resource;
   private final InstrumentationScopeInfo scope;
@@ -139,7 +141,8 @@ final class StoredSpan implements SpanData {
   @Override
   @Deprecated
   public InstrumentationLibraryInfo getInstrumentationLibraryInfo() {
-    return InstrumentationLibraryInfo.create(scope.getName(), scope.getVersion(), scope.getSchemaUrl());
+    return InstrumentationLibraryInfo.create(
+        scope.getName(), scope.getVersion(), scope.getSchemaUrl());
   }
 
   @Override

@@ -4,8 +4,9 @@ import io.otelite.tooling.startup.AfterApplicationLogging;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Reports the LogManager initialised. The method also returns early, before initialisation is done, when the
- * LogManager's own configuration code calls it again on the same thread: the field tells the two apart.
+ * Reports the LogManager initialised. The method also returns early, before initialisation is done,
+ * when the LogManager's own configuration code calls it again on the same thread: the field tells
+ * the two apart.
  */
 public final class LogManagerInitializedAdvice {
   private LogManagerInitializedAdvice() {}

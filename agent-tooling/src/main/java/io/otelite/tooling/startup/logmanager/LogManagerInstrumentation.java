@@ -9,9 +9,9 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code LogManager.ensureLogManagerInitialized()} (JDK 9 and later): every {@code getLogManager()} passes
- * through it, and the first call made outside the initialisation itself returns only once the LogManager, the
- * application's own included, has read its configuration.
+ * {@code LogManager.ensureLogManagerInitialized()} (JDK 9 and later): every {@code getLogManager()}
+ * passes through it, and the first call made outside the initialisation itself returns only once
+ * the LogManager, the application's own included, has read its configuration.
  */
 final class LogManagerInstrumentation implements TypeInstrumentation {
   private static final String LOG_MANAGER = "java.util.logging.LogManager";

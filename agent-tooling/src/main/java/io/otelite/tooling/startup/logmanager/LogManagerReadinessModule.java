@@ -6,9 +6,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Part of the agent, not a library instrumentation: tells {@code AfterApplicationLogging} when the application
- * has initialised java.util.logging. Installed always, never listed or switched off by users (not registered as
- * a service).
+ * Part of the agent, not a library instrumentation: tells {@code AfterApplicationLogging} when the
+ * application has initialised java.util.logging. Installed always, never listed or switched off by
+ * users (not registered as a service).
  */
 public final class LogManagerReadinessModule extends InstrumentationModule {
   public LogManagerReadinessModule() {

@@ -41,7 +41,9 @@ class DiskBufferedSpanExporterTest {
     collector.up.set(true);
 
     awaitEmpty(directory);
-    assertThat(collector.received).containsExactlyInAnyOrderElementsOf(ids(spans)).doesNotHaveDuplicates();
+    assertThat(collector.received)
+        .containsExactlyInAnyOrderElementsOf(ids(spans))
+        .doesNotHaveDuplicates();
     assertThat(collector.refusedBatches).isPositive();
     exporter.shutdown().join(5, TimeUnit.SECONDS);
   }
@@ -49,7 +51,8 @@ class DiskBufferedSpanExporterTest {
   @Test
   void whatARunCouldNotSendTheNextRunSends() throws Exception {
     Collector down = new Collector();
-    DiskBufferedSpanExporter first = new DiskBufferedSpanExporter(down, new SpoolDirectory(directory, 1 << 20), 1000);
+    DiskBufferedSpanExporter first =
+        new DiskBufferedSpanExporter(down, new SpoolDirectory(directory, 1 << 20), 1000);
     List<SpanData> spans = spans(10);
     first.export(spans.subList(0, 5));
     first.export(spans.subList(5, 10));
@@ -59,7 +62,8 @@ class DiskBufferedSpanExporterTest {
 
     Collector up = new Collector();
     up.up.set(true);
-    DiskBufferedSpanExporter second = new DiskBufferedSpanExporter(up, new SpoolDirectory(directory, 1 << 20), 1000);
+    DiskBufferedSpanExporter second =
+        new DiskBufferedSpanExporter(up, new SpoolDirectory(directory, 1 << 20), 1000);
 
     awaitEmpty(directory);
     assertThat(up.received).containsExactlyInAnyOrderElementsOf(ids(spans)).doesNotHaveDuplicates();
@@ -71,7 +75,8 @@ class DiskBufferedSpanExporterTest {
     List<SpanData> spans = spans(4);
     long batchBytes = SpanBatchCodec.encode(spans.subList(0, 2)).length;
     DiskBufferedSpanExporter exporter =
-        new DiskBufferedSpanExporter(new Collector(), new SpoolDirectory(directory, batchBytes + 10), 1000);
+        new DiskBufferedSpanExporter(
+            new Collector(), new SpoolDirectory(directory, batchBytes + 10), 1000);
     long droppedBefore = DiskBufferDrops.total();
 
     assertThat(exporter.export(spans.subList(0, 2)).isSuccess()).isTrue();
@@ -86,7 +91,8 @@ class DiskBufferedSpanExporterTest {
   void aBatchTheCollectorRefusesAsInvalidIsDroppedAndCountedNotRetriedForever() throws Exception {
     SpanExporter refusesAsInvalid = answering(400);
     DiskBufferedSpanExporter exporter =
-        new DiskBufferedSpanExporter(refusesAsInvalid, new SpoolDirectory(directory, 1 << 20), 1000);
+        new DiskBufferedSpanExporter(
+            refusesAsInvalid, new SpoolDirectory(directory, 1 << 20), 1000);
     long droppedBefore = DiskBufferDrops.total();
 
     exporter.export(spans(3));
@@ -101,7 +107,8 @@ class DiskBufferedSpanExporterTest {
     for (int status : new int[] {401, 429, 503}) {
       Path subdirectory = directory.resolve(String.valueOf(status));
       DiskBufferedSpanExporter exporter =
-          new DiskBufferedSpanExporter(answering(status), new SpoolDirectory(subdirectory, 1 << 20), 1000);
+          new DiskBufferedSpanExporter(
+              answering(status), new SpoolDirectory(subdirectory, 1 << 20), 1000);
 
       exporter.export(spans(3));
       Thread.sleep(300);
@@ -111,7 +118,9 @@ class DiskBufferedSpanExporterTest {
     }
   }
 
-  /** An exporter whose every export fails as the OTLP exporters report the collector's HTTP answer. */
+  /**
+   * An exporter whose every export fails as the OTLP exporters report the collector's HTTP answer.
+   */
   private static SpanExporter answering(int status) {
     HttpResponse response =
         new HttpResponse() {
@@ -133,7 +142,8 @@ class DiskBufferedSpanExporterTest {
     return new Collector() {
       @Override
       public CompletableResultCode export(Collection<SpanData> spans) {
-        return CompletableResultCode.ofExceptionalFailure(FailedExportException.httpFailedWithResponse(response));
+        return CompletableResultCode.ofExceptionalFailure(
+            FailedExportException.httpFailedWithResponse(response));
       }
     };
   }
@@ -167,7 +177,8 @@ class DiskBufferedSpanExporterTest {
 
   static List<SpanData> spans(int count) {
     InMemorySpanExporter memory = InMemorySpanExporter.create();
-    SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(memory)).build();
+    SdkTracerProvider provider =
+        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(memory)).build();
     Tracer tracer = provider.get("test");
     for (int i = 0; i < count; i++) {
       tracer.spanBuilder("span " + i).setSpanKind(SpanKind.CLIENT).startSpan().end();
@@ -190,7 +201,9 @@ class DiskBufferedSpanExporterTest {
   private static void awaitEmpty(Path directory) throws Exception {
     long deadline = System.currentTimeMillis() + 15_000;
     while (!batchFiles(directory).isEmpty()) {
-      assertThat(System.currentTimeMillis()).as("directory still holds " + batchFiles(directory)).isLessThan(deadline);
+      assertThat(System.currentTimeMillis())
+          .as("directory still holds " + batchFiles(directory))
+          .isLessThan(deadline);
       Thread.sleep(50);
     }
   }

@@ -18,7 +18,9 @@ class DiskBufferingTest {
   void offUnlessADirectoryIsConfigured() {
     SpanExporter exporter = InMemorySpanExporter.create();
 
-    assertThat(DiskBuffering.wrap(exporter, "Otlp", DefaultConfigProperties.createFromMap(Map.of()), 1000))
+    assertThat(
+            DiskBuffering.wrap(
+                exporter, "Otlp", DefaultConfigProperties.createFromMap(Map.of()), 1000))
         .isSameAs(exporter);
   }
 
@@ -44,7 +46,10 @@ class DiskBufferingTest {
 
     SpanExporter result =
         DiskBuffering.wrap(
-            exporter, "Otlp", DefaultConfigProperties.createFromMap(Map.of(DiskBuffering.DIR, aFile.toString())), 1000);
+            exporter,
+            "Otlp",
+            DefaultConfigProperties.createFromMap(Map.of(DiskBuffering.DIR, aFile.toString())),
+            1000);
 
     assertThat(result).isSameAs(exporter);
   }
@@ -57,7 +62,9 @@ class DiskBufferingTest {
     assertThat(DiskBuffering.maxBytes(" 2 GB ")).isEqualTo(2L * 1024 * 1024 * 1024);
     assertThat(DiskBuffering.maxBytes("100000")).isEqualTo(100_000);
     assertThat(DiskBuffering.maxBytes(null)).isEqualTo(DiskBuffering.DEFAULT_MAX_BYTES);
-    assertThat(DiskBuffering.maxBytes("lots")).as("with a line on stderr").isEqualTo(DiskBuffering.DEFAULT_MAX_BYTES);
+    assertThat(DiskBuffering.maxBytes("lots"))
+        .as("with a line on stderr")
+        .isEqualTo(DiskBuffering.DEFAULT_MAX_BYTES);
     assertThat(DiskBuffering.maxBytes("-5MB")).isEqualTo(DiskBuffering.DEFAULT_MAX_BYTES);
   }
 }

@@ -58,7 +58,9 @@ class SpanBatchCodecTest {
   private static List<SpanData> recordedSpans() {
     InMemorySpanExporter exporter = InMemorySpanExporter.create();
     Resource resource =
-        Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "checkout"), "https://schema/1.40");
+        Resource.create(
+            Attributes.of(AttributeKey.stringKey("service.name"), "checkout"),
+            "https://schema/1.40");
     SdkTracerProvider provider =
         SdkTracerProvider.builder()
             .setResource(resource)
@@ -77,7 +79,11 @@ class SpanBatchCodecTest {
             TraceFlags.getSampled(),
             TraceState.builder().put("vendor", "value=1").build());
     SpanContext linked =
-        SpanContext.create("11111111111111111111111111111111", "2222222222222222", TraceFlags.getDefault(), TraceState.getDefault());
+        SpanContext.create(
+            "11111111111111111111111111111111",
+            "2222222222222222",
+            TraceFlags.getDefault(),
+            TraceState.getDefault());
     Span server =
         tracer
             .spanBuilder("GET /orders")
@@ -94,13 +100,21 @@ class SpanBatchCodecTest {
             .setAttribute(AttributeKey.doubleArrayKey("weights"), List.of(1.5, 2.5))
             .setAttribute(
                 AttributeKey.valueKey("complex"),
-                Value.of(KeyValue.of("k", Value.of("v")), KeyValue.of("bytes", Value.of(new byte[] {1, 2, 3}))))
+                Value.of(
+                    KeyValue.of("k", Value.of("v")),
+                    KeyValue.of("bytes", Value.of(new byte[] {1, 2, 3}))))
             .setAttribute("sql", "x".repeat(70_000))
             .startSpan();
-    server.addEvent("exception", Attributes.of(AttributeKey.stringKey("exception.type"), "java.io.IOException"));
+    server.addEvent(
+        "exception",
+        Attributes.of(AttributeKey.stringKey("exception.type"), "java.io.IOException"));
     server.setStatus(StatusCode.ERROR, "it broke");
     Span client =
-        tracer.spanBuilder("GET").setSpanKind(SpanKind.CLIENT).setParent(Context.root().with(server)).startSpan();
+        tracer
+            .spanBuilder("GET")
+            .setSpanKind(SpanKind.CLIENT)
+            .setParent(Context.root().with(server))
+            .startSpan();
     client.end();
     server.end();
     List<SpanData> spans = exporter.getFinishedSpanItems();
@@ -114,7 +128,8 @@ class SpanBatchCodecTest {
     assertThat(actual.getKind()).isEqualTo(expected.getKind());
     assertThat(actual.getSpanContext()).isEqualTo(expected.getSpanContext());
     assertThat(actual.getParentSpanContext()).isEqualTo(expected.getParentSpanContext());
-    assertThat(actual.getParentSpanContext().isRemote()).isEqualTo(expected.getParentSpanContext().isRemote());
+    assertThat(actual.getParentSpanContext().isRemote())
+        .isEqualTo(expected.getParentSpanContext().isRemote());
     assertThat(actual.getStatus()).isEqualTo(expected.getStatus());
     assertThat(actual.getStartEpochNanos()).isEqualTo(expected.getStartEpochNanos());
     assertThat(actual.getEndEpochNanos()).isEqualTo(expected.getEndEpochNanos());
@@ -129,6 +144,7 @@ class SpanBatchCodecTest {
     assertThat(actual.getResource()).isEqualTo(expected.getResource());
     InstrumentationScopeInfo scope = actual.getInstrumentationScopeInfo();
     assertThat(scope).isEqualTo(expected.getInstrumentationScopeInfo());
-    assertThat(actual.getInstrumentationLibraryInfo()).isEqualTo(expected.getInstrumentationLibraryInfo());
+    assertThat(actual.getInstrumentationLibraryInfo())
+        .isEqualTo(expected.getInstrumentationLibraryInfo());
   }
 }

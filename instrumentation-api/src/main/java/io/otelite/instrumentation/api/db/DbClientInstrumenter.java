@@ -17,24 +17,26 @@ import io.opentelemetry.semconv.ServerAttributes;
 import java.util.List;
 
 /**
- * Makes the CLIENT span and records {@code db.client.operation.duration} for one database call, following the
- * stable database semantic conventions. A database library tells only what the call is (which database,
- * which statement); naming, attributes, status and the metric are decided here, the same for every library.
+ * Makes the CLIENT span and records {@code db.client.operation.duration} for one database call,
+ * following the stable database semantic conventions. A database library tells only what the call
+ * is (which database, which statement); naming, attributes, status and the metric are decided here,
+ * the same for every library.
  *
  * <ul>
- *   <li>Span name: {@code {db.operation.name} {target}} (target: collection, else stored procedure), else the
- *       operation, else the target, else {@code db.system.name}.
+ *   <li>Span name: {@code {db.operation.name} {target}} (target: collection, else stored
+ *       procedure), else the operation, else the target, else {@code db.system.name}.
  *   <li>Span attributes: {@code db.system.name}, {@code db.namespace}, {@code db.query.text},
  *       {@code db.operation.name}, {@code db.collection.name}, {@code db.stored_procedure.name},
  *       {@code db.operation.batch.size}, {@code server.address}, {@code server.port}; on failure
- *       {@code error.type} (the exception's class name), {@code db.response.status_code} when the library
- *       reports one, status ERROR and an {@code exception} event.
+ *       {@code error.type} (the exception's class name), {@code db.response.status_code} when the
+ *       library reports one, status ERROR and an {@code exception} event.
  *   <li>Metric attributes: the same without the query text and batch size.
  * </ul>
  */
 public final class DbClientInstrumenter {
   static final String DURATION_METRIC = "db.client.operation.duration";
-  static final List<Double> DURATION_BUCKETS = List.of(0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0);
+  static final List<Double> DURATION_BUCKETS =
+      List.of(0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0);
 
   private static final double NANOS_PER_SECOND = 1_000_000_000.0;
 
@@ -69,7 +71,8 @@ public final class DbClientInstrumenter {
     if (statement != null) {
       putIfNotNull(attributes, DbAttributes.DB_OPERATION_NAME, statement.operationName());
       putIfNotNull(attributes, DbAttributes.DB_COLLECTION_NAME, statement.collectionName());
-      putIfNotNull(attributes, DbAttributes.DB_STORED_PROCEDURE_NAME, statement.storedProcedureName());
+      putIfNotNull(
+          attributes, DbAttributes.DB_STORED_PROCEDURE_NAME, statement.storedProcedureName());
     }
     Attributes metricAttributes = attributes.build();
 
@@ -87,12 +90,13 @@ public final class DbClientInstrumenter {
       builder.setAttribute(DbAttributes.DB_OPERATION_BATCH_SIZE, batchSize);
     }
     Span span = builder.startSpan();
-    return new DbClientOperation(span, span.storeInContext(parent).makeCurrent(), System.nanoTime(), metricAttributes);
+    return new DbClientOperation(
+        span, span.storeInContext(parent).makeCurrent(), System.nanoTime(), metricAttributes);
   }
 
   /**
-   * Ends the call's span and records its duration. {@code error} is what the call threw, if anything;
-   * {@code responseStatusCode} the database's code for it (e.g. a SQLSTATE), if known.
+   * Ends the call's span and records its duration. {@code error} is what the call threw, if
+   * anything; {@code responseStatusCode} the database's code for it (e.g. a SQLSTATE), if known.
    */
   public void end(DbClientOperation operation, Throwable error, String responseStatusCode) {
     double seconds = (System.nanoTime() - operation.startNanos) / NANOS_PER_SECOND;
@@ -103,7 +107,8 @@ public final class DbClientInstrumenter {
       String errorType = error.getClass().getName();
       span.setStatus(StatusCode.ERROR);
       span.setAttribute(ErrorAttributes.ERROR_TYPE, errorType);
-      AttributesBuilder withError = metricAttributes.toBuilder().put(ErrorAttributes.ERROR_TYPE, errorType);
+      AttributesBuilder withError =
+          metricAttributes.toBuilder().put(ErrorAttributes.ERROR_TYPE, errorType);
       if (responseStatusCode != null) {
         span.setAttribute(DbAttributes.DB_RESPONSE_STATUS_CODE, responseStatusCode);
         withError.put(DbAttributes.DB_RESPONSE_STATUS_CODE, responseStatusCode);
@@ -127,7 +132,8 @@ public final class DbClientInstrumenter {
     return target != null ? target : system;
   }
 
-  private static void putIfNotNull(AttributesBuilder attributes, AttributeKey<String> key, String value) {
+  private static void putIfNotNull(
+      AttributesBuilder attributes, AttributeKey<String> key, String value) {
     if (value != null) {
       attributes.put(key, value);
     }

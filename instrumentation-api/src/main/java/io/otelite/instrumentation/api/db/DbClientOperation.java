@@ -4,7 +4,10 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 
-/** One database call in flight: started by {@link DbClientInstrumenter#start}, ended by its {@code end}. */
+/**
+ * One database call in flight: started by {@link DbClientInstrumenter#start}, ended by its {@code
+ * end}.
+ */
 public final class DbClientOperation {
   final Span span;
   final Scope scope;

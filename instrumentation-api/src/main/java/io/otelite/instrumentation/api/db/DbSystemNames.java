@@ -4,8 +4,9 @@ import io.opentelemetry.semconv.DbAttributes.DbSystemNameValues;
 import java.util.Locale;
 
 /**
- * Values of {@code db.system.name}. The stable semconv artifact names only the four stable ones; the others
- * are the registry's well-known values (development status in semantic conventions 1.40), written once here.
+ * Values of {@code db.system.name}. The stable semconv artifact names only the four stable ones;
+ * the others are the registry's well-known values (development status in semantic conventions
+ * 1.40), written once here.
  */
 public final class DbSystemNames {
   public static final String POSTGRESQL = DbSystemNameValues.POSTGRESQL;
@@ -25,14 +26,15 @@ public final class DbSystemNames {
   public static final String FIREBIRDSQL = "firebirdsql";
   public static final String TRINO = "trino";
   public static final String TERADATA = "teradata";
+
   /** Some SQL database the instrumentation cannot name. */
   public static final String OTHER_SQL = "other_sql";
 
   private DbSystemNames() {}
 
   /**
-   * The system for a {@code DatabaseMetaData.getDatabaseProductName()} value; the fallback when a URL does not
-   * tell.
+   * The system for a {@code DatabaseMetaData.getDatabaseProductName()} value; the fallback when a
+   * URL does not tell.
    */
   public static String fromProductName(String productName) {
     if (productName == null) {

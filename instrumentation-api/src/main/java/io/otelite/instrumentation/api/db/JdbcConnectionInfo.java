@@ -3,12 +3,14 @@ package io.otelite.instrumentation.api.db;
 import java.util.Objects;
 
 /**
- * What a span tells about the database a JDBC connection talks to, read once per connection from its URL (see
- * {@link JdbcUrlParser}). Never holds credentials: user names and passwords in URLs are skipped, not kept.
+ * What a span tells about the database a JDBC connection talks to, read once per connection from
+ * its URL (see {@link JdbcUrlParser}). Never holds credentials: user names and passwords in URLs
+ * are skipped, not kept.
  */
 public final class JdbcConnectionInfo {
   /** For a connection nothing could be learned about. */
-  public static final JdbcConnectionInfo UNKNOWN = new JdbcConnectionInfo(DbSystemNames.OTHER_SQL, null, null, -1);
+  public static final JdbcConnectionInfo UNKNOWN =
+      new JdbcConnectionInfo(DbSystemNames.OTHER_SQL, null, null, -1);
 
   private final String system;
   private final String namespace;
@@ -29,7 +31,10 @@ public final class JdbcConnectionInfo {
     return system;
   }
 
-  /** {@code db.namespace}: the database (PostgreSQL: {@code database|schema} when the URL names a schema). */
+  /**
+   * {@code db.namespace}: the database (PostgreSQL: {@code database|schema} when the URL names a
+   * schema).
+   */
   public String namespace() {
     return namespace;
   }
@@ -75,7 +80,14 @@ public final class JdbcConnectionInfo {
 
   @Override
   public String toString() {
-    return "JdbcConnectionInfo{system=" + system + ", namespace=" + namespace + ", serverAddress=" + serverAddress
-        + ", serverPort=" + serverPort + '}';
+    return "JdbcConnectionInfo{system="
+        + system
+        + ", namespace="
+        + namespace
+        + ", serverAddress="
+        + serverAddress
+        + ", serverPort="
+        + serverPort
+        + '}';
   }
 }

@@ -4,15 +4,17 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 
 /**
- * The database behind each JDBC connection, learned once per connection from {@code DatabaseMetaData} (its URL,
- * and the product name when the URL does not tell), which drivers answer from memory: no statement pays a
- * network round trip for it. Held weakly by connection identity, shared by every class loader. Pool proxies
- * (a new one per borrow in HikariCP) are unwrapped to the physical connection, so a pooled connection is read
- * once, not once per borrow. The proxies themselves are not remembered: unwrapping one is two calls the pool
- * answers from memory, while an entry per borrow would outlive the request and burden every young collection.
+ * The database behind each JDBC connection, learned once per connection from {@code
+ * DatabaseMetaData} (its URL, and the product name when the URL does not tell), which drivers
+ * answer from memory: no statement pays a network round trip for it. Held weakly by connection
+ * identity, shared by every class loader. Pool proxies (a new one per borrow in HikariCP) are
+ * unwrapped to the physical connection, so a pooled connection is read once, not once per borrow.
+ * The proxies themselves are not remembered: unwrapping one is two calls the pool answers from
+ * memory, while an entry per borrow would outlive the request and burden every young collection.
  */
 public final class JdbcConnections {
-  private static final WeakIdentityMap<Connection, JdbcConnectionInfo> INFOS = new WeakIdentityMap<>();
+  private static final WeakIdentityMap<Connection, JdbcConnectionInfo> INFOS =
+      new WeakIdentityMap<>();
 
   private JdbcConnections() {}
 
@@ -72,7 +74,8 @@ public final class JdbcConnections {
     }
     try {
       String system = DbSystemNames.fromProductName(metaData.getDatabaseProductName());
-      return new JdbcConnectionInfo(system, info.namespace(), info.serverAddress(), info.serverPort());
+      return new JdbcConnectionInfo(
+          system, info.namespace(), info.serverAddress(), info.serverPort());
     } catch (Throwable e) {
       return info;
     }

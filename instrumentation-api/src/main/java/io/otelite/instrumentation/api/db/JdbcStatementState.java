@@ -5,12 +5,16 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What the agent remembers about one JDBC statement between calls: the SQL it was prepared with (analyzed once,
- * at its first execution, when the connection's dialect is known) and the batch being built. A statement is
- * used by one thread at a time (JDBC objects are not thread-safe), so no synchronization.
+ * What the agent remembers about one JDBC statement between calls: the SQL it was prepared with
+ * (analyzed once, at its first execution, when the connection's dialect is known) and the batch
+ * being built. A statement is used by one thread at a time (JDBC objects are not thread-safe), so
+ * no synchronization.
  */
 public final class JdbcStatementState {
-  /** Statements kept for a {@code Statement.addBatch(sql)} batch's query text; the rest are only counted. */
+  /**
+   * Statements kept for a {@code Statement.addBatch(sql)} batch's query text; the rest are only
+   * counted.
+   */
   static final int MAX_KEPT_BATCH_STATEMENTS = 100;
 
   private final String preparedSql;
@@ -23,7 +27,10 @@ public final class JdbcStatementState {
     this.preparedSql = preparedSql;
   }
 
-  /** The SQL given to {@code prepareStatement}/{@code prepareCall}, or {@code null} for a plain statement. */
+  /**
+   * The SQL given to {@code prepareStatement}/{@code prepareCall}, or {@code null} for a plain
+   * statement.
+   */
   public String preparedSql() {
     return preparedSql;
   }
@@ -61,7 +68,10 @@ public final class JdbcStatementState {
     return batchCount;
   }
 
-  /** The SQL of {@code Statement.addBatch(sql)} calls (the first {@value #MAX_KEPT_BATCH_STATEMENTS}). */
+  /**
+   * The SQL of {@code Statement.addBatch(sql)} calls (the first {@value
+   * #MAX_KEPT_BATCH_STATEMENTS}).
+   */
   public List<String> batchSql() {
     return batchSql == null ? Collections.emptyList() : batchSql;
   }

@@ -3,12 +3,14 @@ package io.otelite.instrumentation.api.db;
 import java.sql.Statement;
 
 /**
- * The agent's memory of live JDBC statements, shared by every class loader: a pool's statement proxy and the
- * driver's statement under it may be instrumented from different application class loaders, while their
- * state must be found from either. Statements are held weakly and compared by identity.
+ * The agent's memory of live JDBC statements, shared by every class loader: a pool's statement
+ * proxy and the driver's statement under it may be instrumented from different application class
+ * loaders, while their state must be found from either. Statements are held weakly and compared by
+ * identity.
  */
 public final class JdbcStatements {
-  private static final WeakIdentityMap<Statement, JdbcStatementState> STATES = new WeakIdentityMap<>();
+  private static final WeakIdentityMap<Statement, JdbcStatementState> STATES =
+      new WeakIdentityMap<>();
 
   private JdbcStatements() {}
 
@@ -17,7 +19,10 @@ public final class JdbcStatements {
     STATES.put(statement, new JdbcStatementState(sql));
   }
 
-  /** The statement's state, or {@code null} if it was neither prepared nor batched while the agent watched. */
+  /**
+   * The statement's state, or {@code null} if it was neither prepared nor batched while the agent
+   * watched.
+   */
   public static JdbcStatementState get(Statement statement) {
     return STATES.get(statement);
   }
@@ -32,7 +37,10 @@ public final class JdbcStatements {
     return state;
   }
 
-  /** Forgets a closed statement. A statement pool that hands the same object out again prepares it again. */
+  /**
+   * Forgets a closed statement. A statement pool that hands the same object out again prepares it
+   * again.
+   */
   public static void forget(Statement statement) {
     STATES.remove(statement);
   }

@@ -3,11 +3,12 @@ package io.otelite.instrumentation.api.db;
 import java.util.Locale;
 
 /**
- * Reads {@code db.system.name}, {@code db.namespace}, {@code server.address} and {@code server.port} from a JDBC
- * URL, for the drivers' documented URL forms (PostgreSQL, MySQL, MariaDB, H2, HSQLDB, Derby, SQLite, Oracle,
- * SQL Server, Db2 and a generic {@code jdbc:<system>://host:port/database} form for the rest). User names and
- * passwords (in user-info, in Oracle's {@code user/password@}, in properties) are skipped and never returned.
- * The port is the URL's, else the system's default port, as the OpenTelemetry Java agent reports it.
+ * Reads {@code db.system.name}, {@code db.namespace}, {@code server.address} and {@code
+ * server.port} from a JDBC URL, for the drivers' documented URL forms (PostgreSQL, MySQL, MariaDB,
+ * H2, HSQLDB, Derby, SQLite, Oracle, SQL Server, Db2 and a generic {@code
+ * jdbc:<system>://host:port/database} form for the rest). User names and passwords (in user-info,
+ * in Oracle's {@code user/password@}, in properties) are skipped and never returned. The port is
+ * the URL's, else the system's default port, as the OpenTelemetry Java agent reports it.
  */
 public final class JdbcUrlParser {
   private static final String[] WRAPPER_PREFIXES = {"p6spy:", "log4jdbc:", "otel:"};
@@ -139,7 +140,8 @@ public final class JdbcUrlParser {
   /** {@code jdbc:postgresql://host1:5432,host2/db?currentSchema=s}, {@code jdbc:postgresql:db}. */
   private static JdbcConnectionInfo postgresql(String rest) {
     if (!rest.startsWith("//")) {
-      return new JdbcConnectionInfo(DbSystemNames.POSTGRESQL, beforeAny(rest, "?"), "localhost", 5432);
+      return new JdbcConnectionInfo(
+          DbSystemNames.POSTGRESQL, beforeAny(rest, "?"), "localhost", 5432);
     }
     JdbcConnectionInfo info = hierarchical(DbSystemNames.POSTGRESQL, rest, 5432, "localhost");
     String schema = firstListItem(queryParameter(rest, "currentSchema"));
@@ -148,14 +150,16 @@ public final class JdbcUrlParser {
     }
     // semconv: {database}|{schema}
     String namespace = info.namespace() == null ? schema : info.namespace() + "|" + schema;
-    return new JdbcConnectionInfo(info.system(), namespace, info.serverAddress(), info.serverPort());
+    return new JdbcConnectionInfo(
+        info.system(), namespace, info.serverAddress(), info.serverPort());
   }
 
   /**
-   * {@code [subprotocol:]//[user[:password]@]host[:port][,host2...]/database[?|;params]}, the form most drivers
-   * share. The first host names the server.
+   * {@code [subprotocol:]//[user[:password]@]host[:port][,host2...]/database[?|;params]}, the form
+   * most drivers share. The first host names the server.
    */
-  private static JdbcConnectionInfo hierarchical(String system, String rest, int defaultPort, String defaultHost) {
+  private static JdbcConnectionInfo hierarchical(
+      String system, String rest, int defaultPort, String defaultHost) {
     int slashes = rest.indexOf("//");
     if (slashes < 0) {
       return new JdbcConnectionInfo(system, null, null, -1);
@@ -163,16 +167,20 @@ public final class JdbcUrlParser {
     String afterSlashes = rest.substring(slashes + 2);
     int authorityEnd = indexOfAny(afterSlashes, "/?;");
     String authority = authorityEnd < 0 ? afterSlashes : afterSlashes.substring(0, authorityEnd);
-    String path = authorityEnd >= 0 && afterSlashes.charAt(authorityEnd) == '/'
-        ? beforeAny(afterSlashes.substring(authorityEnd + 1), "?;:&")
-        : null;
+    String path =
+        authorityEnd >= 0 && afterSlashes.charAt(authorityEnd) == '/'
+            ? beforeAny(afterSlashes.substring(authorityEnd + 1), "?;:&")
+            : null;
     HostAndPort server = HostAndPort.parse(firstHost(withoutUserInfo(authority)));
     String host = server.host == null ? defaultHost : server.host;
     int port = server.port >= 0 ? server.port : (host == null ? -1 : defaultPort);
     return new JdbcConnectionInfo(system, path, host, port);
   }
 
-  /** {@code mem:name}, {@code file:path}, {@code path}, {@code tcp://host:port/path}, {@code ssl://...}; options after {@code ;}. */
+  /**
+   * {@code mem:name}, {@code file:path}, {@code path}, {@code tcp://host:port/path}, {@code
+   * ssl://...}; options after {@code ;}.
+   */
   private static JdbcConnectionInfo h2(String rest) {
     String location = beforeAny(rest, ";");
     if (startsWithIgnoreCase(location, "mem:")) {
@@ -189,7 +197,10 @@ public final class JdbcUrlParser {
     return new JdbcConnectionInfo(DbSystemNames.H2DATABASE, location, null, -1);
   }
 
-  /** {@code mem:name}, {@code file:path}, {@code res:path}, {@code hsql://host:port/alias}, {@code hsqls://}, {@code http(s)://}. */
+  /**
+   * {@code mem:name}, {@code file:path}, {@code res:path}, {@code hsql://host:port/alias}, {@code
+   * hsqls://}, {@code http(s)://}.
+   */
   private static JdbcConnectionInfo hsqldb(String rest) {
     String location = beforeAny(rest, ";");
     int colon = location.indexOf(':');
@@ -213,7 +224,10 @@ public final class JdbcUrlParser {
     }
   }
 
-  /** {@code memory:name}, {@code directory:path}, {@code path}, {@code //host:port/name}; options after {@code ;}. */
+  /**
+   * {@code memory:name}, {@code directory:path}, {@code path}, {@code //host:port/name}; options
+   * after {@code ;}.
+   */
   private static JdbcConnectionInfo derby(String rest) {
     String location = beforeAny(rest, ";");
     if (location.startsWith("//")) {
@@ -237,8 +251,9 @@ public final class JdbcUrlParser {
   }
 
   /**
-   * {@code thin:[user/password]@host:port:sid}, {@code thin:@//host:port/service},
-   * {@code thin:@(DESCRIPTION=(ADDRESS=(HOST=h)(PORT=p))(CONNECT_DATA=(SERVICE_NAME=s)))}, {@code oci:@alias}.
+   * {@code thin:[user/password]@host:port:sid}, {@code thin:@//host:port/service}, {@code
+   * thin:@(DESCRIPTION=(ADDRESS=(HOST=h)(PORT=p))(CONNECT_DATA=(SERVICE_NAME=s)))}, {@code
+   * oci:@alias}.
    */
   private static JdbcConnectionInfo oracle(String rest) {
     int at = rest.lastIndexOf('@');
@@ -253,7 +268,8 @@ public final class JdbcUrlParser {
       if (service == null) {
         service = keyValue(descriptor, "SID");
       }
-      return new JdbcConnectionInfo(DbSystemNames.ORACLE_DB, service, host, host == null ? -1 : (port < 0 ? 1521 : port));
+      return new JdbcConnectionInfo(
+          DbSystemNames.ORACLE_DB, service, host, host == null ? -1 : (port < 0 ? 1521 : port));
     }
     if (descriptor.startsWith("//")) {
       descriptor = descriptor.substring(2);
@@ -280,11 +296,17 @@ public final class JdbcUrlParser {
       }
     }
     HostAndPort server = HostAndPort.parse(hostPort);
-    return new JdbcConnectionInfo(DbSystemNames.ORACLE_DB, database, server.host,
+    return new JdbcConnectionInfo(
+        DbSystemNames.ORACLE_DB,
+        database,
+        server.host,
         server.host == null ? -1 : (server.port < 0 ? 1521 : server.port));
   }
 
-  /** {@code //host[\instance][:port][;databaseName=db;instanceName=i;serverName=h;portNumber=p;...]}. */
+  /**
+   * {@code
+   * //host[\instance][:port][;databaseName=db;instanceName=i;serverName=h;portNumber=p;...]}.
+   */
   private static JdbcConnectionInfo sqlServer(String rest) {
     String afterSlashes = rest.startsWith("//") ? rest.substring(2) : rest;
     int semicolon = afterSlashes.indexOf(';');
@@ -294,7 +316,8 @@ public final class JdbcUrlParser {
     int backslash = hostPart.indexOf('\\');
     if (backslash >= 0) {
       int colon = hostPart.indexOf(':', backslash);
-      instance = colon < 0 ? hostPart.substring(backslash + 1) : hostPart.substring(backslash + 1, colon);
+      instance =
+          colon < 0 ? hostPart.substring(backslash + 1) : hostPart.substring(backslash + 1, colon);
       hostPart = hostPart.substring(0, backslash) + (colon < 0 ? "" : hostPart.substring(colon));
     }
     HostAndPort server = HostAndPort.parse(hostPart);
@@ -311,11 +334,13 @@ public final class JdbcUrlParser {
       database = property(properties, "database");
     }
     // semconv: {instance}|{database}
-    String namespace = instance == null ? database : (database == null ? instance : instance + "|" + database);
+    String namespace =
+        instance == null ? database : (database == null ? instance : instance + "|" + database);
     if (host == null) {
       host = "localhost";
     }
-    return new JdbcConnectionInfo(DbSystemNames.MICROSOFT_SQL_SERVER, namespace, host, port < 0 ? 1433 : port);
+    return new JdbcConnectionInfo(
+        DbSystemNames.MICROSOFT_SQL_SERVER, namespace, host, port < 0 ? 1433 : port);
   }
 
   /** {@code //host[:port]/path} where the path (possibly with slashes) names the database. */
@@ -325,7 +350,10 @@ public final class JdbcUrlParser {
     String authority = slash < 0 ? afterSlashes : afterSlashes.substring(0, slash);
     String path = slash < 0 ? null : afterSlashes.substring(slash + 1);
     HostAndPort server = HostAndPort.parse(firstHost(withoutUserInfo(authority)));
-    return new JdbcConnectionInfo(system, path, server.host,
+    return new JdbcConnectionInfo(
+        system,
+        path,
+        server.host,
         server.host == null ? -1 : (server.port < 0 ? defaultPort : server.port));
   }
 
@@ -334,7 +362,10 @@ public final class JdbcUrlParser {
     return at < 0 ? authority : authority.substring(at + 1);
   }
 
-  /** The first of comma-separated hosts; commas inside parentheses belong to MySQL's {@code (host=h,port=p)}. */
+  /**
+   * The first of comma-separated hosts; commas inside parentheses belong to MySQL's {@code
+   * (host=h,port=p)}.
+   */
   private static String firstHost(String hosts) {
     int depth = 0;
     for (int i = 0; i < hosts.length(); i++) {
@@ -362,7 +393,9 @@ public final class JdbcUrlParser {
       from = index + key.length();
       char before = index == 0 ? '(' : upper.charAt(index - 1);
       int equals = skipSpaces(upper, from);
-      if ((before == '(' || before == ',' || before == ' ') && equals < upper.length() && upper.charAt(equals) == '=') {
+      if ((before == '(' || before == ',' || before == ' ')
+          && equals < upper.length()
+          && upper.charAt(equals) == '=') {
         int start = skipSpaces(upper, equals + 1);
         int end = start;
         while (end < descriptor.length() && ")(,".indexOf(descriptor.charAt(end)) < 0) {
@@ -388,7 +421,9 @@ public final class JdbcUrlParser {
       int semicolon = properties.indexOf(';', from);
       int end = semicolon < 0 ? properties.length() : semicolon;
       int equals = properties.indexOf('=', from);
-      if (equals > from && equals < end && properties.substring(from, equals).trim().equalsIgnoreCase(key)) {
+      if (equals > from
+          && equals < end
+          && properties.substring(from, equals).trim().equalsIgnoreCase(key)) {
         String value = properties.substring(equals + 1, end).trim();
         return value.isEmpty() ? null : value;
       }
@@ -454,7 +489,10 @@ public final class JdbcUrlParser {
     return port <= 65535 ? port : -1;
   }
 
-  /** One server: {@code host}, {@code host:port}, {@code [v6]:port}, MySQL's {@code (host=h,port=p)} or {@code address=(host=h)(port=p)}. */
+  /**
+   * One server: {@code host}, {@code host:port}, {@code [v6]:port}, MySQL's {@code (host=h,port=p)}
+   * or {@code address=(host=h)(port=p)}.
+   */
   private static final class HostAndPort {
     final String host;
     final int port;
@@ -473,7 +511,10 @@ public final class JdbcUrlParser {
         int close = s.indexOf(']');
         if (close > 0) {
           String host = s.substring(1, close);
-          int port = close + 1 < s.length() && s.charAt(close + 1) == ':' ? parsePort(s.substring(close + 2)) : -1;
+          int port =
+              close + 1 < s.length() && s.charAt(close + 1) == ':'
+                  ? parsePort(s.substring(close + 2))
+                  : -1;
           return new HostAndPort(host, port);
         }
       }

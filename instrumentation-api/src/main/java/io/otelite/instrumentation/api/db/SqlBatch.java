@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Describes a batch as the semantic conventions ask: the operation is {@code BATCH <operation>} when all
- * statements share it and {@code BATCH} otherwise; the query text is the common text, or all texts joined with
- * {@code "; "}; the collection only when all statements name the same one. A batch of exactly one statement is
- * described as that statement alone (and carries no {@code db.operation.batch.size}).
+ * Describes a batch as the semantic conventions ask: the operation is {@code BATCH <operation>}
+ * when all statements share it and {@code BATCH} otherwise; the query text is the common text, or
+ * all texts joined with {@code "; "}; the collection only when all statements name the same one. A
+ * batch of exactly one statement is described as that statement alone (and carries no {@code
+ * db.operation.batch.size}).
  */
 public final class SqlBatch {
   private static final String BATCH = "BATCH";
@@ -22,13 +23,16 @@ public final class SqlBatch {
     if (count == 1) {
       return statement;
     }
-    return new SqlStatementInfo(statement.queryText(), batchOperation(statement.operationName()),
-        statement.collectionName(), statement.storedProcedureName());
+    return new SqlStatementInfo(
+        statement.queryText(),
+        batchOperation(statement.operationName()),
+        statement.collectionName(),
+        statement.storedProcedureName());
   }
 
   /**
-   * {@code Statement.addBatch(sql)} for each of {@code statements}, then {@code executeBatch()}; {@code count} may
-   * exceed the list's size when only the first statements were kept.
+   * {@code Statement.addBatch(sql)} for each of {@code statements}, then {@code executeBatch()};
+   * {@code count} may exceed the list's size when only the first statements were kept.
    */
   public static SqlStatementInfo ofStatements(List<SqlStatementInfo> statements, long count) {
     if (statements.isEmpty()) {
@@ -50,7 +54,10 @@ public final class SqlBatch {
     }
     String text = sameText ? first.queryText() : joined(statements);
     String operation = sameOperation ? batchOperation(first.operationName()) : BATCH;
-    return new SqlStatementInfo(text, operation, sameCollection ? first.collectionName() : null,
+    return new SqlStatementInfo(
+        text,
+        operation,
+        sameCollection ? first.collectionName() : null,
         sameProcedure ? first.storedProcedureName() : null);
   }
 

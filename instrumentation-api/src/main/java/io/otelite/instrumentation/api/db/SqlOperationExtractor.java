@@ -1,24 +1,70 @@
 package io.otelite.instrumentation.api.db;
 
 /**
- * Follows the tokens the {@link SqlSanitizer} reads and picks out the statement's operation (its leading
- * keyword, or the main keyword after a {@code WITH} clause) and its first target: the table after
- * {@code FROM} (SELECT, DELETE), {@code INTO} (INSERT, REPLACE, MERGE), {@code UPDATE}, {@code TABLE} (CREATE,
- * ALTER, DROP, TRUNCATE), or the procedure after {@code CALL}/{@code EXEC}. A target is a possibly qualified,
- * possibly quoted name ({@code sales."Order"}); it is taken from the sanitizer's output, where names are kept
- * as written. Keywords are only looked at on the statement's own nesting level, so a sub-query's {@code FROM}
- * does not count.
+ * Follows the tokens the {@link SqlSanitizer} reads and picks out the statement's operation (its
+ * leading keyword, or the main keyword after a {@code WITH} clause) and its first target: the table
+ * after {@code FROM} (SELECT, DELETE), {@code INTO} (INSERT, REPLACE, MERGE), {@code UPDATE},
+ * {@code TABLE} (CREATE, ALTER, DROP, TRUNCATE), or the procedure after {@code CALL}/{@code EXEC}.
+ * A target is a possibly qualified, possibly quoted name ({@code sales."Order"}); it is taken from
+ * the sanitizer's output, where names are kept as written. Keywords are only looked at on the
+ * statement's own nesting level, so a sub-query's {@code FROM} does not count.
  */
 final class SqlOperationExtractor {
   private static final String[] OPERATIONS = {
-    "SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "REPLACE", "CALL", "EXEC", "EXECUTE",
-    "CREATE", "ALTER", "DROP", "TRUNCATE", "GRANT", "REVOKE", "SHOW", "SET", "USE", "EXPLAIN", "DESCRIBE",
-    "VALUES", "TABLE", "COMMIT", "ROLLBACK", "BEGIN", "START", "SAVEPOINT", "RELEASE", "LOCK", "ANALYZE",
-    "VACUUM", "COPY", "DECLARE", "FETCH", "PREPARE", "DEALLOCATE", "LISTEN", "NOTIFY", "REFRESH", "COMMENT",
-    "RENAME", "OPTIMIZE", "CHECKPOINT", "SCRIPT", "RUNSCRIPT", "BACKUP", "RESTORE"
+    "SELECT",
+    "INSERT",
+    "UPDATE",
+    "DELETE",
+    "MERGE",
+    "UPSERT",
+    "REPLACE",
+    "CALL",
+    "EXEC",
+    "EXECUTE",
+    "CREATE",
+    "ALTER",
+    "DROP",
+    "TRUNCATE",
+    "GRANT",
+    "REVOKE",
+    "SHOW",
+    "SET",
+    "USE",
+    "EXPLAIN",
+    "DESCRIBE",
+    "VALUES",
+    "TABLE",
+    "COMMIT",
+    "ROLLBACK",
+    "BEGIN",
+    "START",
+    "SAVEPOINT",
+    "RELEASE",
+    "LOCK",
+    "ANALYZE",
+    "VACUUM",
+    "COPY",
+    "DECLARE",
+    "FETCH",
+    "PREPARE",
+    "DEALLOCATE",
+    "LISTEN",
+    "NOTIFY",
+    "REFRESH",
+    "COMMENT",
+    "RENAME",
+    "OPTIMIZE",
+    "CHECKPOINT",
+    "SCRIPT",
+    "RUNSCRIPT",
+    "BACKUP",
+    "RESTORE"
   };
-  private static final String[] OPERATIONS_AFTER_WITH = {"SELECT", "INSERT", "UPDATE", "DELETE", "MERGE"};
-  // CREATE [OR REPLACE] [GLOBAL|LOCAL] [TEMPORARY] [UNLOGGED] TABLE: TABLE comes within this many words or not at all.
+  private static final String[] OPERATIONS_AFTER_WITH = {
+    "SELECT", "INSERT", "UPDATE", "DELETE", "MERGE"
+  };
+  // CREATE [OR REPLACE] [GLOBAL|LOCAL] [TEMPORARY] [UNLOGGED] TABLE: TABLE comes within this many
+  // words or not at all.
   private static final int MAX_WORDS_BEFORE_TABLE = 5;
 
   private enum State {
@@ -45,7 +91,8 @@ final class SqlOperationExtractor {
   private int targetStart = -1;
   private int targetEnd = -1;
 
-  void onWord(String sql, int start, int end, int depth, int outStart, int outEnd, boolean adjacent) {
+  void onWord(
+      String sql, int start, int end, int depth, int outStart, int outEnd, boolean adjacent) {
     switch (state) {
       case FIRST_WORD:
         if (is(sql, start, end, "WITH")) {
@@ -79,7 +126,9 @@ final class SqlOperationExtractor {
         }
         return;
       case AWAIT_UPDATE_TARGET:
-        if (!is(sql, start, end, "LOW_PRIORITY") && !is(sql, start, end, "IGNORE") && !is(sql, start, end, "ONLY")) {
+        if (!is(sql, start, end, "LOW_PRIORITY")
+            && !is(sql, start, end, "IGNORE")
+            && !is(sql, start, end, "ONLY")) {
           startTarget(outStart, outEnd);
         }
         return;
@@ -104,7 +153,9 @@ final class SqlOperationExtractor {
         }
         return;
       case AWAIT_DDL_TARGET:
-        if (!is(sql, start, end, "IF") && !is(sql, start, end, "NOT") && !is(sql, start, end, "EXISTS")) {
+        if (!is(sql, start, end, "IF")
+            && !is(sql, start, end, "NOT")
+            && !is(sql, start, end, "EXISTS")) {
           startTarget(outStart, outEnd);
         }
         return;

@@ -1,36 +1,51 @@
 package io.otelite.instrumentation.api.db;
 
 /**
- * Replaces every literal of a SQL statement with {@code ?} and reads its operation and first target, in one pass
- * over the characters (linear time, no regular expressions, no backtracking).
+ * Replaces every literal of a SQL statement with {@code ?} and reads its operation and first
+ * target, in one pass over the characters (linear time, no regular expressions, no backtracking).
  *
  * <p>What it does to the text:
+ *
  * <ul>
- *   <li>String literals ({@code 'it''s'}, {@code E'it\'s'}, {@code N'..'}, {@code X'ff'}, {@code B'01'},
- *       dollar-quoted {@code $$..$$} and {@code $tag$..$tag$}, and {@code "..."} in the MySQL dialect), numbers
- *       ({@code 42}, {@code -1.5e-3}, {@code .5}, {@code 0xFF}) and {@code TRUE}/{@code FALSE} become {@code ?}.
- *       A sign directly before a number is part of the literal unless it follows a name, a value or {@code )}.
- *   <li>Comments ({@code --}, {@code /* *}{@code /}, nested in the standard dialect, and {@code #} in the MySQL
- *       dialect) are removed; runs of whitespace become one space.
- *   <li>Quoted identifiers ({@code "Order"}, {@code `order`}) and placeholders ({@code ?}, {@code $1}) are kept.
- *   <li>A list of values after {@code IN} collapses to one: {@code IN (1, 2, 3)} and {@code IN (?, ?)} both become
- *       {@code IN (?)}, so that the text does not grow, nor its cardinality multiply, with the list's length (the
- *       semantic conventions allow this).
+ *   <li>String literals ({@code 'it''s'}, {@code E'it\'s'}, {@code N'..'}, {@code X'ff'}, {@code
+ *       B'01'}, dollar-quoted {@code $$..$$} and {@code $tag$..$tag$}, and {@code "..."} in the
+ *       MySQL dialect), numbers ({@code 42}, {@code -1.5e-3}, {@code .5}, {@code 0xFF}) and {@code
+ *       TRUE}/{@code FALSE} become {@code ?}. A sign directly before a number is part of the
+ *       literal unless it follows a name, a value or {@code )}.
+ *   <li>Comments ({@code --}, {@code /* *}{@code /}, nested in the standard dialect, and {@code #}
+ *       in the MySQL dialect) are removed; runs of whitespace become one space.
+ *   <li>Quoted identifiers ({@code "Order"}, {@code `order`}) and placeholders ({@code ?}, {@code
+ *       $1}) are kept.
+ *   <li>A list of values after {@code IN} collapses to one: {@code IN (1, 2, 3)} and {@code IN (?,
+ *       ?)} both become {@code IN (?)}, so that the text does not grow, nor its cardinality
+ *       multiply, with the list's length (the semantic conventions allow this).
  *   <li>A literal that is not closed runs to the end of the statement, so it can never show.
- *   <li>The result is cut at {@link #MAX_QUERY_TEXT_LENGTH} characters, and reading stops there: a literal is
- *       only ever written as a whole {@code ?}, so the cut can not expose part of one.
+ *   <li>The result is cut at {@link #MAX_QUERY_TEXT_LENGTH} characters, and reading stops there: a
+ *       literal is only ever written as a whole {@code ?}, so the cut can not expose part of one.
  * </ul>
  */
 public final class SqlSanitizer {
   /** The longest {@code db.query.text} produced, in UTF-16 chars (32 Ki). */
   public static final int MAX_QUERY_TEXT_LENGTH = 32 * 1024;
 
-  // Longer dollar-quote tags end the statement as a literal: searching for the closing tag stays linear.
+  // Longer dollar-quote tags end the statement as a literal: searching for the closing tag stays
+  // linear.
   private static final int MAX_DOLLAR_TAG_LENGTH = 64;
 
-  private enum InList { NONE, OPEN, AFTER_VALUE, AFTER_COMMA }
+  private enum InList {
+    NONE,
+    OPEN,
+    AFTER_VALUE,
+    AFTER_COMMA
+  }
 
-  private enum Previous { NOTHING, NAME, VALUE, CLOSING, PUNCTUATION }
+  private enum Previous {
+    NOTHING,
+    NAME,
+    VALUE,
+    CLOSING,
+    PUNCTUATION
+  }
 
   private final String sql;
   private final int length;
@@ -64,8 +79,8 @@ public final class SqlSanitizer {
   }
 
   /**
-   * Reads the operation and target of {@code sql} like {@link #sanitize} but keeps the text as it is (cut at
-   * {@link #MAX_QUERY_TEXT_LENGTH}); for users who switched sanitization off.
+   * Reads the operation and target of {@code sql} like {@link #sanitize} but keeps the text as it
+   * is (cut at {@link #MAX_QUERY_TEXT_LENGTH}); for users who switched sanitization off.
    */
   public static SqlStatementInfo analyzeWithoutSanitizing(String sql, SqlDialect dialect) {
     return new SqlSanitizer(sql, dialect, MAX_QUERY_TEXT_LENGTH).run(false);
@@ -106,7 +121,9 @@ public final class SqlSanitizer {
       case '\'':
         return stringLiteral(i + 1, '\'', dialect == SqlDialect.MYSQL);
       case '"':
-        return dialect == SqlDialect.MYSQL ? stringLiteral(i + 1, '"', true) : quotedIdentifier(i, '"');
+        return dialect == SqlDialect.MYSQL
+            ? stringLiteral(i + 1, '"', true)
+            : quotedIdentifier(i, '"');
       case '`':
         return quotedIdentifier(i, '`');
       case '-':
@@ -164,11 +181,14 @@ public final class SqlSanitizer {
   private int number(int i) {
     while (i < length) {
       char c = sql.charAt(i);
-      if ((c == 'e' || c == 'E') && i + 2 < length && (sql.charAt(i + 1) == '+' || sql.charAt(i + 1) == '-')
+      if ((c == 'e' || c == 'E')
+          && i + 2 < length
+          && (sql.charAt(i + 1) == '+' || sql.charAt(i + 1) == '-')
           && isDigit(sql.charAt(i + 2))) {
         i += 3;
       } else if (Character.isLetterOrDigit(c) || c == '_' || c == '.') {
-        // letters too: hex digits (0xFF), exponents (1e5), and whatever a driver accepts after digits is hidden
+        // letters too: hex digits (0xFF), exponents (1e5), and whatever a driver accepts after
+        // digits is hidden
         i++;
       } else {
         break;
@@ -201,7 +221,8 @@ public final class SqlSanitizer {
       }
     }
     int length = end - start;
-    if ((length == 4 && isKeyword(start, end, "TRUE")) || (length == 5 && isKeyword(start, end, "FALSE"))) {
+    if ((length == 4 && isKeyword(start, end, "TRUE"))
+        || (length == 5 && isKeyword(start, end, "FALSE"))) {
       value();
       return end;
     }
@@ -270,7 +291,8 @@ public final class SqlSanitizer {
     int tagEnd = i;
     if (tagEnd < length && (Character.isLetter(sql.charAt(tagEnd)) || sql.charAt(tagEnd) == '_')) {
       tagEnd++;
-      while (tagEnd < length && (Character.isLetterOrDigit(sql.charAt(tagEnd)) || sql.charAt(tagEnd) == '_')) {
+      while (tagEnd < length
+          && (Character.isLetterOrDigit(sql.charAt(tagEnd)) || sql.charAt(tagEnd) == '_')) {
         tagEnd++;
       }
     }
@@ -316,7 +338,9 @@ public final class SqlSanitizer {
     return i;
   }
 
-  /** A literal: written as one {@code ?}, or dropped when it repeats a value of an {@code IN} list. */
+  /**
+   * A literal: written as one {@code ?}, or dropped when it repeats a value of an {@code IN} list.
+   */
   private void value() {
     valueToken(-1, -1);
   }
@@ -371,7 +395,10 @@ public final class SqlSanitizer {
     out.append(c);
   }
 
-  /** Appends {@code sql[start, end)} (no further than the length bound); returns where it starts in the output. */
+  /**
+   * Appends {@code sql[start, end)} (no further than the length bound); returns where it starts in
+   * the output.
+   */
   private int emit(int start, int end) {
     writePendingSpace();
     int outStart = out.length();
@@ -396,7 +423,11 @@ public final class SqlSanitizer {
 
   private static boolean isWordPart(char c) {
     if (c < 128) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
+      return (c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '_'
+          || c == '$';
     }
     return Character.isLetterOrDigit(c);
   }

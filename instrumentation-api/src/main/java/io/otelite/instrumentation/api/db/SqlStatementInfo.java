@@ -3,8 +3,8 @@ package io.otelite.instrumentation.api.db;
 import java.util.Objects;
 
 /**
- * What a span may tell about one SQL statement: its (sanitized) text, and the operation and target read from
- * it. Fields that could not be determined are {@code null}.
+ * What a span may tell about one SQL statement: its (sanitized) text, and the operation and target
+ * read from it. Fields that could not be determined are {@code null}.
  */
 public final class SqlStatementInfo {
   private final String queryText;
@@ -12,7 +12,8 @@ public final class SqlStatementInfo {
   private final String collectionName;
   private final String storedProcedureName;
 
-  public SqlStatementInfo(String queryText, String operationName, String collectionName, String storedProcedureName) {
+  public SqlStatementInfo(
+      String queryText, String operationName, String collectionName, String storedProcedureName) {
     this.queryText = queryText;
     this.operationName = operationName;
     this.collectionName = collectionName;
@@ -24,17 +25,24 @@ public final class SqlStatementInfo {
     return queryText;
   }
 
-  /** {@code db.operation.name}: the statement's leading keyword in upper case, e.g. {@code SELECT}. */
+  /**
+   * {@code db.operation.name}: the statement's leading keyword in upper case, e.g. {@code SELECT}.
+   */
   public String operationName() {
     return operationName;
   }
 
-  /** {@code db.collection.name}: the first table the statement names, as written (quotes and schema kept). */
+  /**
+   * {@code db.collection.name}: the first table the statement names, as written (quotes and schema
+   * kept).
+   */
   public String collectionName() {
     return collectionName;
   }
 
-  /** {@code db.stored_procedure.name}: the procedure a {@code CALL} or {@code EXEC} statement runs. */
+  /**
+   * {@code db.stored_procedure.name}: the procedure a {@code CALL} or {@code EXEC} statement runs.
+   */
   public String storedProcedureName() {
     return storedProcedureName;
   }
@@ -66,7 +74,14 @@ public final class SqlStatementInfo {
 
   @Override
   public String toString() {
-    return "SqlStatementInfo{queryText=" + queryText + ", operationName=" + operationName + ", collectionName="
-        + collectionName + ", storedProcedureName=" + storedProcedureName + '}';
+    return "SqlStatementInfo{queryText="
+        + queryText
+        + ", operationName="
+        + operationName
+        + ", collectionName="
+        + collectionName
+        + ", storedProcedureName="
+        + storedProcedureName
+        + '}';
   }
 }

@@ -5,10 +5,11 @@ import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A concurrent map from objects, compared by identity and held weakly, to values: state the agent attaches to
- * application objects (a statement's SQL, a connection's database) without keeping them alive, without locks,
- * and without calling the objects' own {@code equals}/{@code hashCode}, which drivers and proxies may implement
- * in costly or surprising ways. Entries of collected keys are dropped on the next {@link #put}.
+ * A concurrent map from objects, compared by identity and held weakly, to values: state the agent
+ * attaches to application objects (a statement's SQL, a connection's database) without keeping them
+ * alive, without locks, and without calling the objects' own {@code equals}/{@code hashCode}, which
+ * drivers and proxies may implement in costly or surprising ways. Entries of collected keys are
+ * dropped on the next {@link #put}.
  *
  * <p>Values must not refer to their key, or the key could never be collected.
  */

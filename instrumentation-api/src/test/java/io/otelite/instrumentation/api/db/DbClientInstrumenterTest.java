@@ -22,29 +22,42 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class DbClientInstrumenterTest {
-  private static final JdbcConnectionInfo POSTGRES = new JdbcConnectionInfo("postgresql", "shop", "db.example", 5432);
+  private static final JdbcConnectionInfo POSTGRES =
+      new JdbcConnectionInfo("postgresql", "shop", "db.example", 5432);
 
   private final InMemorySpanExporter spans = InMemorySpanExporter.create();
   private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
   private final DbClientInstrumenter instrumenter =
       new DbClientInstrumenter(
           OpenTelemetrySdk.builder()
-              .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+              .setTracerProvider(
+                  SdkTracerProvider.builder()
+                      .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                      .build())
               .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
               .build(),
           "test");
 
   @Test
   void namesTheSpanAfterOperationAndTargetFallingBackToTheSystem() {
-    Assertions.assertThat(DbClientInstrumenter.spanName("postgresql", new SqlStatementInfo("q", "SELECT", "orders", null)))
+    Assertions.assertThat(
+            DbClientInstrumenter.spanName(
+                "postgresql", new SqlStatementInfo("q", "SELECT", "orders", null)))
         .isEqualTo("SELECT orders");
-    Assertions.assertThat(DbClientInstrumenter.spanName("postgresql", new SqlStatementInfo("q", "CALL", null, "add")))
+    Assertions.assertThat(
+            DbClientInstrumenter.spanName(
+                "postgresql", new SqlStatementInfo("q", "CALL", null, "add")))
         .isEqualTo("CALL add");
-    Assertions.assertThat(DbClientInstrumenter.spanName("postgresql", new SqlStatementInfo("q", "SELECT", null, null)))
+    Assertions.assertThat(
+            DbClientInstrumenter.spanName(
+                "postgresql", new SqlStatementInfo("q", "SELECT", null, null)))
         .isEqualTo("SELECT");
-    Assertions.assertThat(DbClientInstrumenter.spanName("postgresql", new SqlStatementInfo("q", null, null, null)))
+    Assertions.assertThat(
+            DbClientInstrumenter.spanName(
+                "postgresql", new SqlStatementInfo("q", null, null, null)))
         .isEqualTo("postgresql");
-    Assertions.assertThat(DbClientInstrumenter.spanName("postgresql", null)).isEqualTo("postgresql");
+    Assertions.assertThat(DbClientInstrumenter.spanName("postgresql", null))
+        .isEqualTo("postgresql");
   }
 
   @Test
@@ -75,7 +88,9 @@ class DbClientInstrumenterTest {
         .hasStatus(StatusData.error())
         .hasException(failure)
         .hasAttributesSatisfying(
-            attributes -> Assertions.assertThat(attributes.get(ErrorAttributes.ERROR_TYPE)).isEqualTo("java.io.IOException"));
+            attributes ->
+                Assertions.assertThat(attributes.get(ErrorAttributes.ERROR_TYPE))
+                    .isEqualTo("java.io.IOException"));
     assertThat(metrics.collectAllMetrics().iterator().next())
         .hasName("db.client.operation.duration")
         .hasUnit("s")

@@ -13,7 +13,8 @@ class JdbcConnectionsTest {
   @Test
   void aPoolProxyIsUnwrappedEachTimeAndOnlyThePhysicalConnectionIsRemembered() {
     AtomicInteger metadataReads = new AtomicInteger();
-    Connection physical = physicalConnection("jdbc:postgresql://db.example:6543/orders", metadataReads);
+    Connection physical =
+        physicalConnection("jdbc:postgresql://db.example:6543/orders", metadataReads);
     int before = JdbcConnections.size();
 
     for (int borrow = 0; borrow < 50; borrow++) {
@@ -24,7 +25,9 @@ class JdbcConnectionsTest {
     }
 
     assertThat(metadataReads).as("the database is read once, not once per borrow").hasValue(1);
-    assertThat(JdbcConnections.size() - before).as("one entry, for the physical connection").isEqualTo(1);
+    assertThat(JdbcConnections.size() - before)
+        .as("one entry, for the physical connection")
+        .isEqualTo(1);
   }
 
   private static Connection physicalConnection(String url, AtomicInteger metadataReads) {

@@ -24,8 +24,10 @@ class SqlBatchTest {
 
   @Test
   void emptyBatchIsStillABatch() {
-    assertThat(SqlBatch.ofRepeated(INSERT, 0)).isEqualTo(new SqlStatementInfo("INSERT INTO t VALUES (?)", "BATCH INSERT", "t", null));
-    assertThat(SqlBatch.ofStatements(List.of(), 0)).isEqualTo(new SqlStatementInfo(null, "BATCH", null, null));
+    assertThat(SqlBatch.ofRepeated(INSERT, 0))
+        .isEqualTo(new SqlStatementInfo("INSERT INTO t VALUES (?)", "BATCH INSERT", "t", null));
+    assertThat(SqlBatch.ofStatements(List.of(), 0))
+        .isEqualTo(new SqlStatementInfo(null, "BATCH", null, null));
   }
 
   @Test
@@ -37,9 +39,13 @@ class SqlBatchTest {
   @Test
   void differentStatementsJoinTheirTextsAndKeepOnlyWhatTheyShare() {
     assertThat(SqlBatch.ofStatements(List.of(INSERT, UPDATE), 2))
-        .isEqualTo(new SqlStatementInfo("INSERT INTO t VALUES (?); UPDATE t SET a = ?", "BATCH", "t", null));
+        .isEqualTo(
+            new SqlStatementInfo(
+                "INSERT INTO t VALUES (?); UPDATE t SET a = ?", "BATCH", "t", null));
     assertThat(SqlBatch.ofStatements(List.of(INSERT, DELETE_OTHER), 2))
-        .isEqualTo(new SqlStatementInfo("INSERT INTO t VALUES (?); DELETE FROM other", "BATCH", null, null));
+        .isEqualTo(
+            new SqlStatementInfo(
+                "INSERT INTO t VALUES (?); DELETE FROM other", "BATCH", null, null));
   }
 
   @Test
@@ -48,7 +54,8 @@ class SqlBatchTest {
     SqlStatementInfo other = info("SELECT b FROM t");
     List<SqlStatementInfo> many = List.of(longOne, other, longOne, other, longOne, other);
 
-    assertThat(SqlBatch.ofStatements(many, 6).queryText()).hasSize(SqlSanitizer.MAX_QUERY_TEXT_LENGTH);
+    assertThat(SqlBatch.ofStatements(many, 6).queryText())
+        .hasSize(SqlSanitizer.MAX_QUERY_TEXT_LENGTH);
   }
 
   private static SqlStatementInfo info(String sql) {

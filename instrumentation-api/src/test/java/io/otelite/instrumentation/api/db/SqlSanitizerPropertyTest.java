@@ -7,18 +7,36 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Builds random statements from names, punctuation, comments and every kind of literal, and checks that no
- * literal survives sanitization. Literals and comments carry the marker {@code SECRET} and digits, names and
- * punctuation never do, so the property is simply: the output holds neither {@code SECRET} nor a digit nor a
- * boolean literal.
+ * Builds random statements from names, punctuation, comments and every kind of literal, and checks
+ * that no literal survives sanitization. Literals and comments carry the marker {@code SECRET} and
+ * digits, names and punctuation never do, so the property is simply: the output holds neither
+ * {@code SECRET} nor a digit nor a boolean literal.
  */
 class SqlSanitizerPropertyTest {
   private static final int STATEMENTS = 20_000;
   private static final String[] NAMES = {
-    "SELECT", "FROM", "WHERE", "AND", "IN", "VALUES", "INSERT", "INTO", "UPDATE", "SET", "orders", "o.id", "col",
-    "\"Quoted Name\"", "`backticked`", "NULL", "ts", "d"
+    "SELECT",
+    "FROM",
+    "WHERE",
+    "AND",
+    "IN",
+    "VALUES",
+    "INSERT",
+    "INTO",
+    "UPDATE",
+    "SET",
+    "orders",
+    "o.id",
+    "col",
+    "\"Quoted Name\"",
+    "`backticked`",
+    "NULL",
+    "ts",
+    "d"
   };
-  private static final String[] PUNCTUATION = {"(", ")", ",", "=", "<", ">", "+", "-", "*", ".", ";", "{", "}", ":", "?", "[", "]", "@", "|"};
+  private static final String[] PUNCTUATION = {
+    "(", ")", ",", "=", "<", ">", "+", "-", "*", ".", ";", "{", "}", ":", "?", "[", "]", "@", "|"
+  };
   private static final String[] WHITESPACE = {" ", "\n", "\t", "\r\n", "  "};
 
   @ParameterizedTest
@@ -72,11 +90,17 @@ class SqlSanitizerPropertyTest {
       } else {
         fragment = comment(random, dialect);
       }
-      // Only punctuation may touch what follows it: "col" and "42" would read as the name "col42", and two
-      // string literals side by side ('a''b') as one literal with a doubled quote, and "-" before "-1" starts a
+      // Only punctuation may touch what follows it: "col" and "42" would read as the name "col42",
+      // and two
+      // string literals side by side ('a''b') as one literal with a doubled quote, and "-" before
+      // "-1" starts a
       // comment.
-      boolean separate = !lastWasPunctuation || random.nextBoolean()
-          || (sql.length() > 0 && sql.charAt(sql.length() - 1) == '-' && fragment.charAt(0) == '-');
+      boolean separate =
+          !lastWasPunctuation
+              || random.nextBoolean()
+              || (sql.length() > 0
+                  && sql.charAt(sql.length() - 1) == '-'
+                  && fragment.charAt(0) == '-');
       if (sql.length() > 0 && separate) {
         sql.append(WHITESPACE[random.nextInt(WHITESPACE.length)]);
       }
@@ -98,7 +122,10 @@ class SqlSanitizerPropertyTest {
       case 1:
         return (random.nextBoolean() ? "-" : "") + random.nextInt(Integer.MAX_VALUE);
       case 2:
-        return random.nextInt(1000) + "." + random.nextInt(1000) + (random.nextBoolean() ? "e-" + random.nextInt(30) : "");
+        return random.nextInt(1000)
+            + "."
+            + random.nextInt(1000)
+            + (random.nextBoolean() ? "e-" + random.nextInt(30) : "");
       case 3:
         return "." + (1 + random.nextInt(99999));
       case 4:
@@ -110,7 +137,9 @@ class SqlSanitizerPropertyTest {
       case 7:
         return "N'" + stringBody(random, '\'', mysql) + "'";
       case 8:
-        return mysql ? "\"" + stringBody(random, '"', true) + "\"" : "E'" + stringBody(random, '\'', true) + "'";
+        return mysql
+            ? "\"" + stringBody(random, '"', true) + "\""
+            : "E'" + stringBody(random, '\'', true) + "'";
       case 9:
         return "$$" + dollarBody(random) + "$$";
       default:
@@ -118,9 +147,14 @@ class SqlSanitizerPropertyTest {
     }
   }
 
-  /** A string body with the marker, digits, both quotes, comment starters and escapes, quoted as the dialect wants. */
+  /**
+   * A string body with the marker, digits, both quotes, comment starters and escapes, quoted as the
+   * dialect wants.
+   */
   private static String stringBody(Random random, char quote, boolean backslashEscapes) {
-    String[] pieces = {"SECRET", "42", " ", "--", "/*", "*/", "#", "$$", "\"", "'", "`", "\\", "\n", "true"};
+    String[] pieces = {
+      "SECRET", "42", " ", "--", "/*", "*/", "#", "$$", "\"", "'", "`", "\\", "\n", "true"
+    };
     StringBuilder body = new StringBuilder();
     int count = random.nextInt(6);
     for (int i = 0; i < count; i++) {

@@ -8,7 +8,9 @@ class SqlStatementAnalyzerTest {
 
   @Test
   void sanitizesByDefault() {
-    assertThat(SqlStatementAnalyzer.fromConfig().analyze("SELECT * FROM t WHERE a = 'x'", SqlDialect.STANDARD))
+    assertThat(
+            SqlStatementAnalyzer.fromConfig()
+                .analyze("SELECT * FROM t WHERE a = 'x'", SqlDialect.STANDARD))
         .isEqualTo(new SqlStatementInfo("SELECT * FROM t WHERE a = ?", "SELECT", "t", null));
   }
 
@@ -25,7 +27,8 @@ class SqlStatementAnalyzerTest {
     SqlStatementAnalyzer analyzer = new SqlStatementAnalyzer(true);
     String sql = "SELECT \"secret\" FROM t";
 
-    assertThat(analyzer.analyze(sql, SqlDialect.STANDARD).queryText()).isEqualTo("SELECT \"secret\" FROM t");
+    assertThat(analyzer.analyze(sql, SqlDialect.STANDARD).queryText())
+        .isEqualTo("SELECT \"secret\" FROM t");
     assertThat(analyzer.analyze(sql, SqlDialect.MYSQL).queryText()).isEqualTo("SELECT ? FROM t");
   }
 
@@ -34,12 +37,18 @@ class SqlStatementAnalyzerTest {
     SqlStatementAnalyzer analyzer = new SqlStatementAnalyzer(true);
     String sql = "SELECT a FROM t WHERE b = 1";
 
-    assertThat(analyzer.analyze(sql, SqlDialect.STANDARD)).isSameAs(analyzer.analyze(sql, SqlDialect.STANDARD));
+    assertThat(analyzer.analyze(sql, SqlDialect.STANDARD))
+        .isSameAs(analyzer.analyze(sql, SqlDialect.STANDARD));
     for (int i = 0; i < 3 * SqlStatementAnalyzer.MAX_CACHED_STATEMENTS; i++) {
-      assertThat(analyzer.analyze("SELECT a FROM t WHERE b = " + i, SqlDialect.STANDARD).queryText())
+      assertThat(
+              analyzer.analyze("SELECT a FROM t WHERE b = " + i, SqlDialect.STANDARD).queryText())
           .isEqualTo("SELECT a FROM t WHERE b = ?");
     }
-    String longSql = "SELECT a FROM t WHERE b IN (" + "1, ".repeat(SqlStatementAnalyzer.MAX_CACHED_SQL_LENGTH) + "2)";
-    assertThat(analyzer.analyze(longSql, SqlDialect.STANDARD).queryText()).isEqualTo("SELECT a FROM t WHERE b IN (?)");
+    String longSql =
+        "SELECT a FROM t WHERE b IN ("
+            + "1, ".repeat(SqlStatementAnalyzer.MAX_CACHED_SQL_LENGTH)
+            + "2)";
+    assertThat(analyzer.analyze(longSql, SqlDialect.STANDARD).queryText())
+        .isEqualTo("SELECT a FROM t WHERE b IN (?)");
   }
 }

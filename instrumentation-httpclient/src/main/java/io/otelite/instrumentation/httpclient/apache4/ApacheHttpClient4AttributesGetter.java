@@ -5,7 +5,8 @@ import org.apache.http.HttpResponse;
 import org.apache.http.ProtocolVersion;
 import org.apache.http.client.methods.HttpUriRequest;
 
-final class ApacheHttpClient4AttributesGetter implements HttpClientAttributesGetter<ApacheRequest4, HttpResponse> {
+final class ApacheHttpClient4AttributesGetter
+    implements HttpClientAttributesGetter<ApacheRequest4, HttpResponse> {
 
   @Override
   public String getHttpRequestMethod(ApacheRequest4 request) {

@@ -6,11 +6,11 @@ import io.otelite.instrumentation.api.TypeInstrumentation;
 import java.util.List;
 
 /**
- * Apache HttpClient 4.3+ classic ({@code org.apache.httpcomponents:httpclient}), the same shape as the
- * classic client of version 5.
+ * Apache HttpClient 4.3+ classic ({@code org.apache.httpcomponents:httpclient}), the same shape as
+ * the classic client of version 5.
  *
- * <p>httpclient 4.x is compiled for Java 6; the agent raises its instrumented classes to Java 7 class files
- * (with recomputed stack frames) so that they can call indy advice.
+ * <p>httpclient 4.x is compiled for Java 6; the agent raises its instrumented classes to Java 7
+ * class files (with recomputed stack frames) so that they can call indy advice.
  */
 @AutoService(InstrumentationModule.class)
 public final class ApacheHttpClient4InstrumentationModule extends InstrumentationModule {

@@ -13,16 +13,22 @@ import org.apache.http.impl.client.CloseableHttpClient;
 
 /** One {@code execute} in flight, current on its thread while it runs. */
 final class ClassicCall {
-  /** {@code setHeader}, not {@code addHeader}: a request sent again (or reused) keeps one traceparent. */
+  /**
+   * {@code setHeader}, not {@code addHeader}: a request sent again (or reused) keeps one
+   * traceparent.
+   */
   private static final TextMapSetter<HttpRequest> HEADER_SETTER =
       (request, name, value) -> request.setHeader(name, value);
+
   private static final HttpClientInstrumenter<ApacheRequest4, HttpResponse> INSTRUMENTER =
       HttpClientInstrumenter.create(
           "io.otelite.apache-httpclient",
           new ApacheHttpClient4AttributesGetter(),
           (request, name, value) -> HEADER_SETTER.set(request.request, name, value));
 
-  /** The traced call running on this thread, for the chain's last step to report each request sent. */
+  /**
+   * The traced call running on this thread, for the chain's last step to report each request sent.
+   */
   private static final ThreadLocal<ClassicCall> RUNNING = new ThreadLocal<>();
 
   private final ApacheRequest4 request;
@@ -45,7 +51,8 @@ final class ClassicCall {
       return null;
     }
     ApacheRequest4 apacheRequest = new ApacheRequest4(target, request);
-    ClassicCall call = new ClassicCall(apacheRequest, INSTRUMENTER.start(parentContext, apacheRequest));
+    ClassicCall call =
+        new ClassicCall(apacheRequest, INSTRUMENTER.start(parentContext, apacheRequest));
     RUNNING.set(call);
     return call;
   }

@@ -13,9 +13,9 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code doExecute} of the clients in {@code org.apache.http.impl.client} ({@code InternalHttpClient} from
- * {@code HttpClients}, {@code MinimalHttpClient}, the deprecated {@code AbstractHttpClient} family), where
- * every {@code execute} overload arrives.
+ * {@code doExecute} of the clients in {@code org.apache.http.impl.client} ({@code
+ * InternalHttpClient} from {@code HttpClients}, {@code MinimalHttpClient}, the deprecated {@code
+ * AbstractHttpClient} family), where every {@code execute} overload arrives.
  */
 final class ClassicClientInstrumentation implements TypeInstrumentation {
   private static final String PACKAGE = "org.apache.http.impl.client.";

@@ -10,13 +10,16 @@ public final class ClassicExecuteAdvice {
   private ClassicExecuteAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
-  public static Object enter(@Advice.Argument(0) HttpHost target, @Advice.Argument(1) HttpRequest request) {
+  public static Object enter(
+      @Advice.Argument(0) HttpHost target, @Advice.Argument(1) HttpRequest request) {
     return ClassicCall.start(target, request);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
   public static void exit(
-      @Advice.Enter Object call, @Advice.Return HttpResponse response, @Advice.Thrown Throwable error) {
+      @Advice.Enter Object call,
+      @Advice.Return HttpResponse response,
+      @Advice.Thrown Throwable error) {
     ClassicCall.end(call, response, error);
   }
 }

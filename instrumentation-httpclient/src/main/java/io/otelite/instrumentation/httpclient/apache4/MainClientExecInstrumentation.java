@@ -8,7 +8,9 @@ import io.otelite.instrumentation.api.TypeTransformer;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
-/** The end of the execution chain, below the redirect and retry steps: once per request (re)sent. */
+/**
+ * The end of the execution chain, below the redirect and retry steps: once per request (re)sent.
+ */
 final class MainClientExecInstrumentation implements TypeInstrumentation {
   private static final String MAIN_CLIENT_EXEC = "org.apache.http.impl.execchain.MainClientExec";
 

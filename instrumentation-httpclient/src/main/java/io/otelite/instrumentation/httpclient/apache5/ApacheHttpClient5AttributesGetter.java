@@ -6,7 +6,8 @@ import java.net.URISyntaxException;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.ProtocolVersion;
 
-final class ApacheHttpClient5AttributesGetter implements HttpClientAttributesGetter<ApacheRequest, HttpResponse> {
+final class ApacheHttpClient5AttributesGetter
+    implements HttpClientAttributesGetter<ApacheRequest, HttpResponse> {
 
   @Override
   public String getHttpRequestMethod(ApacheRequest request) {

@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * Apache HttpClient 5 ({@code org.apache.httpcomponents.client5:httpclient5}), classic and async.
  *
- * <p>Telemetry: one CLIENT span per {@code execute} (redirects, retries and authentication included, counted
- * in {@code http.request.resend_count} for the classic client) and {@code http.client.request.duration};
- * the propagation headers on every request sent. Switch: {@code otel.instrumentation.apache-httpclient.enabled}.
+ * <p>Telemetry: one CLIENT span per {@code execute} (redirects, retries and authentication
+ * included, counted in {@code http.request.resend_count} for the classic client) and {@code
+ * http.client.request.duration}; the propagation headers on every request sent. Switch: {@code
+ * otel.instrumentation.apache-httpclient.enabled}.
  */
 @AutoService(InstrumentationModule.class)
 public final class ApacheHttpClient5InstrumentationModule extends InstrumentationModule {
@@ -26,6 +27,8 @@ public final class ApacheHttpClient5InstrumentationModule extends Instrumentatio
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return List.of(
-        new ClassicClientInstrumentation(), new MainClientExecInstrumentation(), new AsyncClientInstrumentation());
+        new ClassicClientInstrumentation(),
+        new MainClientExecInstrumentation(),
+        new AsyncClientInstrumentation());
   }
 }

@@ -6,8 +6,12 @@ import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 
 final class ApacheHttpClient5Singletons {
-  /** {@code setHeader}, not {@code addHeader}: a request sent again (or reused) keeps one traceparent. */
-  static final TextMapSetter<HttpRequest> HEADER_SETTER = (request, name, value) -> request.setHeader(name, value);
+  /**
+   * {@code setHeader}, not {@code addHeader}: a request sent again (or reused) keeps one
+   * traceparent.
+   */
+  static final TextMapSetter<HttpRequest> HEADER_SETTER =
+      (request, name, value) -> request.setHeader(name, value);
 
   static final HttpClientInstrumenter<ApacheRequest, HttpResponse> INSTRUMENTER =
       HttpClientInstrumenter.create(

@@ -16,8 +16,8 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
 
 /**
- * One async {@code execute}: created on the caller's thread with the caller's context; the span starts when
- * the request producer emits the request, and ends when the client calls back.
+ * One async {@code execute}: created on the caller's thread with the caller's context; the span
+ * starts when the request producer emits the request, and ends when the client calls back.
  */
 final class AsyncCall {
   private final Context parentContext;
@@ -35,8 +35,10 @@ final class AsyncCall {
    * @return {@code {producer, callback, call}} with the producer and callback to use instead of the
    *     application's, or {@code null} if this call is not traced; always paired with {@link #exit}
    */
-  static Object[] enter(HttpHost target, AsyncRequestProducer producer, FutureCallback<?> callback) {
-    if (CallDepth.forKind(CloseableHttpAsyncClient.class).incrementAndGet() > 1 || producer == null) {
+  static Object[] enter(
+      HttpHost target, AsyncRequestProducer producer, FutureCallback<?> callback) {
+    if (CallDepth.forKind(CloseableHttpAsyncClient.class).incrementAndGet() > 1
+        || producer == null) {
       return null;
     }
     Context parentContext = Context.current();
@@ -60,7 +62,9 @@ final class AsyncCall {
     return parentContext;
   }
 
-  /** The request is about to be sent: start the span and put its context in the request's headers. */
+  /**
+   * The request is about to be sent: start the span and put its context in the request's headers.
+   */
   void onRequest(HttpRequest httpRequest, HttpContext context) {
     if (operation != null || httpRequest == null) {
       return; // a producer asked to send again (a retry) belongs to the same span
@@ -71,7 +75,9 @@ final class AsyncCall {
     operation = INSTRUMENTER.start(parentContext, apacheRequest);
   }
 
-  /** @param result what the response consumer produced, which usually is or holds the response */
+  /**
+   * @param result what the response consumer produced, which usually is or holds the response
+   */
   void onCompleted(Object result) {
     end(responseOf(result), null);
   }
@@ -83,7 +89,8 @@ final class AsyncCall {
     }
   }
 
-  @SuppressWarnings("deprecation") // adapt: castOrCreate, its replacement, only exists since httpcore5 5.3
+  @SuppressWarnings(
+      "deprecation") // adapt: castOrCreate, its replacement, only exists since httpcore5 5.3
   private HttpResponse responseOf(Object result) {
     if (result instanceof HttpResponse) {
       return (HttpResponse) result; // SimpleHttpResponse

@@ -13,10 +13,10 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * The async clients' {@code doExecute}, where every {@code execute} overload arrives
- * ({@code InternalAbstractHttpAsyncClient} for HTTP/1.1 and HTTP/2, {@code AbstractMinimalHttpAsyncClientBase}
- * for the minimal clients). The request only exists once the request producer emits it, so the span starts
- * there; it ends in the future's callback.
+ * The async clients' {@code doExecute}, where every {@code execute} overload arrives ({@code
+ * InternalAbstractHttpAsyncClient} for HTTP/1.1 and HTTP/2, {@code
+ * AbstractMinimalHttpAsyncClientBase} for the minimal clients). The request only exists once the
+ * request producer emits it, so the span starts there; it ends in the future's callback.
  */
 final class AsyncClientInstrumentation implements TypeInstrumentation {
   private static final String PACKAGE = "org.apache.hc.client5.http.impl.async.";

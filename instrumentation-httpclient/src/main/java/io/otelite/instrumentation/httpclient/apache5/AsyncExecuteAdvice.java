@@ -12,8 +12,14 @@ public final class AsyncExecuteAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   @Advice.AssignReturned.ToArguments({
-    @Advice.AssignReturned.ToArguments.ToArgument(value = 1, index = 0, typing = Assigner.Typing.DYNAMIC),
-    @Advice.AssignReturned.ToArguments.ToArgument(value = 5, index = 1, typing = Assigner.Typing.DYNAMIC)
+    @Advice.AssignReturned.ToArguments.ToArgument(
+        value = 1,
+        index = 0,
+        typing = Assigner.Typing.DYNAMIC),
+    @Advice.AssignReturned.ToArguments.ToArgument(
+        value = 5,
+        index = 1,
+        typing = Assigner.Typing.DYNAMIC)
   })
   public static Object[] enter(
       @Advice.Argument(0) HttpHost target,

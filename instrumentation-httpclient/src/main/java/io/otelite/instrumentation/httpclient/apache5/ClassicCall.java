@@ -14,7 +14,9 @@ import org.apache.hc.core5.http.HttpResponse;
 
 /** One classic {@code execute} in flight, current on its thread while it runs. */
 final class ClassicCall {
-  /** The traced call running on this thread, for the chain's last step to report each request sent. */
+  /**
+   * The traced call running on this thread, for the chain's last step to report each request sent.
+   */
   private static final ThreadLocal<ClassicCall> RUNNING = new ThreadLocal<>();
 
   private final ApacheRequest request;
@@ -27,7 +29,9 @@ final class ClassicCall {
     this.scope = operation.makeCurrent();
   }
 
-  /** Always paired with {@link #end}: it counts how deeply classic calls are nested on this thread. */
+  /**
+   * Always paired with {@link #end}: it counts how deeply classic calls are nested on this thread.
+   */
   static ClassicCall start(HttpHost target, ClassicHttpRequest request) {
     if (CallDepth.forKind(CloseableHttpClient.class).incrementAndGet() > 1 || request == null) {
       return null;
@@ -37,7 +41,8 @@ final class ClassicCall {
       return null;
     }
     ApacheRequest apacheRequest = new ApacheRequest(target, request);
-    ClassicCall call = new ClassicCall(apacheRequest, INSTRUMENTER.start(parentContext, apacheRequest));
+    ClassicCall call =
+        new ClassicCall(apacheRequest, INSTRUMENTER.start(parentContext, apacheRequest));
     RUNNING.set(call);
     return call;
   }
@@ -54,8 +59,8 @@ final class ClassicCall {
   }
 
   /**
-   * Called for each request the chain sends: counts resends, and gives a request the chain built anew (a
-   * redirect turned into a GET) the propagation headers too.
+   * Called for each request the chain sends: counts resends, and gives a request the chain built
+   * anew (a redirect turned into a GET) the propagation headers too.
    */
   static void onRequestSent(ClassicHttpRequest sent) {
     // a nested call (made by an interceptor, say) is not a resend of the outer one

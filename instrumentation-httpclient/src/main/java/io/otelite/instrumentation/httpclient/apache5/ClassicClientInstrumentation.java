@@ -13,9 +13,9 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * The classic clients' {@code doExecute}, where every {@code execute} overload (response handlers included)
- * arrives: {@code InternalHttpClient} (what {@code HttpClients.custom()...build()} makes) and
- * {@code MinimalHttpClient}.
+ * The classic clients' {@code doExecute}, where every {@code execute} overload (response handlers
+ * included) arrives: {@code InternalHttpClient} (what {@code HttpClients.custom()...build()} makes)
+ * and {@code MinimalHttpClient}.
  */
 final class ClassicClientInstrumentation implements TypeInstrumentation {
   private static final String PACKAGE = "org.apache.hc.client5.http.impl.classic.";

@@ -9,11 +9,12 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * The last step of the classic client's execution chain, run once per request actually sent: after the
- * redirect, retry and authentication steps, which call it again for each resend.
+ * The last step of the classic client's execution chain, run once per request actually sent: after
+ * the redirect, retry and authentication steps, which call it again for each resend.
  */
 final class MainClientExecInstrumentation implements TypeInstrumentation {
-  private static final String MAIN_CLIENT_EXEC = "org.apache.hc.client5.http.impl.classic.MainClientExec";
+  private static final String MAIN_CLIENT_EXEC =
+      "org.apache.hc.client5.http.impl.classic.MainClientExec";
 
   @Override
   public boolean mayMatchName(String className) {

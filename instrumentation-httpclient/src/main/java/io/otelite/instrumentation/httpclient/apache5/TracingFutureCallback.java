@@ -4,8 +4,8 @@ import io.opentelemetry.context.Scope;
 import org.apache.hc.core5.concurrent.FutureCallback;
 
 /**
- * The application's callback (possibly none): ends the span first, then calls the application's code with
- * the context it had when it called {@code execute}, not the I/O thread's.
+ * The application's callback (possibly none): ends the span first, then calls the application's
+ * code with the context it had when it called {@code execute}, not the I/O thread's.
  */
 @SuppressWarnings("try") // the scopes are only closed
 final class TracingFutureCallback<T> implements FutureCallback<T> {

@@ -7,7 +7,10 @@ import org.apache.hc.core5.http.nio.DataStreamChannel;
 import org.apache.hc.core5.http.nio.RequestChannel;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
-/** The application's request producer, with the request it emits seen (and given headers) on the way. */
+/**
+ * The application's request producer, with the request it emits seen (and given headers) on the
+ * way.
+ */
 final class TracingRequestProducer implements AsyncRequestProducer {
   private final AsyncRequestProducer delegate;
   private final AsyncCall call;
@@ -18,7 +21,8 @@ final class TracingRequestProducer implements AsyncRequestProducer {
   }
 
   @Override
-  public void sendRequest(RequestChannel channel, HttpContext context) throws HttpException, IOException {
+  public void sendRequest(RequestChannel channel, HttpContext context)
+      throws HttpException, IOException {
     delegate.sendRequest(
         (request, entityDetails, requestContext) -> {
           call.onRequest(request, requestContext);

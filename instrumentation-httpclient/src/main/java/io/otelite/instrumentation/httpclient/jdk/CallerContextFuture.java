@@ -5,10 +5,11 @@ import io.opentelemetry.context.Scope;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What {@code sendAsync} returns instead of the JDK's future. It completes with the same outcome, after the
- * span has ended, inside the caller's context: dependent actions ({@code thenApply}, {@code whenComplete}...)
- * then run with the context the application had when it sent the request, not with whatever the JDK's
- * selector thread has. Cancelling it cancels the JDK's future, as cancelling that one would.
+ * What {@code sendAsync} returns instead of the JDK's future. It completes with the same outcome,
+ * after the span has ended, inside the caller's context: dependent actions ({@code thenApply},
+ * {@code whenComplete}...) then run with the context the application had when it sent the request,
+ * not with whatever the JDK's selector thread has. Cancelling it cancels the JDK's future, as
+ * cancelling that one would.
  */
 final class CallerContextFuture<T> extends CompletableFuture<T> {
   private final CompletableFuture<T> source;

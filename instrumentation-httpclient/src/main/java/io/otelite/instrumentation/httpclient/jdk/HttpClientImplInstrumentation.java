@@ -11,10 +11,10 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * The JDK's client implementation. {@code HttpClientFacade}, what {@code HttpClient.newHttpClient()}
- * returns, only delegates to it, so instrumenting the implementation alone gives one span per call.
- * {@code send} is synchronous; the public {@code sendAsync} overloads call each other, hence the call-depth
- * guard in the advice.
+ * The JDK's client implementation. {@code HttpClientFacade}, what {@code
+ * HttpClient.newHttpClient()} returns, only delegates to it, so instrumenting the implementation
+ * alone gives one span per call. {@code send} is synchronous; the public {@code sendAsync}
+ * overloads call each other, hence the call-depth guard in the advice.
  */
 final class HttpClientImplInstrumentation implements TypeInstrumentation {
   private static final String CLIENT_IMPL = "jdk.internal.net.http.HttpClientImpl";
@@ -38,7 +38,9 @@ final class HttpClientImplInstrumentation implements TypeInstrumentation {
             .and(takesArgument(0, named("java.net.http.HttpRequest"))),
         "io.otelite.instrumentation.httpclient.jdk.HttpClientSendAdvice");
     transformer.applyAdviceToMethod(
-        named("sendAsync").and(isPublic()).and(takesArgument(0, named("java.net.http.HttpRequest"))),
+        named("sendAsync")
+            .and(isPublic())
+            .and(takesArgument(0, named("java.net.http.HttpRequest"))),
         "io.otelite.instrumentation.httpclient.jdk.HttpClientSendAsyncAdvice");
   }
 }

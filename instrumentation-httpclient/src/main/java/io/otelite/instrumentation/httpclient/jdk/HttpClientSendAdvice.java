@@ -4,7 +4,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import net.bytebuddy.asm.Advice;
 
-/** {@code HttpClientImpl.send}: the span is current while the call runs and ends when it returns or throws. */
+/**
+ * {@code HttpClientImpl.send}: the span is current while the call runs and ends when it returns or
+ * throws.
+ */
 public final class HttpClientSendAdvice {
   private HttpClientSendAdvice() {}
 
@@ -15,7 +18,9 @@ public final class HttpClientSendAdvice {
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
   public static void exit(
-      @Advice.Enter Object call, @Advice.Return HttpResponse<?> response, @Advice.Thrown Throwable error) {
+      @Advice.Enter Object call,
+      @Advice.Return HttpResponse<?> response,
+      @Advice.Thrown Throwable error) {
     if (call != null) {
       ((JavaHttpClientCall) call).end(response, error);
     }

@@ -8,9 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import net.bytebuddy.asm.Advice;
 
 /**
- * {@code HttpClientImpl.sendAsync}: the span ends when the JDK's future completes, and the application gets
- * a future whose dependent actions run with its own context. The two-argument overload calls the
- * three-argument one: only the outermost is traced.
+ * {@code HttpClientImpl.sendAsync}: the span ends when the JDK's future completes, and the
+ * application gets a future whose dependent actions run with its own context. The two-argument
+ * overload calls the three-argument one: only the outermost is traced.
  */
 public final class HttpClientSendAsyncAdvice {
   private HttpClientSendAsyncAdvice() {}

@@ -4,7 +4,8 @@ import io.otelite.instrumentation.api.http.client.HttpClientAttributesGetter;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-final class JavaHttpClientAttributesGetter implements HttpClientAttributesGetter<HttpRequest, HttpResponse<?>> {
+final class JavaHttpClientAttributesGetter
+    implements HttpClientAttributesGetter<HttpRequest, HttpResponse<?>> {
 
   @Override
   public String getHttpRequestMethod(HttpRequest request) {

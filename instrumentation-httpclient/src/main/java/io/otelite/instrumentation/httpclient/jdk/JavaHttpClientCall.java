@@ -13,15 +13,24 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** One {@code send} or {@code sendAsync} in flight: what the advice keeps between enter and exit. */
+/**
+ * One {@code send} or {@code sendAsync} in flight: what the advice keeps between enter and exit.
+ */
 final class JavaHttpClientCall {
   private static final HttpClientInstrumenter<HttpRequest, HttpResponse<?>> INSTRUMENTER =
-      HttpClientInstrumenter.create("io.otelite.java-http-client", new JavaHttpClientAttributesGetter(), null);
+      HttpClientInstrumenter.create(
+          "io.otelite.java-http-client", new JavaHttpClientAttributesGetter(), null);
 
-  /** The OpenTelemetry OTLP exporters send this user agent; their requests must not be traced (a loop). */
+  /**
+   * The OpenTelemetry OTLP exporters send this user agent; their requests must not be traced (a
+   * loop).
+   */
   private static final String OTLP_EXPORTER_USER_AGENT = "OTel-OTLP-Exporter-Java";
 
-  /** The call whose request this thread is handing to the JDK: only its {@code headers()} are extended. */
+  /**
+   * The call whose request this thread is handing to the JDK: only its {@code headers()} are
+   * extended.
+   */
   private static final ThreadLocal<JavaHttpClientCall> SENDING = new ThreadLocal<>();
 
   private final HttpRequest request;
@@ -29,7 +38,8 @@ final class JavaHttpClientCall {
   private final Scope scope;
   private HttpHeaders headersToSend;
 
-  private JavaHttpClientCall(HttpRequest request, HttpClientOperation operation, boolean makeCurrent) {
+  private JavaHttpClientCall(
+      HttpRequest request, HttpClientOperation operation, boolean makeCurrent) {
     this.request = request;
     this.operation = operation;
     this.scope = makeCurrent ? operation.makeCurrent() : null;
@@ -37,10 +47,11 @@ final class JavaHttpClientCall {
   }
 
   /**
-   * Starts the span unless this call is nested in another HTTP client call or is the agent's own export.
+   * Starts the span unless this call is nested in another HTTP client call or is the agent's own
+   * export.
    *
-   * @param makeCurrent whether the span is current while the method runs (for {@code send}; the callbacks
-   *     of {@code sendAsync} run with the caller's context instead)
+   * @param makeCurrent whether the span is current while the method runs (for {@code send}; the
+   *     callbacks of {@code sendAsync} run with the caller's context instead)
    * @return the call, or {@code null} if it is not traced
    */
   static JavaHttpClientCall start(HttpRequest request, boolean makeCurrent) {
@@ -63,8 +74,9 @@ final class JavaHttpClientCall {
   }
 
   /**
-   * The headers the JDK copies from {@code request}: with the propagation headers if this thread is sending
-   * that very request, unchanged otherwise (the application reading its own request sees what it built).
+   * The headers the JDK copies from {@code request}: with the propagation headers if this thread is
+   * sending that very request, unchanged otherwise (the application reading its own request sees
+   * what it built).
    */
   static HttpHeaders headersToSend(HttpRequest request, HttpHeaders headers) {
     JavaHttpClientCall call = SENDING.get();
@@ -78,10 +90,12 @@ final class JavaHttpClientCall {
   }
 
   private HttpHeaders withPropagationHeaders(HttpHeaders headers) {
-    // case-insensitive, so that a traceparent the application set itself is replaced, not duplicated
+    // case-insensitive, so that a traceparent the application set itself is replaced, not
+    // duplicated
     Map<String, List<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     merged.putAll(headers.map());
-    INSTRUMENTER.inject(operation, merged, (carrier, name, value) -> carrier.put(name, List.of(value)));
+    INSTRUMENTER.inject(
+        operation, merged, (carrier, name, value) -> carrier.put(name, List.of(value)));
     return HttpHeaders.of(merged, (name, value) -> true);
   }
 
@@ -92,10 +106,11 @@ final class JavaHttpClientCall {
   }
 
   /**
-   * For {@code sendAsync}: ends the span when the JDK's future completes, and returns the future the
-   * application gets instead, on which dependent actions run with the caller's context.
+   * For {@code sendAsync}: ends the span when the JDK's future completes, and returns the future
+   * the application gets instead, on which dependent actions run with the caller's context.
    */
-  CompletableFuture<HttpResponse<?>> endWhenDone(CompletableFuture<HttpResponse<?>> future, Throwable error) {
+  CompletableFuture<HttpResponse<?>> endWhenDone(
+      CompletableFuture<HttpResponse<?>> future, Throwable error) {
     stopSending();
     if (future == null || error != null) {
       INSTRUMENTER.end(operation, request, null, error);

@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * The JDK's {@code HttpURLConnection} (http and https), loaded by the bootstrap class loader.
  *
- * <p>Telemetry: one CLIENT span per connection, however the application drives it, and
- * {@code http.client.request.duration}; the propagation headers as request properties. Switch:
- * {@code otel.instrumentation.http-url-connection.enabled}.
+ * <p>Telemetry: one CLIENT span per connection, however the application drives it, and {@code
+ * http.client.request.duration}; the propagation headers as request properties. Switch: {@code
+ * otel.instrumentation.http-url-connection.enabled}.
  */
 @AutoService(InstrumentationModule.class)
 public final class HttpUrlConnectionInstrumentationModule extends InstrumentationModule {

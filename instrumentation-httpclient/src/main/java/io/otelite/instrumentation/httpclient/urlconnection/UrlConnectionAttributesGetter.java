@@ -2,8 +2,12 @@ package io.otelite.instrumentation.httpclient.urlconnection;
 
 import io.otelite.instrumentation.api.http.client.HttpClientAttributesGetter;
 
-/** The response is the status code; the protocol version comes from the status line, e.g. {@code HTTP/1.1 200 OK}. */
-final class UrlConnectionAttributesGetter implements HttpClientAttributesGetter<UrlConnectionRequest, Integer> {
+/**
+ * The response is the status code; the protocol version comes from the status line, e.g. {@code
+ * HTTP/1.1 200 OK}.
+ */
+final class UrlConnectionAttributesGetter
+    implements HttpClientAttributesGetter<UrlConnectionRequest, Integer> {
 
   @Override
   public String getHttpRequestMethod(UrlConnectionRequest request) {

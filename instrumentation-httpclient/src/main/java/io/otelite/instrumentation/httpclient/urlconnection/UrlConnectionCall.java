@@ -9,8 +9,8 @@ import io.otelite.instrumentation.api.http.client.InFlightRequests;
 import java.net.HttpURLConnection;
 
 /**
- * One instrumented method call on a connection. The request's operation outlives it, in
- * {@link InFlightRequests} (outside this helper package, so it is one map whatever loads this class), from
+ * One instrumented method call on a connection. The request's operation outlives it, in {@link
+ * InFlightRequests} (outside this helper package, so it is one map whatever loads this class), from
  * the first method that sends something to the one that reads the response.
  */
 final class UrlConnectionCall {
@@ -19,7 +19,8 @@ final class UrlConnectionCall {
           "io.otelite.http-url-connection",
           new UrlConnectionAttributesGetter(),
           UrlConnectionCall::setHeader);
-  private static final InFlightRequests IN_FLIGHT = InFlightRequests.forKind(HttpURLConnection.class);
+  private static final InFlightRequests IN_FLIGHT =
+      InFlightRequests.forKind(HttpURLConnection.class);
 
   private final Scope scope;
 
@@ -29,8 +30,8 @@ final class UrlConnectionCall {
 
   /**
    * @param method the instrumented method's name
-   * @return the call, or {@code null} when this is a nested call (the JDK's methods call each other) or the
-   *     request is not traced
+   * @return the call, or {@code null} when this is a nested call (the JDK's methods call each
+   *     other) or the request is not traced
    */
   static UrlConnectionCall enter(HttpURLConnection connection, String method) {
     if (CallDepth.forKind(HttpURLConnection.class).incrementAndGet() > 1) {
@@ -44,7 +45,8 @@ final class UrlConnectionCall {
       }
       operation =
           INSTRUMENTER.start(
-              parentContext, new UrlConnectionRequest(connection, methodToBeSent(connection, method)));
+              parentContext,
+              new UrlConnectionRequest(connection, methodToBeSent(connection, method)));
       IN_FLIGHT.put(connection, operation);
     } else if (operation.hasEnded()) {
       return null;
@@ -53,14 +55,16 @@ final class UrlConnectionCall {
   }
 
   /** Always called, after {@link #enter}, whatever it returned: it pairs the call-depth count. */
-  static void exit(Object call, HttpURLConnection connection, String method, int responseCode, Throwable error) {
+  static void exit(
+      Object call, HttpURLConnection connection, String method, int responseCode, Throwable error) {
     try {
       if (call == null) {
         return;
       }
       ((UrlConnectionCall) call).scope.close();
       if (error != null || method.equals("getInputStream")) {
-        // getInputStream throws for a 4xx or 5xx status after the response arrived: that is a response
+        // getInputStream throws for a 4xx or 5xx status after the response arrived: that is a
+        // response
         HttpClientOperation operation = IN_FLIGHT.get(connection);
         if (operation != null) {
           IN_FLIGHT.finish(connection);

@@ -3,12 +3,16 @@ package io.otelite.instrumentation.httpclient.urlconnection;
 import java.net.HttpURLConnection;
 import net.bytebuddy.asm.Advice;
 
-/** {@code connect}, {@code getOutputStream}, {@code getInputStream}: start the request's span, or continue it. */
+/**
+ * {@code connect}, {@code getOutputStream}, {@code getInputStream}: start the request's span, or
+ * continue it.
+ */
 public final class UrlConnectionRequestAdvice {
   private UrlConnectionRequestAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
-  public static Object enter(@Advice.This HttpURLConnection connection, @Advice.Origin("#m") String method) {
+  public static Object enter(
+      @Advice.This HttpURLConnection connection, @Advice.Origin("#m") String method) {
     return UrlConnectionCall.enter(connection, method);
   }
 

@@ -85,9 +85,15 @@ class ApacheHttpClient5ClassicTest extends AbstractHttpClientTest {
     SpanData client = onlyClientSpan();
     Thread.sleep(100);
     assertThat(harness.spans()).containsExactly(client);
-    assertThat(client.getInstrumentationScopeInfo().getName()).isEqualTo("io.otelite.apache-httpclient");
-    assertThat(server.received()).extracting(request -> request.path).containsExactly("/token", "/ok");
+    assertThat(client.getInstrumentationScopeInfo().getName())
+        .isEqualTo("io.otelite.apache-httpclient");
+    assertThat(server.received())
+        .extracting(request -> request.path)
+        .containsExactly("/token", "/ok");
     ReceivedRequest main = server.lastReceived();
-    assertThat(main.headerValues("traceparent")).singleElement().asString().contains(client.getSpanId());
+    assertThat(main.headerValues("traceparent"))
+        .singleElement()
+        .asString()
+        .contains(client.getSpanId());
   }
 }

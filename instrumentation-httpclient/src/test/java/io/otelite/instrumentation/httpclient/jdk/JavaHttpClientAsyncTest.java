@@ -15,7 +15,8 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 class JavaHttpClientAsyncTest extends AbstractHttpClientTest {
-  private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
   @Override
   protected int sendGet(URI uri) throws Exception {
@@ -48,7 +49,9 @@ class JavaHttpClientAsyncTest extends AbstractHttpClientTest {
             () -> {
               caller[0] = Span.current().getSpanContext();
               return client
-                  .sendAsync(HttpRequest.newBuilder(server.uri("/ok")).build(), HttpResponse.BodyHandlers.discarding())
+                  .sendAsync(
+                      HttpRequest.newBuilder(server.uri("/ok")).build(),
+                      HttpResponse.BodyHandlers.discarding())
                   .thenApply(response -> Span.current().getSpanContext());
             });
 
@@ -59,7 +62,9 @@ class JavaHttpClientAsyncTest extends AbstractHttpClientTest {
   void theSpanHasEndedWhenTheApplicationSeesTheResponse() throws Exception {
     boolean[] endedBeforeCallback = new boolean[1];
     client
-        .sendAsync(HttpRequest.newBuilder(server.uri("/ok")).build(), HttpResponse.BodyHandlers.discarding())
+        .sendAsync(
+            HttpRequest.newBuilder(server.uri("/ok")).build(),
+            HttpResponse.BodyHandlers.discarding())
         .thenAccept(response -> endedBeforeCallback[0] = harness.spans().size() == 1)
         .join();
 
@@ -70,7 +75,8 @@ class JavaHttpClientAsyncTest extends AbstractHttpClientTest {
   void cancellingTheReturnedFutureCancelsIt() {
     CompletableFuture<HttpResponse<Void>> future =
         client.sendAsync(
-            HttpRequest.newBuilder(server.uri("/ok")).build(), HttpResponse.BodyHandlers.discarding());
+            HttpRequest.newBuilder(server.uri("/ok")).build(),
+            HttpResponse.BodyHandlers.discarding());
 
     future.cancel(true);
 

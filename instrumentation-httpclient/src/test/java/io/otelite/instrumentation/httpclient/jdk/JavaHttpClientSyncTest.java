@@ -11,11 +11,14 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 class JavaHttpClientSyncTest extends AbstractHttpClientTest {
-  private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
   @Override
   protected int sendGet(URI uri) throws Exception {
-    return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    return client
+        .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   @Override
@@ -36,7 +39,8 @@ class JavaHttpClientSyncTest extends AbstractHttpClientTest {
         harness.runWithSpan(
             "parent",
             () -> {
-              HttpResponse<Void> sent = client.send(request, HttpResponse.BodyHandlers.discarding());
+              HttpResponse<Void> sent =
+                  client.send(request, HttpResponse.BodyHandlers.discarding());
               // read within a span, after sending: still only what the application put there
               assertThat(request.headers().map()).containsOnlyKeys("x-app");
               return sent;

@@ -24,7 +24,8 @@ class HttpUrlConnectionTest extends AbstractHttpClientTest {
     HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
     try {
       int status = connection.getResponseCode();
-      try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+      try (InputStream body =
+          status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
         body.readAllBytes();
       }
       return status;
@@ -59,7 +60,8 @@ class HttpUrlConnectionTest extends AbstractHttpClientTest {
 
   @Test
   void writingABodyThroughTheOutputStreamIsAPostWithTheHeadersSentBeforeTheBody() throws Exception {
-    HttpURLConnection connection = (HttpURLConnection) server.uri("/orders").toURL().openConnection();
+    HttpURLConnection connection =
+        (HttpURLConnection) server.uri("/orders").toURL().openConnection();
     connection.setDoOutput(true);
     connection.setFixedLengthStreamingMode(2); // headers leave with getOutputStream, not later
     try (OutputStream body = connection.getOutputStream()) {
@@ -69,7 +71,9 @@ class HttpUrlConnectionTest extends AbstractHttpClientTest {
 
     assertThat(status).isEqualTo(200);
     SpanData client = onlyClientSpan();
-    assertThat(client).hasName("POST").hasAttributesSatisfying(equalTo(HTTP_REQUEST_METHOD, "POST"));
+    assertThat(client)
+        .hasName("POST")
+        .hasAttributesSatisfying(equalTo(HTTP_REQUEST_METHOD, "POST"));
     assertThat(server.lastReceived().method).isEqualTo("POST");
     assertThat(server.lastReceived().headerValues("traceparent"))
         .singleElement()

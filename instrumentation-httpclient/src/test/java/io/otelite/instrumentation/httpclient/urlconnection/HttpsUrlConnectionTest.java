@@ -22,7 +22,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** HTTPS goes through {@code HttpsURLConnectionImpl}, which delegates to a subclass of the HTTP connection. */
+/**
+ * HTTPS goes through {@code HttpsURLConnectionImpl}, which delegates to a subclass of the HTTP
+ * connection.
+ */
 class HttpsUrlConnectionTest {
   static final InstrumentationTestHarness harness = InstrumentationTestHarness.install();
   static SSLContext tls;

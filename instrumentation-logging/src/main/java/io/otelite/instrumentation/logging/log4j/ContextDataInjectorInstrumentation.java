@@ -13,16 +13,16 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Log4j's own {@code ContextDataInjector}s, the {@code ThreadContextDataInjector.For*} classes (2.7 and later).
- * Every way Log4j creates an event asks one of them for its context data, on the thread that logs:
- * {@code Log4jLogEvent}, the garbage-free {@code ReusableLogEventFactory} and the asynchronous loggers'
- * ring-buffer translator alike. So adding the span's ids to what {@code injectContextData} returns covers every
- * appender and layout, synchronous or asynchronous.
+ * Log4j's own {@code ContextDataInjector}s, the {@code ThreadContextDataInjector.For*} classes (2.7
+ * and later). Every way Log4j creates an event asks one of them for its context data, on the thread
+ * that logs: {@code Log4jLogEvent}, the garbage-free {@code ReusableLogEventFactory} and the
+ * asynchronous loggers' ring-buffer translator alike. So adding the span's ids to what {@code
+ * injectContextData} returns covers every appender and layout, synchronous or asynchronous.
  *
  * <p>The OpenTelemetry agent registers a {@code ContextDataProvider} instead, found by Log4j with
- * {@code ServiceLoader} in Log4j's class loader: with indy advice the agent adds nothing to the application's
- * class loaders, so that route is closed. A custom injector set with {@code log4j2.contextDataInjector} is not
- * covered.
+ * {@code ServiceLoader} in Log4j's class loader: with indy advice the agent adds nothing to the
+ * application's class loaders, so that route is closed. A custom injector set with {@code
+ * log4j2.contextDataInjector} is not covered.
  */
 final class ContextDataInjectorInstrumentation implements TypeInstrumentation {
   static final String CONTEXT_DATA_INJECTOR = "org.apache.logging.log4j.core.ContextDataInjector";

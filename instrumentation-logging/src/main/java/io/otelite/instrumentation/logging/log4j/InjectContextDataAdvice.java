@@ -3,7 +3,10 @@ package io.otelite.instrumentation.logging.log4j;
 import net.bytebuddy.asm.Advice;
 import org.apache.logging.log4j.util.StringMap;
 
-/** {@code ContextDataInjector.injectContextData(...)}: the event's context data plus the current span's ids. */
+/**
+ * {@code ContextDataInjector.injectContextData(...)}: the event's context data plus the current
+ * span's ids.
+ */
 public final class InjectContextDataAdvice {
   private InjectContextDataAdvice() {}
 

@@ -7,8 +7,8 @@ import io.otelite.instrumentation.logging.LogsExport;
 import java.util.List;
 
 /**
- * Log4j 2's log records go to the agent's logs pipeline (when logs are exported at all: see {@link LogsExport}).
- * Switch: {@code otel.instrumentation.log4j-appender.enabled}.
+ * Log4j 2's log records go to the agent's logs pipeline (when logs are exported at all: see {@link
+ * LogsExport}). Switch: {@code otel.instrumentation.log4j-appender.enabled}.
  */
 @AutoService(InstrumentationModule.class)
 public final class Log4jAppenderInstrumentationModule extends InstrumentationModule {

@@ -6,7 +6,10 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.message.Message;
 
-/** {@code Logger.log(level, marker, fqcn, location, message, throwable)}: as {@link Log4jLogMessageAdvice}. */
+/**
+ * {@code Logger.log(level, marker, fqcn, location, message, throwable)}: as {@link
+ * Log4jLogMessageAdvice}.
+ */
 public final class Log4jLogAdvice {
   private Log4jLogAdvice() {}
 

@@ -6,7 +6,10 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.message.Message;
 
-/** {@code Logger.logMessage(fqcn, level, marker, message, throwable)}: one record per event, the outermost call. */
+/**
+ * {@code Logger.logMessage(fqcn, level, marker, message, throwable)}: one record per event, the
+ * outermost call.
+ */
 public final class Log4jLogMessageAdvice {
   private Log4jLogMessageAdvice() {}
 

@@ -29,7 +29,9 @@ final class Log4jLogRecords {
         context);
   }
 
-  /** By Log4j's integer levels, so that custom levels fall to the standard level at or above them. */
+  /**
+   * By Log4j's integer levels, so that custom levels fall to the standard level at or above them.
+   */
   static Severity severity(Level level) {
     if (level == null) {
       return Severity.UNDEFINED_SEVERITY_NUMBER;

@@ -13,9 +13,10 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Log4j core's {@code Logger} and its subclasses (the asynchronous {@code AsyncLogger}): {@code logMessage}
- * is where the API's {@code info(...)} and friends arrive once the level check has passed, and the 6-argument
- * {@code log} is where the fluent {@code atInfo().log(...)} API arrives (2.13+). Both run on the thread that logs.
+ * Log4j core's {@code Logger} and its subclasses (the asynchronous {@code AsyncLogger}): {@code
+ * logMessage} is where the API's {@code info(...)} and friends arrive once the level check has
+ * passed, and the 6-argument {@code log} is where the fluent {@code atInfo().log(...)} API arrives
+ * (2.13+). Both run on the thread that logs.
  */
 final class Log4jLoggerInstrumentation implements TypeInstrumentation {
   static final String CORE_LOGGER = "org.apache.logging.log4j.core.Logger";

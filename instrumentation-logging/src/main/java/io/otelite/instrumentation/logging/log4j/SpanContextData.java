@@ -19,8 +19,10 @@ final class SpanContextData {
           || contextData.containsKey(LoggingContextKeys.TRACE_ID)) {
         return contextData;
       }
-      // a frozen map is the thread context's own copy-on-write snapshot, shared with other events: copy it
-      StringMap target = contextData.isFrozen() ? new SortedArrayStringMap(contextData) : contextData;
+      // a frozen map is the thread context's own copy-on-write snapshot, shared with other events:
+      // copy it
+      StringMap target =
+          contextData.isFrozen() ? new SortedArrayStringMap(contextData) : contextData;
       target.putValue(LoggingContextKeys.TRACE_ID, spanContext.getTraceId());
       target.putValue(LoggingContextKeys.SPAN_ID, spanContext.getSpanId());
       target.putValue(LoggingContextKeys.TRACE_FLAGS, spanContext.getTraceFlags().asHex());

@@ -10,8 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The span each Logback event was logged under, held weakly by event (a {@code LoggingEvent} has no field to
- * keep it in), and the MDC view with its ids. Only events logged while a span was current are remembered.
+ * The span each Logback event was logged under, held weakly by event (a {@code LoggingEvent} has no
+ * field to keep it in), and the MDC view with its ids. Only events logged while a span was current
+ * are remembered.
  */
 final class EventSpanContexts {
   private static final WeakIdentityMap<ILoggingEvent, EventSpan> SPANS = new WeakIdentityMap<>();

@@ -7,8 +7,8 @@ import io.otelite.instrumentation.logging.LogsExport;
 import java.util.List;
 
 /**
- * Logback's log records go to the agent's logs pipeline (when logs are exported at all: see {@link LogsExport}).
- * Switch: {@code otel.instrumentation.logback-appender.enabled}.
+ * Logback's log records go to the agent's logs pipeline (when logs are exported at all: see {@link
+ * LogsExport}). Switch: {@code otel.instrumentation.logback-appender.enabled}.
  */
 @AutoService(InstrumentationModule.class)
 public final class LogbackAppenderInstrumentationModule extends InstrumentationModule {

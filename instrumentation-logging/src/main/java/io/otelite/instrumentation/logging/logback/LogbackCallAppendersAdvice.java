@@ -5,8 +5,8 @@ import io.otelite.instrumentation.api.CallDepth;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Emits the event as a log record; the call-depth guard keeps a record that an appender logs while appending
- * (and any re-entrant logging) from looping back.
+ * Emits the event as a log record; the call-depth guard keeps a record that an appender logs while
+ * appending (and any re-entrant logging) from looping back.
  */
 public final class LogbackCallAppendersAdvice {
   private LogbackCallAppendersAdvice() {}

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /** One Logback event as an OpenTelemetry log record. */
 final class LogbackLogRecords {
-  /** Logback 1.3+ keeps the time in nanoseconds ({@code getInstant()}); 1.2 only in milliseconds. */
+  /**
+   * Logback 1.3+ keeps the time in nanoseconds ({@code getInstant()}); 1.2 only in milliseconds.
+   */
   private static final boolean HAS_INSTANT = hasInstant();
 
   private LogbackLogRecords() {}
@@ -59,7 +61,10 @@ final class LogbackLogRecords {
     }
   }
 
-  /** The exception itself; a proxy that is not a {@code ThrowableProxy} (a deserialized event) has none. */
+  /**
+   * The exception itself; a proxy that is not a {@code ThrowableProxy} (a deserialized event) has
+   * none.
+   */
   private static Throwable throwable(IThrowableProxy proxy) {
     return proxy instanceof ThrowableProxy ? ((ThrowableProxy) proxy).getThrowable() : null;
   }

@@ -10,8 +10,9 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code ch.qos.logback.classic.Logger.callAppenders(ILoggingEvent)}: every event that passed the level and
- * turbo filters goes through it once, on the thread that logs, whatever appenders are configured.
+ * {@code ch.qos.logback.classic.Logger.callAppenders(ILoggingEvent)}: every event that passed the
+ * level and turbo filters goes through it once, on the thread that logs, whatever appenders are
+ * configured.
  */
 final class LogbackLoggerInstrumentation implements TypeInstrumentation {
   static final String LOGGER = "ch.qos.logback.classic.Logger";

@@ -11,9 +11,10 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code LoggingEvent}: its constructors note the span current on the logging thread, and
- * {@code getMDCPropertyMap()}, through which every appender and layout reads the MDC, adds that span's ids.
- * Capturing at construction matters for asynchronous appenders, which read the MDC later, on their own thread.
+ * {@code LoggingEvent}: its constructors note the span current on the logging thread, and {@code
+ * getMDCPropertyMap()}, through which every appender and layout reads the MDC, adds that span's
+ * ids. Capturing at construction matters for asynchronous appenders, which read the MDC later, on
+ * their own thread.
  */
 final class LoggingEventInstrumentation implements TypeInstrumentation {
   static final String LOGGING_EVENT = "ch.qos.logback.classic.spi.LoggingEvent";
@@ -31,7 +32,8 @@ final class LoggingEventInstrumentation implements TypeInstrumentation {
   @Override
   public void transform(TypeTransformer transformer) {
     transformer.applyAdviceToMethod(
-        isConstructor(), "io.otelite.instrumentation.logging.logback.LoggingEventConstructorAdvice");
+        isConstructor(),
+        "io.otelite.instrumentation.logging.logback.LoggingEventConstructorAdvice");
     transformer.applyAdviceToMethod(
         named("getMDCPropertyMap").and(isPublic()).and(takesArguments(0)),
         "io.otelite.instrumentation.logging.logback.LoggingEventMdcAdvice");

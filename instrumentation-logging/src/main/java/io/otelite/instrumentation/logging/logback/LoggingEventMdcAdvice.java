@@ -4,7 +4,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.util.Map;
 import net.bytebuddy.asm.Advice;
 
-/** {@code LoggingEvent.getMDCPropertyMap()}: the application's MDC plus the ids of the event's span. */
+/**
+ * {@code LoggingEvent.getMDCPropertyMap()}: the application's MDC plus the ids of the event's span.
+ */
 public final class LoggingEventMdcAdvice {
   private LoggingEventMdcAdvice() {}
 

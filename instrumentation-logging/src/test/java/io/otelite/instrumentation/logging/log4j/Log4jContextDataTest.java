@@ -28,7 +28,14 @@ class Log4jContextDataTest {
   void insideASpanThePatternPrintsItsTraceIdSpanIdAndFlags() {
     SpanContext span = TestTelemetry.inSpan(() -> logger.info("order placed"));
 
-    assertThat(lines.printed).containsExactly(span.getTraceId() + "|" + span.getSpanId() + "|" + span.getTraceFlags().asHex() + "||order placed");
+    assertThat(lines.printed)
+        .containsExactly(
+            span.getTraceId()
+                + "|"
+                + span.getSpanId()
+                + "|"
+                + span.getTraceFlags().asHex()
+                + "||order placed");
   }
 
   @Test
@@ -46,7 +53,14 @@ class Log4jContextDataTest {
     logger.info("after");
 
     assertThat(lines.printed)
-        .containsExactly(span.getTraceId() + "|" + span.getSpanId() + "|" + span.getTraceFlags().asHex() + "|ada|hello", "|||ada|after");
+        .containsExactly(
+            span.getTraceId()
+                + "|"
+                + span.getSpanId()
+                + "|"
+                + span.getTraceFlags().asHex()
+                + "|ada|hello",
+            "|||ada|after");
     assertThat(ThreadContext.get("trace_id")).isNull();
   }
 
@@ -54,6 +68,13 @@ class Log4jContextDataTest {
   void theFluentApiGetsTheIdsToo() {
     SpanContext span = TestTelemetry.inSpan(() -> logger.atWarn().log("fluent"));
 
-    assertThat(lines.printed).containsExactly(span.getTraceId() + "|" + span.getSpanId() + "|" + span.getTraceFlags().asHex() + "||fluent");
+    assertThat(lines.printed)
+        .containsExactly(
+            span.getTraceId()
+                + "|"
+                + span.getSpanId()
+                + "|"
+                + span.getTraceFlags().asHex()
+                + "||fluent");
   }
 }

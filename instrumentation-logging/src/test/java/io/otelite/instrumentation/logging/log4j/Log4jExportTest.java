@@ -30,15 +30,21 @@ class Log4jExportTest {
   void aLogLineBecomesARecordWithSeverityBodyScopeAndItsSpan() {
     SpanContext span = TestTelemetry.inSpan(() -> logger.info("stock low: {} left", 3));
 
-    assertThat(TestTelemetry.logRecords()).singleElement().satisfies(record -> {
-      assertThat(record.getBodyValue().asString()).isEqualTo("stock low: 3 left");
-      assertThat(record.getSeverity()).isEqualTo(Severity.INFO);
-      assertThat(record.getSeverityText()).isEqualTo("INFO");
-      assertThat(record.getInstrumentationScopeInfo().getName()).isEqualTo("app.log4j.export");
-      assertThat(record.getSpanContext()).isEqualTo(span);
-      assertThat(record.getTimestampEpochNanos()).isPositive();
-    });
-    assertThat(lines.printed).as("the application's own output is unchanged").containsExactly("stock low: 3 left");
+    assertThat(TestTelemetry.logRecords())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.getBodyValue().asString()).isEqualTo("stock low: 3 left");
+              assertThat(record.getSeverity()).isEqualTo(Severity.INFO);
+              assertThat(record.getSeverityText()).isEqualTo("INFO");
+              assertThat(record.getInstrumentationScopeInfo().getName())
+                  .isEqualTo("app.log4j.export");
+              assertThat(record.getSpanContext()).isEqualTo(span);
+              assertThat(record.getTimestampEpochNanos()).isPositive();
+            });
+    assertThat(lines.printed)
+        .as("the application's own output is unchanged")
+        .containsExactly("stock low: 3 left");
   }
 
   @Test
@@ -50,20 +56,23 @@ class Log4jExportTest {
     assertThat(record.getBodyValue().asString()).isEqualTo("payment p-1 failed");
     assertThat(record.getAttributes().get(ExceptionAttributes.EXCEPTION_TYPE))
         .isEqualTo(IllegalStateException.class.getName());
-    assertThat(record.getAttributes().get(ExceptionAttributes.EXCEPTION_MESSAGE)).isEqualTo("card declined");
+    assertThat(record.getAttributes().get(ExceptionAttributes.EXCEPTION_MESSAGE))
+        .isEqualTo("card declined");
   }
 
   @Test
   void theFluentApiMakesOneRecord() {
     logger.atWarn().log("fluent");
 
-    assertThat(TestTelemetry.logRecords()).singleElement().satisfies(record ->
-        assertThat(record.getSeverity()).isEqualTo(Severity.WARN));
+    assertThat(TestTelemetry.logRecords())
+        .singleElement()
+        .satisfies(record -> assertThat(record.getSeverity()).isEqualTo(Severity.WARN));
   }
 
   @Test
   void linesLoggedWhileTheAgentExportsAreNotRecords() {
-    InstrumentationUtil.suppressInstrumentation(() -> logger.warn("from the exporter's HTTP client"));
+    InstrumentationUtil.suppressInstrumentation(
+        () -> logger.warn("from the exporter's HTTP client"));
 
     assertThat(TestTelemetry.logRecords()).isEmpty();
   }

@@ -17,7 +17,12 @@ public final class Log4jLines extends AbstractAppender {
   public final List<String> printed = new CopyOnWriteArrayList<>();
 
   private Log4jLines(String pattern) {
-    super("lines", null, PatternLayout.newBuilder().withPattern(pattern).build(), true, Property.EMPTY_ARRAY);
+    super(
+        "lines",
+        null,
+        PatternLayout.newBuilder().withPattern(pattern).build(),
+        true,
+        Property.EMPTY_ARRAY);
   }
 
   /** Attaches a new appender to {@code loggerName} (its own logger configuration, level INFO). */

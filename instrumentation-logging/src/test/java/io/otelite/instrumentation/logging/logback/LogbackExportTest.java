@@ -21,7 +21,8 @@ class LogbackExportTest {
     TestTelemetry.install();
   }
 
-  private final Logger logger = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("app.export");
+  private final Logger logger =
+      ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("app.export");
 
   @BeforeEach
   void clear() {
@@ -34,15 +35,18 @@ class LogbackExportTest {
     Instant before = Instant.now();
     SpanContext span = TestTelemetry.inSpan(() -> logger.warn("stock low: {} left", 3));
 
-    assertThat(TestTelemetry.logRecords()).singleElement().satisfies(record -> {
-      assertThat(record.getBodyValue().asString()).isEqualTo("stock low: 3 left");
-      assertThat(record.getSeverity()).isEqualTo(Severity.WARN);
-      assertThat(record.getSeverityText()).isEqualTo("WARN");
-      assertThat(record.getInstrumentationScopeInfo().getName()).isEqualTo("app.export");
-      assertThat(record.getSpanContext()).isEqualTo(span);
-      assertThat(record.getTimestampEpochNanos())
-          .isBetween(toNanos(before) - 1_000_000, toNanos(Instant.now()));
-    });
+    assertThat(TestTelemetry.logRecords())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.getBodyValue().asString()).isEqualTo("stock low: 3 left");
+              assertThat(record.getSeverity()).isEqualTo(Severity.WARN);
+              assertThat(record.getSeverityText()).isEqualTo("WARN");
+              assertThat(record.getInstrumentationScopeInfo().getName()).isEqualTo("app.export");
+              assertThat(record.getSpanContext()).isEqualTo(span);
+              assertThat(record.getTimestampEpochNanos())
+                  .isBetween(toNanos(before) - 1_000_000, toNanos(Instant.now()));
+            });
   }
 
   @Test
@@ -54,7 +58,8 @@ class LogbackExportTest {
     assertThat(record.getSpanContext().isValid()).isFalse();
     assertThat(record.getAttributes().get(ExceptionAttributes.EXCEPTION_TYPE))
         .isEqualTo(IllegalStateException.class.getName());
-    assertThat(record.getAttributes().get(ExceptionAttributes.EXCEPTION_MESSAGE)).isEqualTo("card declined");
+    assertThat(record.getAttributes().get(ExceptionAttributes.EXCEPTION_MESSAGE))
+        .isEqualTo("card declined");
     assertThat(record.getAttributes().get(ExceptionAttributes.EXCEPTION_STACKTRACE))
         .startsWith("java.lang.IllegalStateException: card declined")
         .contains("LogbackExportTest");
@@ -69,7 +74,8 @@ class LogbackExportTest {
 
   @Test
   void linesLoggedWhileTheAgentExportsAreNotRecords() {
-    InstrumentationUtil.suppressInstrumentation(() -> logger.warn("from the exporter's HTTP client"));
+    InstrumentationUtil.suppressInstrumentation(
+        () -> logger.warn("from the exporter's HTTP client"));
 
     assertThat(TestTelemetry.logRecords()).isEmpty();
   }

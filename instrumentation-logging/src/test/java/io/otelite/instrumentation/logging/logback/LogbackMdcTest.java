@@ -54,7 +54,13 @@ class LogbackMdcTest {
     SpanContext span = TestTelemetry.inSpan(() -> logger.info("order placed"));
 
     assertThat(lines.printed)
-        .containsExactly(span.getTraceId() + "|" + span.getSpanId() + "|" + span.getTraceFlags().asHex() + "||order placed");
+        .containsExactly(
+            span.getTraceId()
+                + "|"
+                + span.getSpanId()
+                + "|"
+                + span.getTraceFlags().asHex()
+                + "||order placed");
   }
 
   @Test
@@ -70,24 +76,32 @@ class LogbackMdcTest {
 
     SpanContext span = TestTelemetry.inSpan(() -> logger.info("hello"));
 
-    assertThat(lines.printed).containsExactly(span.getTraceId() + "|" + span.getSpanId() + "|" + span.getTraceFlags().asHex() + "|ada|hello");
+    assertThat(lines.printed)
+        .containsExactly(
+            span.getTraceId()
+                + "|"
+                + span.getSpanId()
+                + "|"
+                + span.getTraceFlags().asHex()
+                + "|ada|hello");
     assertThat(MDC.get("trace_id")).as("the thread's MDC itself is untouched").isNull();
   }
 
   @Test
   void anAsynchronousAppenderPrintsTheIdsOfTheSpanTheEventWasLoggedIn() throws Exception {
     CountDownLatch spanEnded = new CountDownLatch(1);
-    Lines slow = new Lines(context) {
-      @Override
-      protected void append(ILoggingEvent event) {
-        try {
-          spanEnded.await(5, TimeUnit.SECONDS); // reads the event only once the span is over
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        super.append(event);
-      }
-    };
+    Lines slow =
+        new Lines(context) {
+          @Override
+          protected void append(ILoggingEvent event) {
+            try {
+              spanEnded.await(5, TimeUnit.SECONDS); // reads the event only once the span is over
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            super.append(event);
+          }
+        };
     slow.start();
     AsyncAppender async = new AsyncAppender();
     async.setContext(context);
@@ -100,7 +114,14 @@ class LogbackMdcTest {
       spanEnded.countDown();
       async.stop(); // drains the queue
 
-      assertThat(slow.printed).containsExactly(span.getTraceId() + "|" + span.getSpanId() + "|" + span.getTraceFlags().asHex() + "||later");
+      assertThat(slow.printed)
+          .containsExactly(
+              span.getTraceId()
+                  + "|"
+                  + span.getSpanId()
+                  + "|"
+                  + span.getTraceFlags().asHex()
+                  + "||later");
     } finally {
       asyncLogger.detachAndStopAllAppenders();
     }
@@ -111,12 +132,16 @@ class LogbackMdcTest {
     LoggingEvent[] event = new LoggingEvent[1];
     SpanContext span =
         TestTelemetry.inSpan(
-            () -> event[0] = new LoggingEvent(Logger.FQCN, logger, Level.INFO, "created in a span", null, null));
+            () ->
+                event[0] =
+                    new LoggingEvent(
+                        Logger.FQCN, logger, Level.INFO, "created in a span", null, null));
 
     ExecutorService otherThread = Executors.newSingleThreadExecutor();
     try {
       Map<String, String> readLater =
-          CompletableFuture.supplyAsync(() -> event[0].getMDCPropertyMap(), otherThread).get(5, TimeUnit.SECONDS);
+          CompletableFuture.supplyAsync(() -> event[0].getMDCPropertyMap(), otherThread)
+              .get(5, TimeUnit.SECONDS);
 
       assertThat(readLater)
           .containsEntry("trace_id", span.getTraceId())

@@ -9,16 +9,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Ends the span of an async request when the container completes it. Errors and timeouts do not end it: the
- * servlet spec has the container complete the request after them (with a 500 unless a listener answered), so
- * the span gets the status the client really receives.
+ * Ends the span of an async request when the container completes it. Errors and timeouts do not end
+ * it: the servlet spec has the container complete the request after them (with a 500 unless a
+ * listener answered), so the span gets the status the client really receives.
  */
 final class JakartaAsyncCompletionListener implements AsyncListener {
   private final HttpServerInstrumenter<HttpServletRequest, HttpServletResponse> instrumenter;
   private final HttpServerExchange exchange;
 
   JakartaAsyncCompletionListener(
-      HttpServerInstrumenter<HttpServletRequest, HttpServletResponse> instrumenter, HttpServerExchange exchange) {
+      HttpServerInstrumenter<HttpServletRequest, HttpServletResponse> instrumenter,
+      HttpServerExchange exchange) {
     this.instrumenter = instrumenter;
     this.exchange = exchange;
   }
@@ -27,7 +28,9 @@ final class JakartaAsyncCompletionListener implements AsyncListener {
   public void onComplete(AsyncEvent event) {
     ServletResponse response = event.getSuppliedResponse();
     instrumenter.end(
-        exchange, response instanceof HttpServletResponse ? (HttpServletResponse) response : null, null);
+        exchange,
+        response instanceof HttpServletResponse ? (HttpServletResponse) response : null,
+        null);
   }
 
   @Override
@@ -42,7 +45,10 @@ final class JakartaAsyncCompletionListener implements AsyncListener {
 
   @Override
   public void onStartAsync(AsyncEvent event) {
-    // a new async cycle drops the listeners of the last one: stay registered until the request completes
-    event.getAsyncContext().addListener(this, event.getSuppliedRequest(), event.getSuppliedResponse());
+    // a new async cycle drops the listeners of the last one: stay registered until the request
+    // completes
+    event
+        .getAsyncContext()
+        .addListener(this, event.getSuppliedRequest(), event.getSuppliedResponse());
   }
 }

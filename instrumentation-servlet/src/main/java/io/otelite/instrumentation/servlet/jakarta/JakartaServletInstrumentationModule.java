@@ -8,9 +8,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * SERVER spans and HTTP server metrics for {@code jakarta.servlet} 5.0+ containers (Tomcat 10+, Jetty 12 ee10
- * and later, ...). Named {@code servlet} like the OpenTelemetry agent's module (which the javax module shares),
- * so {@code OTEL_INSTRUMENTATION_SERVLET_ENABLED=false} switches both off.
+ * SERVER spans and HTTP server metrics for {@code jakarta.servlet} 5.0+ containers (Tomcat 10+,
+ * Jetty 12 ee10 and later, ...). Named {@code servlet} like the OpenTelemetry agent's module (which
+ * the javax module shares), so {@code OTEL_INSTRUMENTATION_SERVLET_ENABLED=false} switches both
+ * off.
  */
 @AutoService(InstrumentationModule.class)
 public final class JakartaServletInstrumentationModule extends InstrumentationModule {
@@ -25,6 +26,7 @@ public final class JakartaServletInstrumentationModule extends InstrumentationMo
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Arrays.asList(new JakartaServletServiceInstrumentation(), new JakartaFilterInstrumentation());
+    return Arrays.asList(
+        new JakartaServletServiceInstrumentation(), new JakartaFilterInstrumentation());
   }
 }

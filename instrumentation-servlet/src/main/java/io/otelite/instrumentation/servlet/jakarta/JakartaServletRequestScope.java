@@ -17,19 +17,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * One outermost servlet or filter call: starts the request's span (or resumes it, on an async dispatch),
- * keeps it current during the call and ends it when the call returns, or hands it to an
+ * One outermost servlet or filter call: starts the request's span (or resumes it, on an async
+ * dispatch), keeps it current during the call and ends it when the call returns, or hands it to an
  * {@link JakartaAsyncCompletionListener} when the request went async.
  *
- * <p>Nested calls of the same request (filter chain, forward, include) only count depth, except that the
- * first servlet reached under a filter names the route.
+ * <p>Nested calls of the same request (filter chain, forward, include) only count depth, except
+ * that the first servlet reached under a filter names the route.
  */
 public final class JakartaServletRequestScope {
   /** Returned for nested calls: exit must still count the depth down, and do nothing else. */
   private static final Object NESTED = new Object();
 
-  private static final HttpServerInstrumenter<HttpServletRequest, HttpServletResponse> INSTRUMENTER =
-      JakartaServletSingletons.instrumenter();
+  private static final HttpServerInstrumenter<HttpServletRequest, HttpServletResponse>
+      INSTRUMENTER = JakartaServletSingletons.instrumenter();
 
   private final HttpServerExchange exchange;
   private final Scope scope;
@@ -42,8 +42,10 @@ public final class JakartaServletRequestScope {
   }
 
   /** Returns the state for {@link #exit}: {@code null} (not HTTP), a nested marker, or a scope. */
-  public static Object enter(ServletRequest servletRequest, ServletResponse servletResponse, boolean servlet) {
-    if (!(servletRequest instanceof HttpServletRequest) || !(servletResponse instanceof HttpServletResponse)) {
+  public static Object enter(
+      ServletRequest servletRequest, ServletResponse servletResponse, boolean servlet) {
+    if (!(servletRequest instanceof HttpServletRequest)
+        || !(servletResponse instanceof HttpServletResponse)) {
       return null;
     }
     HttpServletRequest request = (HttpServletRequest) servletRequest;
@@ -52,8 +54,10 @@ public final class JakartaServletRequestScope {
     try {
       return enterCounted(request, servlet, nested);
     } catch (Throwable e) {
-      // a request or container that throws under the agent's calls: exit gets no state and can not count
-      // down, and a counter left up would make every later request on this pooled thread look nested
+      // a request or container that throws under the agent's calls: exit gets no state and can not
+      // count
+      // down, and a counter left up would make every later request on this pooled thread look
+      // nested
       depth.decrementAndGet();
       throw e;
     }
@@ -70,18 +74,22 @@ public final class JakartaServletRequestScope {
     if (attached instanceof HttpServerExchange) {
       HttpServerExchange exchange = (HttpServerExchange) attached;
       if (!exchange.isEnded()) {
-        return new JakartaServletRequestScope(exchange, false); // async dispatch: same request, same span
+        return new JakartaServletRequestScope(
+            exchange, false); // async dispatch: same request, same span
       }
       if (request.getDispatcherType() != DispatcherType.REQUEST) {
-        return NESTED; // e.g. the error page after the span ended; a recycled request object starts afresh
+        return NESTED; // e.g. the error page after the span ended; a recycled request object starts
+        // afresh
       }
     }
-    HttpServerExchange exchange = INSTRUMENTER.start(Context.current(), request, route(request), servlet);
+    HttpServerExchange exchange =
+        INSTRUMENTER.start(Context.current(), request, route(request), servlet);
     request.setAttribute(ServletExchangeAttribute.NAME, exchange);
     return new JakartaServletRequestScope(exchange, true);
   }
 
-  public static void exit(Object state, ServletRequest request, ServletResponse response, Throwable error) {
+  public static void exit(
+      Object state, ServletRequest request, ServletResponse response, Throwable error) {
     if (state == null) {
       return;
     }
@@ -95,7 +103,8 @@ public final class JakartaServletRequestScope {
   private void exit(HttpServletRequest request, HttpServletResponse response, Throwable error) {
     scope.close();
     if (!startedHere) {
-      // an async dispatch returned: the listener ends the span when the request completes. Jetty does not
+      // an async dispatch returned: the listener ends the span when the request completes. Jetty
+      // does not
       // report an exception thrown here to the listener, so keep it.
       exchange.recordAsyncError(error);
       return;
@@ -112,7 +121,8 @@ public final class JakartaServletRequestScope {
   private boolean endWhenAsyncCompletes(HttpServletRequest request, HttpServletResponse response) {
     try {
       AsyncContext async = request.getAsyncContext();
-      async.addListener(new JakartaAsyncCompletionListener(INSTRUMENTER, exchange), request, response);
+      async.addListener(
+          new JakartaAsyncCompletionListener(INSTRUMENTER, exchange), request, response);
       return true;
     } catch (IllegalStateException alreadyCompleted) {
       return false; // completed between isAsyncStarted() and here: the response is done
@@ -132,6 +142,7 @@ public final class JakartaServletRequestScope {
     if (mapping == null) {
       return null;
     }
-    return ServletRoute.of(request.getContextPath(), mapping.getPattern(), request.getServletPath());
+    return ServletRoute.of(
+        request.getContextPath(), mapping.getPattern(), request.getServletPath());
   }
 }

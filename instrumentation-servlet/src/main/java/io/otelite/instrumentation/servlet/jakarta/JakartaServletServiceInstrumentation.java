@@ -16,11 +16,13 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code Servlet.service(ServletRequest, ServletResponse)} of every servlet class, {@code HttpServlet} included
- * (which covers the usual servlets that only override {@code doGet}/{@code doPost}).
+ * {@code Servlet.service(ServletRequest, ServletResponse)} of every servlet class, {@code
+ * HttpServlet} included (which covers the usual servlets that only override {@code doGet}/{@code
+ * doPost}).
  *
- * <p>No name pre-filter: any class may implement {@code Servlet}. The agent checks the super types from class
- * file headers first, and only in class loaders that see the servlet API (the module's library marker).
+ * <p>No name pre-filter: any class may implement {@code Servlet}. The agent checks the super types
+ * from class file headers first, and only in class loaders that see the servlet API (the module's
+ * library marker).
  */
 final class JakartaServletServiceInstrumentation implements TypeInstrumentation {
   @Override

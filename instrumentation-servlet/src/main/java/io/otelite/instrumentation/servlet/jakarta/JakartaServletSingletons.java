@@ -5,13 +5,16 @@ import io.otelite.instrumentation.servlet.ServletInstrumentationScope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The one configured instrumenter (per application class loader, like every class of this package). */
+/**
+ * The one configured instrumenter (per application class loader, like every class of this package).
+ */
 final class JakartaServletSingletons {
-  private static final HttpServerInstrumenter<HttpServletRequest, HttpServletResponse> INSTRUMENTER =
-      HttpServerInstrumenter.create(
-          ServletInstrumentationScope.NAME,
-          ServletInstrumentationScope.VERSION,
-          new JakartaServletAttributesGetter());
+  private static final HttpServerInstrumenter<HttpServletRequest, HttpServletResponse>
+      INSTRUMENTER =
+          HttpServerInstrumenter.create(
+              ServletInstrumentationScope.NAME,
+              ServletInstrumentationScope.VERSION,
+              new JakartaServletAttributesGetter());
 
   private JakartaServletSingletons() {}
 

@@ -16,9 +16,9 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code Filter.doFilter(ServletRequest, ServletResponse, FilterChain)} of every filter class: a request's span
- * must already exist in the first filter, which may answer without reaching a servlet, or do work (security,
- * database) that belongs to the request's trace.
+ * {@code Filter.doFilter(ServletRequest, ServletResponse, FilterChain)} of every filter class: a
+ * request's span must already exist in the first filter, which may answer without reaching a
+ * servlet, or do work (security, database) that belongs to the request's trace.
  */
 final class JavaxFilterInstrumentation implements TypeInstrumentation {
   @Override

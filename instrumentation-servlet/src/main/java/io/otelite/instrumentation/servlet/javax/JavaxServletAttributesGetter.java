@@ -76,8 +76,8 @@ final class JavaxServletAttributesGetter
   }
 
   /**
-   * The servlet spec has the container answer 500 for an exception that escapes the application, unless the
-   * response was already committed; at this point the response does not show it yet.
+   * The servlet spec has the container answer 500 for an exception that escapes the application,
+   * unless the response was already committed; at this point the response does not show it yet.
    */
   @Override
   public int statusCode(HttpServletResponse response, Throwable error) {

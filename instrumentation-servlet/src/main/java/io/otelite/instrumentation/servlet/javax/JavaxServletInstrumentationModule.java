@@ -8,9 +8,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * SERVER spans and HTTP server metrics for {@code javax.servlet} 3.0+ containers (Tomcat 7 to 9, Jetty 9.4/10,
- * ...). Named {@code servlet} like the OpenTelemetry agent's module (which the jakarta module shares), so
- * {@code OTEL_INSTRUMENTATION_SERVLET_ENABLED=false} switches both off.
+ * SERVER spans and HTTP server metrics for {@code javax.servlet} 3.0+ containers (Tomcat 7 to 9,
+ * Jetty 9.4/10, ...). Named {@code servlet} like the OpenTelemetry agent's module (which the
+ * jakarta module shares), so {@code OTEL_INSTRUMENTATION_SERVLET_ENABLED=false} switches both off.
  */
 @AutoService(InstrumentationModule.class)
 public final class JavaxServletInstrumentationModule extends InstrumentationModule {
@@ -25,6 +25,7 @@ public final class JavaxServletInstrumentationModule extends InstrumentationModu
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Arrays.asList(new JavaxServletServiceInstrumentation(), new JavaxFilterInstrumentation());
+    return Arrays.asList(
+        new JavaxServletServiceInstrumentation(), new JavaxFilterInstrumentation());
   }
 }

@@ -6,9 +6,10 @@ import java.lang.invoke.MethodType;
 import javax.servlet.http.HttpServletRequest;
 
 /**
- * {@code request.getHttpServletMapping().getPattern()} of Servlet 4.0, reached without compiling against 4.0 so
- * that the module also runs on 3.0 and 3.1 containers. The method handle is looked up once per application
- * class loader (each has its own copy of this class) and costs about a plain interface call afterwards.
+ * {@code request.getHttpServletMapping().getPattern()} of Servlet 4.0, reached without compiling
+ * against 4.0 so that the module also runs on 3.0 and 3.1 containers. The method handle is looked
+ * up once per application class loader (each has its own copy of this class) and costs about a
+ * plain interface call afterwards.
  */
 final class JavaxServletMappingPattern {
   /** {@code (HttpServletRequest) -> String}, or {@code null} on a Servlet 3.x container. */
@@ -31,11 +32,18 @@ final class JavaxServletMappingPattern {
   private static MethodHandle lookUp() {
     try {
       Class<?> mappingType =
-          Class.forName("javax.servlet.http.HttpServletMapping", false, HttpServletRequest.class.getClassLoader());
+          Class.forName(
+              "javax.servlet.http.HttpServletMapping",
+              false,
+              HttpServletRequest.class.getClassLoader());
       MethodHandles.Lookup lookup = MethodHandles.publicLookup();
       MethodHandle getMapping =
-          lookup.findVirtual(HttpServletRequest.class, "getHttpServletMapping", MethodType.methodType(mappingType));
-      MethodHandle getPattern = lookup.findVirtual(mappingType, "getPattern", MethodType.methodType(String.class));
+          lookup.findVirtual(
+              HttpServletRequest.class,
+              "getHttpServletMapping",
+              MethodType.methodType(mappingType));
+      MethodHandle getPattern =
+          lookup.findVirtual(mappingType, "getPattern", MethodType.methodType(String.class));
       return MethodHandles.filterReturnValue(getMapping, getPattern);
     } catch (ReflectiveOperationException | LinkageError servlet3) {
       return null;

@@ -10,9 +10,9 @@ import javax.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
 /**
- * On a Servlet 3.0/3.1 API (the default test run has javax.servlet-api 3.1) there is no
- * {@code getHttpServletMapping()}: the pattern, and so the route, is unknown, and nothing fails. (Servlet 4 is
- * covered end to end by the Tomcat 9 suite.)
+ * On a Servlet 3.0/3.1 API (the default test run has javax.servlet-api 3.1) there is no {@code
+ * getHttpServletMapping()}: the pattern, and so the route, is unknown, and nothing fails. (Servlet
+ * 4 is covered end to end by the Tomcat 9 suite.)
  */
 class JavaxServletMappingPatternTest {
 

@@ -42,33 +42,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * What every servlet container must produce for the shop app ({@link example.servlet.ShopApp}): one SERVER
- * span per request, shaped by the stable HTTP semantic conventions, and the HTTP server metrics. A container
- * is added by a subclass that says how to start it.
+ * What every servlet container must produce for the shop app ({@link example.servlet.ShopApp}): one
+ * SERVER span per request, shaped by the stable HTTP semantic conventions, and the HTTP server
+ * metrics. A container is added by a subclass that says how to start it.
  *
- * <p>Requests go through the JDK {@link HttpClient}, which is not instrumented here, so every span in these
- * tests comes from the server side.
+ * <p>Requests go through the JDK {@link HttpClient}, which is not instrumented here, so every span
+ * in these tests comes from the server side.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AbstractServletServerTest {
   private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
   private static final String PARENT_SPAN_ID = "b7ad6b7169203331";
   private static final InstrumentationScopeInfo SCOPE =
-      InstrumentationScopeInfo.builder("io.otelite.servlet").setVersion(ServletInstrumentationScope.VERSION).build();
+      InstrumentationScopeInfo.builder("io.otelite.servlet")
+          .setVersion(ServletInstrumentationScope.VERSION)
+          .build();
+
   /** How long to wait for a span that should not come, after the expected ones arrived. */
   private static final long QUIET_MILLIS = 100;
 
   protected static final InstrumentationTestHarness harness;
 
   static {
-    // the harness reads the configuration once per JVM, so set it before any container test installs it
+    // the harness reads the configuration once per JVM, so set it before any container test
+    // installs it
     System.setProperty(HttpServerSettings.CAPTURE_REQUEST_HEADERS_KEY, "X-Request-Tag");
     System.setProperty(HttpServerSettings.CAPTURE_RESPONSE_HEADERS_KEY, "X-Order-Id,X-Filtered");
     harness = InstrumentationTestHarness.install();
   }
 
   private final HttpClient client =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private ShopServer server;
   private int port;
 
@@ -114,15 +121,21 @@ public abstract class AbstractServletServerTest {
             equalTo(ServerAttributes.SERVER_PORT, port),
             equalTo(ClientAttributes.CLIENT_ADDRESS, "127.0.0.1"),
             equalTo(NetworkAttributes.NETWORK_PEER_ADDRESS, "127.0.0.1"),
-            satisfies(NetworkAttributes.NETWORK_PEER_PORT, peerPort -> peerPort.isPositive().isNotEqualTo(port)),
+            satisfies(
+                NetworkAttributes.NETWORK_PEER_PORT,
+                peerPort -> peerPort.isPositive().isNotEqualTo(port)),
             equalTo(NetworkAttributes.NETWORK_PROTOCOL_VERSION, "1.1"),
-            satisfies(UserAgentAttributes.USER_AGENT_ORIGINAL, agent -> agent.startsWith("Java-http-client")));
+            satisfies(
+                UserAgentAttributes.USER_AGENT_ORIGINAL,
+                agent -> agent.startsWith("Java-http-client")));
   }
 
   @Test
   void postIsNamedAfterThePatternOfItsServletMapping() throws Exception {
     HttpResponse<String> response =
-        send(request("/orders/new").POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"book\"}")));
+        send(
+            request("/orders/new")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"book\"}")));
 
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(response.body()).isEqualTo("created {\"item\":\"book\"}");
@@ -197,7 +210,8 @@ public abstract class AbstractServletServerTest {
                 event
                     .hasName("exception")
                     .hasAttributesSatisfying(
-                        equalTo(ExceptionAttributes.EXCEPTION_TYPE, "java.lang.IllegalStateException"),
+                        equalTo(
+                            ExceptionAttributes.EXCEPTION_TYPE, "java.lang.IllegalStateException"),
                         equalTo(ExceptionAttributes.EXCEPTION_MESSAGE, "boom"),
                         satisfies(
                             ExceptionAttributes.EXCEPTION_STACKTRACE,
@@ -211,7 +225,8 @@ public abstract class AbstractServletServerTest {
         client.sendAsync(request("/async").GET().build(), BodyHandlers.ofString());
     assertThat(AsyncGate.awaitWorker()).isTrue();
     long waitedMillis = 200;
-    Thread.sleep(waitedMillis); // service() has long returned: a span ended on return would be here by now
+    Thread.sleep(
+        waitedMillis); // service() has long returned: a span ended on return would be here by now
 
     assertThat(harness.spans()).isEmpty();
     assertThat(activeRequests("GET")).isEqualTo(1);
@@ -235,7 +250,9 @@ public abstract class AbstractServletServerTest {
     assertThat(response.body()).isEqualTo("worked");
     List<SpanData> spans = awaitSpans(2);
     SpanData server = spanNamed(spans, "GET /shop/async-dispatch");
-    assertThat(server).hasKind(SpanKind.SERVER).hasAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, 200L);
+    assertThat(server)
+        .hasKind(SpanKind.SERVER)
+        .hasAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, 200L);
     assertThat(spanNamed(spans, "work")).hasParent(server).hasTraceId(server.getTraceId());
   }
 
@@ -263,7 +280,10 @@ public abstract class AbstractServletServerTest {
 
   @Test
   void incomingTraceparentMakesTheServerSpanAChildOfTheCaller() throws Exception {
-    send(request("/hello").header("traceparent", "00-" + TRACE_ID + "-" + PARENT_SPAN_ID + "-01").GET());
+    send(
+        request("/hello")
+            .header("traceparent", "00-" + TRACE_ID + "-" + PARENT_SPAN_ID + "-01")
+            .GET());
 
     SpanData span = awaitSpans(1).get(0);
     assertThat(span).hasTraceId(TRACE_ID).hasParentSpanId(PARENT_SPAN_ID);
@@ -284,18 +304,26 @@ public abstract class AbstractServletServerTest {
 
   @Test
   void configuredRequestAndResponseHeadersAreCapturedWithAllTheirValues() throws Exception {
-    send(request("/orders/7").header("X-Request-Tag", "blue").header("X-Request-Tag", "green").GET());
+    send(
+        request("/orders/7")
+            .header("X-Request-Tag", "blue")
+            .header("X-Request-Tag", "green")
+            .GET());
 
     SpanData span = awaitSpans(1).get(0);
     assertThat(span)
-        .hasAttribute(AttributeKey.stringArrayKey("http.request.header.x-request-tag"), List.of("blue", "green"))
+        .hasAttribute(
+            AttributeKey.stringArrayKey("http.request.header.x-request-tag"),
+            List.of("blue", "green"))
         .hasAttribute(AttributeKey.stringArrayKey("http.response.header.x-order-id"), List.of("7"))
-        .hasAttribute(AttributeKey.stringArrayKey("http.response.header.x-filtered"), List.of("true"));
+        .hasAttribute(
+            AttributeKey.stringArrayKey("http.response.header.x-filtered"), List.of("true"));
   }
 
   @Test
   void unknownMethodIsReportedAsOtherAndNamedHttp() throws Exception {
-    HttpResponse<String> response = send(request("/hello").method("FOO", HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> response =
+        send(request("/hello").method("FOO", HttpRequest.BodyPublishers.noBody()));
 
     // HttpServlet answers methods it does not know with 501
     assertThat(response.statusCode()).isEqualTo(501);
@@ -375,7 +403,10 @@ public abstract class AbstractServletServerTest {
     return client.send(request.build(), BodyHandlers.ofString());
   }
 
-  /** Exactly {@code count} spans: waits for them, then a little longer for any that should not be there. */
+  /**
+   * Exactly {@code count} spans: waits for them, then a little longer for any that should not be
+   * there.
+   */
   private static List<SpanData> awaitSpans(int count) throws InterruptedException {
     harness.waitForSpans(count);
     Thread.sleep(QUIET_MILLIS);

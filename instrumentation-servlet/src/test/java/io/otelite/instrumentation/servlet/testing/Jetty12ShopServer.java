@@ -8,8 +8,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * Embedded Jetty 12 (ee10, jakarta.servlet 6) serving the shop app. Jetty adds its own default servlet, which
- * answers 404 for whatever nothing else maps.
+ * Embedded Jetty 12 (ee10, jakarta.servlet 6) serving the shop app. Jetty adds its own default
+ * servlet, which answers 404 for whatever nothing else maps.
  */
 public final class Jetty12ShopServer implements ShopServer {
   private static final String SERVLET_PACKAGE = "example.servlet.jakarta";
@@ -27,11 +27,16 @@ public final class Jetty12ShopServer implements ShopServer {
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath(ShopApp.CONTEXT_PATH);
     for (ShopApp.Mapping servlet : ShopApp.SERVLETS) {
-      context.addServlet(servlet.className(SERVLET_PACKAGE), servlet.urlPattern()).setAsyncSupported(true);
+      context
+          .addServlet(servlet.className(SERVLET_PACKAGE), servlet.urlPattern())
+          .setAsyncSupported(true);
     }
     for (ShopApp.Mapping filter : ShopApp.FILTERS) {
       context
-          .addFilter(filter.className(SERVLET_PACKAGE), filter.urlPattern(), EnumSet.of(DispatcherType.REQUEST))
+          .addFilter(
+              filter.className(SERVLET_PACKAGE),
+              filter.urlPattern(),
+              EnumSet.of(DispatcherType.REQUEST))
           .setAsyncSupported(true);
     }
     server.setHandler(context);

@@ -16,9 +16,10 @@ import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
- * Embedded Tomcat serving the shop app. Servlets and filters are registered by class name only, so the same
- * code drives Tomcat 10.1 (jakarta) and Tomcat 9 (javax): it is compiled against 10.1 and the Tomcat 9 test
- * runs it with Tomcat 9 on the class path, whose embedding API has the same signatures.
+ * Embedded Tomcat serving the shop app. Servlets and filters are registered by class name only, so
+ * the same code drives Tomcat 10.1 (jakarta) and Tomcat 9 (javax): it is compiled against 10.1 and
+ * the Tomcat 9 test runs it with Tomcat 9 on the class path, whose embedding API has the same
+ * signatures.
  */
 public final class TomcatShopServer implements ShopServer {
   /** Strong reference: java.util.logging forgets levels of loggers nobody holds. */
@@ -44,11 +45,13 @@ public final class TomcatShopServer implements ShopServer {
     Connector connector = tomcat.getConnector();
     Context context = tomcat.addContext(ShopApp.CONTEXT_PATH, docBase.toString());
 
-    // Tomcat's own default servlet answers whatever nothing else maps: 404 for a file that is not there
+    // Tomcat's own default servlet answers whatever nothing else maps: 404 for a file that is not
+    // there
     Tomcat.addServlet(context, "default", "org.apache.catalina.servlets.DefaultServlet");
     context.addServletMappingDecoded("/", "default");
     for (ShopApp.Mapping servlet : ShopApp.SERVLETS) {
-      Wrapper wrapper = Tomcat.addServlet(context, servlet.simpleClassName(), servlet.className(servletPackage));
+      Wrapper wrapper =
+          Tomcat.addServlet(context, servlet.simpleClassName(), servlet.className(servletPackage));
       wrapper.setAsyncSupported(true);
       context.addServletMappingDecoded(servlet.urlPattern(), servlet.simpleClassName());
     }

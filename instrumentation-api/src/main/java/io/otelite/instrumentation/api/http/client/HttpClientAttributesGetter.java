@@ -1,11 +1,12 @@
 package io.otelite.instrumentation.api.http.client;
 
 /**
- * What one HTTP client library tells the shared {@link HttpClientInstrumenter}: how to read the method, URL,
- * status and protocol from its own request and response objects. Everything else (span name, semconv
- * attributes, status, redaction, metrics) is decided in one place for all clients.
+ * What one HTTP client library tells the shared {@link HttpClientInstrumenter}: how to read the
+ * method, URL, status and protocol from its own request and response objects. Everything else (span
+ * name, semconv attributes, status, redaction, metrics) is decided in one place for all clients.
  *
- * <p>Implementations live in the library's helper package and must be cheap: they run on every call.
+ * <p>Implementations live in the library's helper package and must be cheap: they run on every
+ * call.
  */
 public interface HttpClientAttributesGetter<REQUEST, RESPONSE> {
 
@@ -13,8 +14,8 @@ public interface HttpClientAttributesGetter<REQUEST, RESPONSE> {
   String getHttpRequestMethod(REQUEST request);
 
   /**
-   * The absolute URL as the library knows it, user-info and query included: the instrumenter redacts it.
-   * {@code null} if unknown.
+   * The absolute URL as the library knows it, user-info and query included: the instrumenter
+   * redacts it. {@code null} if unknown.
    */
   String getUrlFull(REQUEST request);
 

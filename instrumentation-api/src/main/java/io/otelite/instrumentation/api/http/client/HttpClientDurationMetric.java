@@ -10,7 +10,10 @@ import java.util.List;
 final class HttpClientDurationMetric {
   static final String NAME = "http.client.request.duration";
 
-  /** The semconv advice, the same as the server's, so that client and server durations compare bucket by bucket. */
+  /**
+   * The semconv advice, the same as the server's, so that client and server durations compare
+   * bucket by bucket.
+   */
   static final List<Double> BUCKETS =
       List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0);
 

@@ -12,8 +12,8 @@ import static io.opentelemetry.semconv.UrlAttributes.URL_FULL;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.impl.InstrumentationUtil;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -26,22 +26,22 @@ import io.opentelemetry.context.propagation.TextMapSetter;
 import io.opentelemetry.semconv.HttpAttributes.HttpRequestMethodValues;
 
 /**
- * Turns one HTTP client call into a CLIENT span, propagation headers and an
- * {@code http.client.request.duration} entry, following the stable HTTP semantic conventions. A library
- * only says how to read its objects ({@link HttpClientAttributesGetter}) and how to set a header on its
- * request ({@link TextMapSetter}); the rules live here, once for every client:
+ * Turns one HTTP client call into a CLIENT span, propagation headers and an {@code
+ * http.client.request.duration} entry, following the stable HTTP semantic conventions. A library
+ * only says how to read its objects ({@link HttpClientAttributesGetter}) and how to set a header on
+ * its request ({@link TextMapSetter}); the rules live here, once for every client:
  *
  * <ul>
  *   <li>span name {@code {method}}, or {@code HTTP} for a method semconv does not know;
  *   <li>{@code url.full} without user-info and with sensitive query values {@code REDACTED};
- *   <li>4xx, 5xx and failures without a response are errors, with {@code error.type} the status code or the
- *       exception's class name;
- *   <li>no span inside another HTTP client call, nor where the OpenTelemetry SDK suppresses instrumentation
- *       (its own exporters).
+ *   <li>4xx, 5xx and failures without a response are errors, with {@code error.type} the status
+ *       code or the exception's class name;
+ *   <li>no span inside another HTTP client call, nor where the OpenTelemetry SDK suppresses
+ *       instrumentation (its own exporters).
  * </ul>
  *
- * <p>Use: {@code if (shouldStart(parent)) op = start(parent, request)}, then exactly one
- * {@code end(op, ...)}.
+ * <p>Use: {@code if (shouldStart(parent)) op = start(parent, request)}, then exactly one {@code
+ * end(op, ...)}.
  */
 public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
   private final Tracer tracer;
@@ -67,24 +67,34 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
 
   /**
    * @param instrumentationName the tracer and meter name, {@code io.otelite.<module name>}
-   * @param headerSetter sets one header on the library's request, or {@code null} when the library injects
-   *     through {@link #inject} itself (immutable requests)
+   * @param headerSetter sets one header on the library's request, or {@code null} when the library
+   *     injects through {@link #inject} itself (immutable requests)
    */
   public static <REQUEST, RESPONSE> HttpClientInstrumenter<REQUEST, RESPONSE> create(
       String instrumentationName,
       HttpClientAttributesGetter<REQUEST, RESPONSE> getter,
       TextMapSetter<REQUEST> headerSetter) {
     return new HttpClientInstrumenter<>(
-        GlobalOpenTelemetry.get(), instrumentationName, getter, headerSetter, UrlRedactor.fromConfig());
+        GlobalOpenTelemetry.get(),
+        instrumentationName,
+        getter,
+        headerSetter,
+        UrlRedactor.fromConfig());
   }
 
-  /** False inside another HTTP client call (one span per logical call) and where the SDK suppresses us. */
+  /**
+   * False inside another HTTP client call (one span per logical call) and where the SDK suppresses
+   * us.
+   */
   public boolean shouldStart(Context parentContext) {
     return HttpClientOperation.fromContext(parentContext) == null
         && !InstrumentationUtil.shouldSuppressInstrumentation(parentContext);
   }
 
-  /** Starts the CLIENT span under {@code parentContext} and, with a header setter, injects its context. */
+  /**
+   * Starts the CLIENT span under {@code parentContext} and, with a header setter, injects its
+   * context.
+   */
   public HttpClientOperation start(Context parentContext, REQUEST request) {
     long startNanos = System.nanoTime();
     String originalMethod = getter.getHttpRequestMethod(request);
@@ -124,9 +134,9 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
   }
 
   /**
-   * Writes the operation's context into {@code carrier} with the configured propagators: for libraries
-   * whose request cannot take headers (an immutable request is copied), and for resends that use a new
-   * request object.
+   * Writes the operation's context into {@code carrier} with the configured propagators: for
+   * libraries whose request cannot take headers (an immutable request is copied), and for resends
+   * that use a new request object.
    */
   public <C> void inject(HttpClientOperation operation, C carrier, TextMapSetter<C> setter) {
     propagator.inject(operation.context(), carrier, setter);
@@ -139,13 +149,15 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
    * @param response the response if one was received, else {@code null}
    * @param error what the call threw, if anything
    */
-  public void end(HttpClientOperation operation, REQUEST request, RESPONSE response, Throwable error) {
+  public void end(
+      HttpClientOperation operation, REQUEST request, RESPONSE response, Throwable error) {
     if (!operation.markEnded()) {
       return;
     }
     long endNanos = System.nanoTime();
     Span span = operation.span();
-    AttributesBuilder metricAttributes = Attributes.builder().put(HTTP_REQUEST_METHOD, operation.method);
+    AttributesBuilder metricAttributes =
+        Attributes.builder().put(HTTP_REQUEST_METHOD, operation.method);
     if (operation.serverAddress != null) {
       metricAttributes.put(SERVER_ADDRESS, operation.serverAddress);
     }
@@ -158,7 +170,8 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
       span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
       metricAttributes.put(HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
     }
-    String protocolVersion = response == null ? null : getter.getNetworkProtocolVersion(request, response);
+    String protocolVersion =
+        response == null ? null : getter.getNetworkProtocolVersion(request, response);
     if (protocolVersion != null) {
       span.setAttribute(NETWORK_PROTOCOL_VERSION, protocolVersion);
       metricAttributes.put(NETWORK_PROTOCOL_VERSION, protocolVersion);
@@ -184,6 +197,7 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
       metricAttributes.put(ERROR_TYPE, errorType);
     }
     span.end();
-    durationMetric.record(operation.startNanos(), endNanos, metricAttributes.build(), operation.context());
+    durationMetric.record(
+        operation.startNanos(), endNanos, metricAttributes.build(), operation.context());
   }
 }

@@ -7,15 +7,17 @@ import io.opentelemetry.context.Scope;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
- * One logical HTTP client call in flight: its CLIENT span, the context it runs in and what the duration
- * metric needs at the end.
+ * One logical HTTP client call in flight: its CLIENT span, the context it runs in and what the
+ * duration metric needs at the end.
  *
- * <p>Its context also carries the operation itself, which marks everything below it as "inside an HTTP client
- * call": a client built on another instrumented client (a library over {@code HttpURLConnection}, an
- * interceptor that makes its own request) then makes one span, not two, whatever the libraries involved.
+ * <p>Its context also carries the operation itself, which marks everything below it as "inside an
+ * HTTP client call": a client built on another instrumented client (a library over {@code
+ * HttpURLConnection}, an interceptor that makes its own request) then makes one span, not two,
+ * whatever the libraries involved.
  */
 public final class HttpClientOperation {
-  private static final ContextKey<HttpClientOperation> KEY = ContextKey.named("otelite-http-client-operation");
+  private static final ContextKey<HttpClientOperation> KEY =
+      ContextKey.named("otelite-http-client-operation");
   private static final AtomicIntegerFieldUpdater<HttpClientOperation> ENDED =
       AtomicIntegerFieldUpdater.newUpdater(HttpClientOperation.class, "ended");
 
@@ -30,7 +32,12 @@ public final class HttpClientOperation {
   private volatile int ended;
 
   HttpClientOperation(
-      Context parentContext, Span span, long startNanos, String method, String serverAddress, int serverPort) {
+      Context parentContext,
+      Span span,
+      long startNanos,
+      String method,
+      String serverAddress,
+      int serverPort) {
     this.parentContext = parentContext;
     this.span = span;
     this.startNanos = startNanos;
@@ -68,8 +75,9 @@ public final class HttpClientOperation {
   }
 
   /**
-   * Counts one physical request of this call (the first, or a retry, redirect or authentication resend):
-   * libraries that can see each attempt report it, and the span gets {@code http.request.resend_count}.
+   * Counts one physical request of this call (the first, or a retry, redirect or authentication
+   * resend): libraries that can see each attempt report it, and the span gets {@code
+   * http.request.resend_count}.
    *
    * @return how many times the request has now been resent (0 for the first send)
    */

@@ -7,17 +7,18 @@ import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The operation of each request object still in flight, for libraries whose one request spans several
- * method calls on the same object ({@code HttpURLConnection}: {@code connect}, {@code getOutputStream},
- * {@code getInputStream}...) and whose classes cannot take a new field (they are loaded before the agent).
+ * The operation of each request object still in flight, for libraries whose one request spans
+ * several method calls on the same object ({@code HttpURLConnection}: {@code connect}, {@code
+ * getOutputStream}, {@code getInputStream}...) and whose classes cannot take a new field (they are
+ * loaded before the agent).
  *
- * <p>A finished request keeps a small marker until the application drops it, so that methods called after the
- * response (or after a failure) do not start a second span for the same request.
+ * <p>A finished request keeps a small marker until the application drops it, so that methods called
+ * after the response (or after a failure) do not start a second span for the same request.
  *
- * <p>Keys are held weakly and compared by identity: a request the application drops without finishing it
- * leaves nothing behind, and {@code equals} overridden by a request class is never called. Instances are
- * global per kind (like {@link io.otelite.instrumentation.api.CallDepth}) and live in the agent's class
- * loader, so every module class loader sees the same map.
+ * <p>Keys are held weakly and compared by identity: a request the application drops without
+ * finishing it leaves nothing behind, and {@code equals} overridden by a request class is never
+ * called. Instances are global per kind (like {@link io.otelite.instrumentation.api.CallDepth}) and
+ * live in the agent's class loader, so every module class loader sees the same map.
  */
 public final class InFlightRequests {
   private static final ClassValue<InFlightRequests> BY_KIND =
@@ -30,7 +31,8 @@ public final class InFlightRequests {
 
   private static final HttpClientOperation FINISHED = finishedMarker();
 
-  private final ConcurrentHashMap<Object, HttpClientOperation> operations = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Object, HttpClientOperation> operations =
+      new ConcurrentHashMap<>();
   private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
 
   InFlightRequests() {}
@@ -40,7 +42,10 @@ public final class InFlightRequests {
     return BY_KIND.get(kind);
   }
 
-  /** The request's operation; one that {@link HttpClientOperation#hasEnded() has ended} once finished. */
+  /**
+   * The request's operation; one that {@link HttpClientOperation#hasEnded() has ended} once
+   * finished.
+   */
   public HttpClientOperation get(Object request) {
     return operations.get(new Lookup(request));
   }
@@ -56,7 +61,8 @@ public final class InFlightRequests {
   }
 
   private static HttpClientOperation finishedMarker() {
-    HttpClientOperation marker = new HttpClientOperation(Context.root(), Span.getInvalid(), 0, null, null, -1);
+    HttpClientOperation marker =
+        new HttpClientOperation(Context.root(), Span.getInvalid(), 0, null, null, -1);
     marker.markEnded();
     return marker;
   }
@@ -73,7 +79,9 @@ public final class InFlightRequests {
     }
   }
 
-  /** Stored key: equal to itself, and to any key or lookup for the same (still reachable) object. */
+  /**
+   * Stored key: equal to itself, and to any key or lookup for the same (still reachable) object.
+   */
   private static final class WeakKey extends WeakReference<Object> {
     private final int hash;
 

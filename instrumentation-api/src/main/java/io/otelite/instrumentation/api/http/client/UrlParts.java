@@ -1,9 +1,9 @@
 package io.otelite.instrumentation.api.http.client;
 
 /**
- * Finds the parts of an absolute URL ({@code scheme://user@host:port/path?query#fragment}) by scanning the
- * string, without building a {@link java.net.URI}: clients hand us strings they already validated, and this
- * runs on every call.
+ * Finds the parts of an absolute URL ({@code scheme://user@host:port/path?query#fragment}) by
+ * scanning the string, without building a {@link java.net.URI}: clients hand us strings they
+ * already validated, and this runs on every call.
  */
 final class UrlParts {
   private UrlParts() {}
@@ -14,7 +14,9 @@ final class UrlParts {
     return schemeEnd < 0 ? -1 : schemeEnd + 3;
   }
 
-  /** Index just after the authority (at the path, query or fragment), or 0 if there is no authority. */
+  /**
+   * Index just after the authority (at the path, query or fragment), or 0 if there is no authority.
+   */
   static int authorityEnd(String url, int authorityStart) {
     if (authorityStart < 0) {
       return 0;

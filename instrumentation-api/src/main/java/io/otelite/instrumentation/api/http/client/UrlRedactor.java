@@ -7,16 +7,19 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Removes secrets from a URL before it becomes {@code url.full}: the user-info becomes
- * {@code REDACTED:REDACTED} and the values of sensitive query parameters become {@code REDACTED}, as the
- * HTTP semantic conventions ask. Parameter names match case-insensitively: a secret is a secret whatever its
- * spelling.
+ * Removes secrets from a URL before it becomes {@code url.full}: the user-info becomes {@code
+ * REDACTED:REDACTED} and the values of sensitive query parameters become {@code REDACTED}, as the
+ * HTTP semantic conventions ask. Parameter names match case-insensitively: a secret is a secret
+ * whatever its spelling.
  *
- * <p>Runs on every client call, so it scans the string once without regex, and returns the very same string
- * when there is nothing to redact.
+ * <p>Runs on every client call, so it scans the string once without regex, and returns the very
+ * same string when there is nothing to redact.
  */
 public final class UrlRedactor {
-  /** Query parameters whose values are redacted unless configured otherwise: semconv's list and common names. */
+  /**
+   * Query parameters whose values are redacted unless configured otherwise: semconv's list and
+   * common names.
+   */
   public static final List<String> DEFAULT_SENSITIVE_QUERY_PARAMETERS =
       List.of(
           "AWSAccessKeyId",
@@ -32,7 +35,9 @@ public final class UrlRedactor {
           "key",
           "secret");
 
-  /** Extra parameter names (comma-separated) whose values are redacted, in addition to the defaults. */
+  /**
+   * Extra parameter names (comma-separated) whose values are redacted, in addition to the defaults.
+   */
   public static final String SENSITIVE_QUERY_PARAMETERS_KEY =
       "otel.instrumentation.http.client.sensitive-query-parameters";
 
@@ -80,9 +85,7 @@ public final class UrlRedactor {
           parameterEnd = queryEnd;
         }
         int equals = url.indexOf('=', parameterStart);
-        if (equals >= 0
-            && equals + 1 < parameterEnd
-            && isSensitive(url, parameterStart, equals)) {
+        if (equals >= 0 && equals + 1 < parameterEnd && isSensitive(url, parameterStart, equals)) {
           if (redacted == null) {
             redacted = new StringBuilder(url.length());
           }

@@ -11,9 +11,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The headers a user asked to record ({@code otel.instrumentation.http.server.capture-request-headers} and
- * {@code ...capture-response-headers}), with their attribute keys built once: {@code http.request.header.<name>}
- * with the name in lower case, every value of the header as a string array.
+ * The headers a user asked to record ({@code
+ * otel.instrumentation.http.server.capture-request-headers} and {@code
+ * ...capture-response-headers}), with their attribute keys built once: {@code
+ * http.request.header.<name>} with the name in lower case, every value of the header as a string
+ * array.
  */
 public final class CapturedHttpHeaders {
   private final List<String> names;
@@ -24,7 +26,8 @@ public final class CapturedHttpHeaders {
     this.keys = keys;
   }
 
-  public static CapturedHttpHeaders of(Collection<String> configuredNames, AttributeKeyTemplate<List<String>> template) {
+  public static CapturedHttpHeaders of(
+      Collection<String> configuredNames, AttributeKeyTemplate<List<String>> template) {
     Set<String> lowerCase = new LinkedHashSet<>();
     for (String name : configuredNames) {
       String trimmed = name.trim();
@@ -37,7 +40,8 @@ public final class CapturedHttpHeaders {
     for (String name : names) {
       keys.add(template.getAttributeKey(name));
     }
-    return new CapturedHttpHeaders(Collections.unmodifiableList(names), Collections.unmodifiableList(keys));
+    return new CapturedHttpHeaders(
+        Collections.unmodifiableList(names), Collections.unmodifiableList(keys));
   }
 
   public boolean isEmpty() {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Request paths that make no telemetry (health checks, scrape endpoints): exact paths, or prefixes written
- * with a trailing {@code *} ({@code /internal/*}). Checked on every request, so a set lookup and a few
- * {@code startsWith}, no regex.
+ * Request paths that make no telemetry (health checks, scrape endpoints): exact paths, or prefixes
+ * written with a trailing {@code *} ({@code /internal/*}). Checked on every request, so a set
+ * lookup and a few {@code startsWith}, no regex.
  */
 final class ExcludedPaths {
   private static final ExcludedPaths NONE = new ExcludedPaths(new HashSet<>(), new String[0]);

@@ -1,16 +1,18 @@
 package io.otelite.instrumentation.api.http.server;
 
 /**
- * Reads what proxies tell about the original request: the {@code Forwarded} header (RFC 7239) and the de-facto
- * {@code X-Forwarded-For/-Proto/-Host} headers. Semconv takes {@code client.address}, {@code url.scheme} and
- * {@code server.address} from them when present. Index scanning only: this runs for every request.
+ * Reads what proxies tell about the original request: the {@code Forwarded} header (RFC 7239) and
+ * the de-facto {@code X-Forwarded-For/-Proto/-Host} headers. Semconv takes {@code client.address},
+ * {@code url.scheme} and {@code server.address} from them when present. Index scanning only: this
+ * runs for every request.
  */
 final class ForwardedHeaders {
   private ForwardedHeaders() {}
 
   /**
-   * The value of parameter {@code name} (e.g. {@code for}) in the first element of a {@code Forwarded} header,
-   * unquoted, or {@code null}. The first element describes the hop closest to the client.
+   * The value of parameter {@code name} (e.g. {@code for}) in the first element of a {@code
+   * Forwarded} header, unquoted, or {@code null}. The first element describes the hop closest to
+   * the client.
    */
   static String forwardedParameter(String header, String name) {
     if (header == null) {
@@ -55,14 +57,18 @@ final class ForwardedHeaders {
         }
         valueEnd = trimEnd(header, valueStart, i);
       }
-      if (keyEnd - keyStart == name.length() && header.regionMatches(true, keyStart, name, 0, name.length())) {
+      if (keyEnd - keyStart == name.length()
+          && header.regionMatches(true, keyStart, name, 0, name.length())) {
         return valueEnd > valueStart ? header.substring(valueStart, valueEnd) : null;
       }
     }
     return null;
   }
 
-  /** The first entry of a comma-separated list such as {@code X-Forwarded-For: client, proxy1}, or null. */
+  /**
+   * The first entry of a comma-separated list such as {@code X-Forwarded-For: client, proxy1}, or
+   * null.
+   */
   static String firstEntry(String header) {
     if (header == null) {
       return null;
@@ -72,7 +78,10 @@ final class ForwardedHeaders {
     return first.isEmpty() ? null : first;
   }
 
-  /** The host in {@code host}, {@code host:port}, {@code [v6]} or {@code [v6]:port}; a bare IPv6 address as is. */
+  /**
+   * The host in {@code host}, {@code host:port}, {@code [v6]} or {@code [v6]:port}; a bare IPv6
+   * address as is.
+   */
   static String hostOf(String hostAndPort) {
     if (hostAndPort == null || hostAndPort.isEmpty()) {
       return null;
@@ -88,7 +97,10 @@ final class ForwardedHeaders {
     return colon > 0 ? hostAndPort.substring(0, colon) : null;
   }
 
-  /** The port in {@code host:port} or {@code [v6]:port}, or -1 when there is none or it is not a number. */
+  /**
+   * The port in {@code host:port} or {@code [v6]:port}, or -1 when there is none or it is not a
+   * number.
+   */
   static int portOf(String hostAndPort) {
     if (hostAndPort == null) {
       return -1;
@@ -96,7 +108,10 @@ final class ForwardedHeaders {
     int colon;
     if (!hostAndPort.isEmpty() && hostAndPort.charAt(0) == '[') {
       int close = hostAndPort.indexOf(']');
-      colon = close > 0 && close + 1 < hostAndPort.length() && hostAndPort.charAt(close + 1) == ':' ? close + 1 : -1;
+      colon =
+          close > 0 && close + 1 < hostAndPort.length() && hostAndPort.charAt(close + 1) == ':'
+              ? close + 1
+              : -1;
     } else {
       colon = hostAndPort.indexOf(':');
       if (colon != hostAndPort.lastIndexOf(':')) {

@@ -3,11 +3,11 @@ package io.otelite.instrumentation.api.http.server;
 import java.util.List;
 
 /**
- * How to read one server library's request and response. This is all a server instrumentation has to
- * write: {@link HttpServerInstrumenter} turns the answers into spans, attributes and metrics.
+ * How to read one server library's request and response. This is all a server instrumentation has
+ * to write: {@link HttpServerInstrumenter} turns the answers into spans, attributes and metrics.
  *
- * <p>Methods return {@code null} (or {@code 0} for ports and status codes) when the library does not know.
- * They are called on the request thread and must be cheap and must not throw.
+ * <p>Methods return {@code null} (or {@code 0} for ports and status codes) when the library does
+ * not know. They are called on the request thread and must be cheap and must not throw.
  */
 public interface HttpServerAttributesGetter<REQUEST, RESPONSE> {
 
@@ -26,7 +26,10 @@ public interface HttpServerAttributesGetter<REQUEST, RESPONSE> {
   /** The protocol as the request line named it, e.g. {@code HTTP/1.1}. */
   String protocol(REQUEST request);
 
-  /** The host the client addressed, from {@code Host} or {@code :authority}, as the library parsed it. */
+  /**
+   * The host the client addressed, from {@code Host} or {@code :authority}, as the library parsed
+   * it.
+   */
   String serverAddress(REQUEST request);
 
   /** The port the client addressed (the scheme's default when the {@code Host} header has none). */
@@ -37,7 +40,9 @@ public interface HttpServerAttributesGetter<REQUEST, RESPONSE> {
 
   int peerPort(REQUEST request);
 
-  /** The first value of a request header; {@code name} is lower case, lookup is case-insensitive. */
+  /**
+   * The first value of a request header; {@code name} is lower case, lookup is case-insensitive.
+   */
   String requestHeader(REQUEST request, String name);
 
   /** Every value of a request header, in order; empty when absent. */
@@ -48,7 +53,8 @@ public interface HttpServerAttributesGetter<REQUEST, RESPONSE> {
 
   /**
    * The status the client receives. {@code error} is what escaped the application, if anything, for
-   * libraries whose container turns an escaped exception into a status the response does not show yet.
+   * libraries whose container turns an escaped exception into a status the response does not show
+   * yet.
    */
   int statusCode(RESPONSE response, Throwable error);
 

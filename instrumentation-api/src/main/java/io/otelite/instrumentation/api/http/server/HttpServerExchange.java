@@ -14,15 +14,17 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
- * One request in flight on the server: its SERVER span, the context to make current while the application
- * handles it, and what the metrics need when it ends. Created by {@link HttpServerInstrumenter#start}, ended
- * exactly once by {@link HttpServerInstrumenter#end}, from whichever thread finishes the response.
+ * One request in flight on the server: its SERVER span, the context to make current while the
+ * application handles it, and what the metrics need when it ends. Created by {@link
+ * HttpServerInstrumenter#start}, ended exactly once by {@link HttpServerInstrumenter#end}, from
+ * whichever thread finishes the response.
  *
- * <p>The exchange is part of its own context, so code nested inside the request (a servlet under a filter)
- * finds it with {@link #fromContext} without touching the request object.
+ * <p>The exchange is part of its own context, so code nested inside the request (a servlet under a
+ * filter) finds it with {@link #fromContext} without touching the request object.
  */
 public final class HttpServerExchange {
-  private static final ContextKey<HttpServerExchange> KEY = ContextKey.named("otelite-http-server-exchange");
+  private static final ContextKey<HttpServerExchange> KEY =
+      ContextKey.named("otelite-http-server-exchange");
   private static final AtomicIntegerFieldUpdater<HttpServerExchange> ENDED =
       AtomicIntegerFieldUpdater.newUpdater(HttpServerExchange.class, "ended");
   private static final AtomicIntegerFieldUpdater<HttpServerExchange> ASYNC =
@@ -55,7 +57,18 @@ public final class HttpServerExchange {
       Attributes activeRequestAttributes,
       String route,
       boolean routeFinal) {
-    this(parent, span, startNanos, spanNamePrefix, method, scheme, protocolVersion, activeRequestAttributes, route, routeFinal, false);
+    this(
+        parent,
+        span,
+        startNanos,
+        spanNamePrefix,
+        method,
+        scheme,
+        protocolVersion,
+        activeRequestAttributes,
+        route,
+        routeFinal,
+        false);
   }
 
   private HttpServerExchange(
@@ -84,18 +97,24 @@ public final class HttpServerExchange {
   }
 
   /**
-   * A request on an excluded path: no span, no metric. Its context carries a span that is valid but not
-   * sampled (in the caller's trace, if any), so that with the default parent-based sampler what the request
-   * does (queries, outgoing calls) is not traced either, and downstream services see "not sampled".
+   * A request on an excluded path: no span, no metric. Its context carries a span that is valid but
+   * not sampled (in the caller's trace, if any), so that with the default parent-based sampler what
+   * the request does (queries, outgoing calls) is not traced either, and downstream services see
+   * "not sampled".
    */
   static HttpServerExchange excluded(Context parent) {
     SpanContext caller = Span.fromContext(parent).getSpanContext();
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    String traceId = caller.isValid() ? caller.getTraceId() : TraceId.fromLongs(random.nextLong(), random.nextLong() | 1);
+    String traceId =
+        caller.isValid()
+            ? caller.getTraceId()
+            : TraceId.fromLongs(random.nextLong(), random.nextLong() | 1);
     String spanId = SpanId.fromLong(random.nextLong() | 1);
     TraceState traceState = caller.isValid() ? caller.getTraceState() : TraceState.getDefault();
-    Span notSampled = Span.wrap(SpanContext.create(traceId, spanId, TraceFlags.getDefault(), traceState));
-    return new HttpServerExchange(parent, notSampled, 0, "", null, null, null, Attributes.empty(), null, true, true);
+    Span notSampled =
+        Span.wrap(SpanContext.create(traceId, spanId, TraceFlags.getDefault(), traceState));
+    return new HttpServerExchange(
+        parent, notSampled, 0, "", null, null, null, Attributes.empty(), null, true, true);
   }
 
   /** The exchange whose context {@code context} is (or descends from), or {@code null}. */
@@ -121,9 +140,9 @@ public final class HttpServerExchange {
   }
 
   /**
-   * Sets {@code http.route} and renames the span {@code {method} {route}}. A final route (from the handler
-   * that serves the request) is never replaced; a provisional one (from a layer in front of it, such as a
-   * filter) is replaced by the next route set.
+   * Sets {@code http.route} and renames the span {@code {method} {route}}. A final route (from the
+   * handler that serves the request) is never replaced; a provisional one (from a layer in front of
+   * it, such as a filter) is replaced by the next route set.
    */
   public void updateRoute(String newRoute, boolean isFinal) {
     if (routeFinal || newRoute == null) {
@@ -138,14 +157,17 @@ public final class HttpServerExchange {
   }
 
   /**
-   * Notes that the response completes after the handler returns (an async servlet). Returns {@code true} the
-   * first time only, so that a library attaches its completion callback once.
+   * Notes that the response completes after the handler returns (an async servlet). Returns {@code
+   * true} the first time only, so that a library attaches its completion callback once.
    */
   public boolean markAsync() {
     return ASYNC.compareAndSet(this, 0, 1);
   }
 
-  /** Keeps an exception thrown while the request continued asynchronously, for the span that ends later. */
+  /**
+   * Keeps an exception thrown while the request continued asynchronously, for the span that ends
+   * later.
+   */
   public void recordAsyncError(Throwable error) {
     if (error != null && asyncError == null) {
       asyncError = error;

@@ -27,10 +27,10 @@ import java.util.List;
 
 /**
  * Everything an HTTP server instrumentation does apart from reading its library's objects, which an
- * {@link HttpServerAttributesGetter} does: extracts the caller's context with the configured propagators,
- * starts the SERVER span with the stable semconv attributes, names it {@code {method} {http.route}}, applies
- * the status rules when it ends (5xx or an exception is an error, 4xx is not) and records
- * {@code http.server.request.duration} and {@code http.server.active_requests}.
+ * {@link HttpServerAttributesGetter} does: extracts the caller's context with the configured
+ * propagators, starts the SERVER span with the stable semconv attributes, names it {@code {method}
+ * {http.route}}, applies the status rules when it ends (5xx or an exception is an error, 4xx is
+ * not) and records {@code http.server.request.duration} and {@code http.server.active_requests}.
  */
 public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
   /** Semconv names spans of methods it does not know {@code HTTP}. */
@@ -78,11 +78,12 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
   }
 
   /**
-   * Starts the SERVER span of a request that has just arrived, as a child of the context its headers carry
-   * (or of {@code base}, usually {@link Context#current()}, when they carry none or a malformed one).
+   * Starts the SERVER span of a request that has just arrived, as a child of the context its
+   * headers carry (or of {@code base}, usually {@link Context#current()}, when they carry none or a
+   * malformed one).
    *
-   * @param route the route if already known (then part of the span name from the start, where samplers see
-   *     it), else {@code null}
+   * @param route the route if already known (then part of the span name from the start, where
+   *     samplers see it), else {@code null}
    * @param routeFinal whether a later {@link HttpServerExchange#updateRoute} may replace the route
    */
   public HttpServerExchange start(Context base, REQUEST request, String route, boolean routeFinal) {
@@ -124,7 +125,8 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
     setServerAddress(span, request, forwarded);
     setClientAddress(span, request, forwarded);
     setIfPresent(span, NetworkAttributes.NETWORK_PROTOCOL_VERSION, protocolVersion);
-    setIfPresent(span, UserAgentAttributes.USER_AGENT_ORIGINAL, getter.requestHeader(request, "user-agent"));
+    setIfPresent(
+        span, UserAgentAttributes.USER_AGENT_ORIGINAL, getter.requestHeader(request, "user-agent"));
     CapturedHttpHeaders captured = settings.capturedRequestHeaders();
     for (int i = 0; i < captured.size(); i++) {
       List<String> values = getter.requestHeaderValues(request, captured.name(i));
@@ -154,8 +156,8 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
   }
 
   /**
-   * Ends the exchange with the response as the client receives it; only the first call for an exchange has
-   * an effect. {@code error} is what escaped the application, or {@code null}.
+   * Ends the exchange with the response as the client receives it; only the first call for an
+   * exchange has an effect. {@code error} is what escaped the application, or {@code null}.
    */
   public void end(HttpServerExchange exchange, RESPONSE response, Throwable error) {
     if (!exchange.tryEnd() || exchange.isExcluded()) {
@@ -197,15 +199,17 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
     if (statusCode > 0) {
       duration.put(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
     }
-    // metrics before the span ends: whoever sees the span can rely on the metrics being recorded too
-    metrics.requestEnded(exchange.activeRequestAttributes(), duration.build(), durationNanos, exchange.context());
+    // metrics before the span ends: whoever sees the span can rely on the metrics being recorded
+    // too
+    metrics.requestEnded(
+        exchange.activeRequestAttributes(), duration.build(), durationNanos, exchange.context());
     span.end();
   }
 
   /**
-   * Semconv: a 5xx (or an invalid code) is an error named by its code; an exception without such a status
-   * is named by its class; a request that ends with neither a status nor an exception is {@code _OTHER}.
-   * 4xx is the client's fault, not the server's, and no error here.
+   * Semconv: a 5xx (or an invalid code) is an error named by its code; an exception without such a
+   * status is named by its class; a request that ends with neither a status nor an exception is
+   * {@code _OTHER}. 4xx is the client's fault, not the server's, and no error here.
    */
   static String errorType(int statusCode, Throwable error) {
     if (statusCode >= 500 || (statusCode > 0 && statusCode < 100)) {
@@ -217,7 +221,9 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
     return statusCode > 0 ? null : ErrorAttributes.ErrorTypeValues.OTHER;
   }
 
-  /** {@code HTTP/1.1} becomes {@code 1.1}; {@code HTTP/2.0} becomes {@code 2}, as semconv writes it. */
+  /**
+   * {@code HTTP/1.1} becomes {@code 1.1}; {@code HTTP/2.0} becomes {@code 2}, as semconv writes it.
+   */
   static String protocolVersion(String protocol) {
     if (protocol == null || !protocol.startsWith("HTTP/")) {
       return null;
@@ -256,7 +262,8 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
       client = ForwardedHeaders.firstEntry(getter.requestHeader(request, "x-forwarded-for"));
     }
     String clientAddress = client == null ? null : ForwardedHeaders.hostOf(client);
-    setIfPresent(span, ClientAttributes.CLIENT_ADDRESS, clientAddress != null ? clientAddress : peerAddress);
+    setIfPresent(
+        span, ClientAttributes.CLIENT_ADDRESS, clientAddress != null ? clientAddress : peerAddress);
     setIfPresent(span, NetworkAttributes.NETWORK_PEER_ADDRESS, peerAddress);
     int peerPort = getter.peerPort(request);
     if (peerPort > 0) {
@@ -270,7 +277,8 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
     }
   }
 
-  private static void putIfPresent(AttributesBuilder attributes, AttributeKey<String> key, String value) {
+  private static void putIfPresent(
+      AttributesBuilder attributes, AttributeKey<String> key, String value) {
     if (value != null) {
       attributes.put(key, value);
     }

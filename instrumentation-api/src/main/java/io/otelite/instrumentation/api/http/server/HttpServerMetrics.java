@@ -10,8 +10,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The stable semconv HTTP server metrics: {@code http.server.request.duration} (whose count is the request
- * count) and {@code http.server.active_requests}.
+ * The stable semconv HTTP server metrics: {@code http.server.request.duration} (whose count is the
+ * request count) and {@code http.server.active_requests}.
  */
 public final class HttpServerMetrics {
   public static final String DURATION = "http.server.request.duration";
@@ -20,7 +20,8 @@ public final class HttpServerMetrics {
   /** Semconv's advice for HTTP durations, in seconds. */
   public static final List<Double> DURATION_BUCKETS =
       Collections.unmodifiableList(
-          Arrays.asList(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0));
+          Arrays.asList(
+              0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0));
 
   private static final double NANOS_PER_SECOND = 1e9;
 
@@ -47,12 +48,19 @@ public final class HttpServerMetrics {
             .build());
   }
 
-  /** {@code activeAttributes}: method and scheme, the same on start and end so that the count returns to 0. */
+  /**
+   * {@code activeAttributes}: method and scheme, the same on start and end so that the count
+   * returns to 0.
+   */
   void requestStarted(Attributes activeAttributes, Context context) {
     activeRequests.add(1, activeAttributes, context);
   }
 
-  void requestEnded(Attributes activeAttributes, Attributes durationAttributes, long durationNanos, Context context) {
+  void requestEnded(
+      Attributes activeAttributes,
+      Attributes durationAttributes,
+      long durationNanos,
+      Context context) {
     activeRequests.add(-1, activeAttributes, context);
     duration.record(durationNanos / NANOS_PER_SECOND, durationAttributes, context);
   }

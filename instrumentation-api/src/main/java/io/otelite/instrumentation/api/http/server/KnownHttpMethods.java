@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The request methods that are reported by name. Any other method becomes {@code _OTHER} (the original goes
- * to {@code http.request.method_original}) and the span is named {@code HTTP}: semconv keeps the method
- * low-cardinality because clients can send anything. Matching is case-sensitive, as semconv requires.
+ * The request methods that are reported by name. Any other method becomes {@code _OTHER} (the
+ * original goes to {@code http.request.method_original}) and the span is named {@code HTTP}:
+ * semconv keeps the method low-cardinality because clients can send anything. Matching is
+ * case-sensitive, as semconv requires.
  */
 public final class KnownHttpMethods {
   /** Semconv's default set (RFC 9110 plus PATCH). */
@@ -37,7 +38,10 @@ public final class KnownHttpMethods {
     return new KnownHttpMethods(methods.isEmpty() ? DEFAULT : methods);
   }
 
-  /** The value for {@code http.request.method}: the method itself when known, {@code _OTHER} otherwise. */
+  /**
+   * The value for {@code http.request.method}: the method itself when known, {@code _OTHER}
+   * otherwise.
+   */
   public String normalize(String method) {
     return method != null && methods.contains(method) ? method : HttpRequestMethodValues.OTHER;
   }

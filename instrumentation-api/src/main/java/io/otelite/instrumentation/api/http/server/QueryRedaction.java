@@ -1,13 +1,16 @@
 package io.otelite.instrumentation.api.http.server;
 
 /**
- * Replaces the values of query parameters that carry credentials in signed URLs with {@code REDACTED}, as semconv
- * asks for {@code url.query} (and the OpenTelemetry agent does): {@code AWSAccessKeyId}, {@code Signature},
- * {@code sig} and {@code X-Goog-Signature}. Allocates only when something is redacted.
+ * Replaces the values of query parameters that carry credentials in signed URLs with {@code
+ * REDACTED}, as semconv asks for {@code url.query} (and the OpenTelemetry agent does): {@code
+ * AWSAccessKeyId}, {@code Signature}, {@code sig} and {@code X-Goog-Signature}. Allocates only when
+ * something is redacted.
  */
 final class QueryRedaction {
   static final String REDACTED = "REDACTED";
-  private static final String[] SENSITIVE_PARAMETERS = {"AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature"};
+  private static final String[] SENSITIVE_PARAMETERS = {
+    "AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature"
+  };
 
   private QueryRedaction() {}
 
@@ -43,7 +46,8 @@ final class QueryRedaction {
   private static boolean isSensitive(String query, int nameStart, int nameEnd) {
     int nameLength = nameEnd - nameStart;
     for (String parameter : SENSITIVE_PARAMETERS) {
-      if (parameter.length() == nameLength && query.regionMatches(nameStart, parameter, 0, nameLength)) {
+      if (parameter.length() == nameLength
+          && query.regionMatches(nameStart, parameter, 0, nameLength)) {
         return true;
       }
     }

@@ -38,7 +38,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class HttpClientInstrumenterTest {
-  /** A request as a library might model it: method, URL, and headers the instrumenter may add to. */
+  /**
+   * A request as a library might model it: method, URL, and headers the instrumenter may add to.
+   */
   static final class FakeRequest {
     final String method;
     final String url;
@@ -85,7 +87,10 @@ class HttpClientInstrumenterTest {
   private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
   private final OpenTelemetrySdk sdk =
       OpenTelemetrySdk.builder()
-          .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+          .setTracerProvider(
+              SdkTracerProvider.builder()
+                  .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                  .build())
           .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
           .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
           .build();
@@ -106,7 +111,8 @@ class HttpClientInstrumenterTest {
   void aSuccessfulCallIsOneClientSpanUnderTheCurrentSpanWithItsContextInTheHeaders() {
     Span parent = sdk.getTracer("test").spanBuilder("parent").startSpan();
     Context parentContext = Context.root().with(parent);
-    FakeRequest request = new FakeRequest("GET", "http://user:pw@localhost:8080/orders?token=t0p&page=2");
+    FakeRequest request =
+        new FakeRequest("GET", "http://user:pw@localhost:8080/orders?token=t0p&page=2");
 
     assertThat(instrumenter.shouldStart(parentContext)).isTrue();
     HttpClientOperation operation = instrumenter.start(parentContext, request);
@@ -121,7 +127,8 @@ class HttpClientInstrumenterTest {
         .hasStatus(StatusData.unset())
         .hasAttributesSatisfyingExactly(
             equalTo(HTTP_REQUEST_METHOD, "GET"),
-            equalTo(URL_FULL, "http://REDACTED:REDACTED@localhost:8080/orders?token=REDACTED&page=2"),
+            equalTo(
+                URL_FULL, "http://REDACTED:REDACTED@localhost:8080/orders?token=REDACTED&page=2"),
             equalTo(SERVER_ADDRESS, "localhost"),
             equalTo(SERVER_PORT, 8080),
             equalTo(HTTP_RESPONSE_STATUS_CODE, 200),
@@ -215,7 +222,8 @@ class HttpClientInstrumenterTest {
     assertThat(operation.onRequestSent()).isEqualTo(2);
     instrumenter.end(operation, request, new FakeResponse(200), null);
 
-    assertThat(spans.getFinishedSpanItems().get(0)).hasAttributesSatisfying(equalTo(HTTP_REQUEST_RESEND_COUNT, 2));
+    assertThat(spans.getFinishedSpanItems().get(0))
+        .hasAttributesSatisfying(equalTo(HTTP_REQUEST_RESEND_COUNT, 2));
   }
 
   @Test
@@ -233,7 +241,9 @@ class HttpClientInstrumenterTest {
     HistogramPointData point = metric.getHistogramData().getPoints().iterator().next();
     assertThat(point.getCount()).isEqualTo(1);
     assertThat(point.getBoundaries())
-        .isEqualTo(List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0));
+        .isEqualTo(
+            List.of(
+                0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0));
     assertThat(point.getAttributes().asMap())
         .containsOnlyKeys(
             HTTP_REQUEST_METHOD,

@@ -73,7 +73,9 @@ class InFlightRequestsTest {
 
   @Test
   void thereIsOneMapPerKind() {
-    assertThat(InFlightRequests.forKind(String.class)).isSameAs(InFlightRequests.forKind(String.class));
-    assertThat(InFlightRequests.forKind(String.class)).isNotSameAs(InFlightRequests.forKind(Integer.class));
+    assertThat(InFlightRequests.forKind(String.class))
+        .isSameAs(InFlightRequests.forKind(String.class));
+    assertThat(InFlightRequests.forKind(String.class))
+        .isNotSameAs(InFlightRequests.forKind(Integer.class));
   }
 }

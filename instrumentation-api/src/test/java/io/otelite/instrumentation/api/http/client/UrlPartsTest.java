@@ -21,7 +21,8 @@ class UrlPartsTest {
 
   @Test
   void userInfoIsNotPartOfTheHost() {
-    assertThat(UrlParts.host("https://user:pa:ss@api.example.com:9443/")).isEqualTo("api.example.com");
+    assertThat(UrlParts.host("https://user:pa:ss@api.example.com:9443/"))
+        .isEqualTo("api.example.com");
     assertThat(UrlParts.port("https://user:pa:ss@api.example.com:9443/")).isEqualTo(9443);
   }
 

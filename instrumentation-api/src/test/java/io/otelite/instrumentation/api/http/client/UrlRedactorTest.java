@@ -6,7 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UrlRedactorTest {
-  private final UrlRedactor redactor = new UrlRedactor(UrlRedactor.DEFAULT_SENSITIVE_QUERY_PARAMETERS);
+  private final UrlRedactor redactor =
+      new UrlRedactor(UrlRedactor.DEFAULT_SENSITIVE_QUERY_PARAMETERS);
 
   @Test
   void aUrlWithoutSecretsIsReturnedAsIs() {
@@ -44,7 +45,8 @@ class UrlRedactorTest {
   @Test
   void parameterNamesMatchWholeAndCaseInsensitively() {
     assertThat(redactor.redact("http://h/p?PASSWORD=1&Password=2&passwords=3&mykey=4&key=5"))
-        .isEqualTo("http://h/p?PASSWORD=REDACTED&Password=REDACTED&passwords=3&mykey=4&key=REDACTED");
+        .isEqualTo(
+            "http://h/p?PASSWORD=REDACTED&Password=REDACTED&passwords=3&mykey=4&key=REDACTED");
   }
 
   @Test
@@ -70,7 +72,8 @@ class UrlRedactorTest {
   void configuredNamesAreRedactedToo() {
     UrlRedactor custom = new UrlRedactor(List.of("session"));
 
-    assertThat(custom.redact("http://h/?session=1&token=2")).isEqualTo("http://h/?session=REDACTED&token=2");
+    assertThat(custom.redact("http://h/?session=1&token=2"))
+        .isEqualTo("http://h/?session=REDACTED&token=2");
   }
 
   @Test

@@ -19,7 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** otel.instrumentation.http.server.excluded-paths: requests to these paths make no span and no metric. */
+/**
+ * otel.instrumentation.http.server.excluded-paths: requests to these paths make no span and no
+ * metric.
+ */
 class ExcludedPathsTest {
   private final InMemorySpanExporter spans = InMemorySpanExporter.create();
   private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
@@ -39,7 +42,8 @@ class ExcludedPathsTest {
           "test",
           null,
           new PathOnlyGetter(),
-          HttpServerSettings.of(List.of(), List.of(), List.of()).withExcludedPaths(List.of("/health", " /metrics ", "/internal/*")));
+          HttpServerSettings.of(List.of(), List.of(), List.of())
+              .withExcludedPaths(List.of("/health", " /metrics ", "/internal/*")));
 
   @AfterEach
   void closeSdk() {
@@ -65,7 +69,8 @@ class ExcludedPathsTest {
     serve("/orders");
 
     assertThat(spans.getFinishedSpanItems())
-        .extracting(span -> span.getAttributes().get(io.opentelemetry.semconv.UrlAttributes.URL_PATH))
+        .extracting(
+            span -> span.getAttributes().get(io.opentelemetry.semconv.UrlAttributes.URL_PATH))
         .containsExactly("/health/deep", "/healthz", "/internal", "/orders");
   }
 
@@ -76,7 +81,8 @@ class ExcludedPathsTest {
         Map.of(":path", "/health", "traceparent", "00-" + callerTraceId + "-b7ad6b7169203331-01");
 
     HttpServerExchange exchange = instrumenter.start(Context.root(), request, null, false);
-    Span child = sdk.getTracer("test").spanBuilder("SELECT 1").setParent(exchange.context()).startSpan();
+    Span child =
+        sdk.getTracer("test").spanBuilder("SELECT 1").setParent(exchange.context()).startSpan();
     child.end();
     instrumenter.end(exchange, 200, null);
 
@@ -96,11 +102,13 @@ class ExcludedPathsTest {
   }
 
   private void serve(String path) {
-    instrumenter.end(instrumenter.start(Context.root(), Map.of(":path", path), null, false), 200, null);
+    instrumenter.end(
+        instrumenter.start(Context.root(), Map.of(":path", path), null, false), 200, null);
   }
 
   /** Requests as header maps, with the path under ":path". */
-  private static final class PathOnlyGetter implements HttpServerAttributesGetter<Map<String, String>, Integer> {
+  private static final class PathOnlyGetter
+      implements HttpServerAttributesGetter<Map<String, String>, Integer> {
     @Override
     public String method(Map<String, String> request) {
       return "GET";

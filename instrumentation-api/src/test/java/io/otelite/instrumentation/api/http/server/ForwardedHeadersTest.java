@@ -8,9 +8,11 @@ class ForwardedHeadersTest {
 
   @Test
   void readsParametersOfTheFirstElementOnlyCaseInsensitivelyAndUnquoted() {
-    String header = "For=\"[2001:db8:cafe::17]:4711\";proto=https;host=shop.example:8443, for=198.51.100.2";
+    String header =
+        "For=\"[2001:db8:cafe::17]:4711\";proto=https;host=shop.example:8443, for=198.51.100.2";
 
-    assertThat(ForwardedHeaders.forwardedParameter(header, "for")).isEqualTo("[2001:db8:cafe::17]:4711");
+    assertThat(ForwardedHeaders.forwardedParameter(header, "for"))
+        .isEqualTo("[2001:db8:cafe::17]:4711");
     assertThat(ForwardedHeaders.forwardedParameter(header, "proto")).isEqualTo("https");
     assertThat(ForwardedHeaders.forwardedParameter(header, "host")).isEqualTo("shop.example:8443");
     assertThat(ForwardedHeaders.forwardedParameter("proto=http, for=198.51.100.2", "for")).isNull();
@@ -18,7 +20,8 @@ class ForwardedHeadersTest {
 
   @Test
   void toleratesSpacesAndIgnoresMalformedHeaders() {
-    assertThat(ForwardedHeaders.forwardedParameter(" for = 192.0.2.60 ; proto=http", "for")).isEqualTo("192.0.2.60");
+    assertThat(ForwardedHeaders.forwardedParameter(" for = 192.0.2.60 ; proto=http", "for"))
+        .isEqualTo("192.0.2.60");
     assertThat(ForwardedHeaders.forwardedParameter("for=\"192.0.2.60", "for")).isNull();
     assertThat(ForwardedHeaders.forwardedParameter("garbage;;=;", "for")).isNull();
     assertThat(ForwardedHeaders.forwardedParameter(null, "for")).isNull();

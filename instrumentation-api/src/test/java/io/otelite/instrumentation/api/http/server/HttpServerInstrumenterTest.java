@@ -38,7 +38,10 @@ class HttpServerInstrumenterTest {
   private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
   private final OpenTelemetrySdk sdk =
       OpenTelemetrySdk.builder()
-          .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+          .setTracerProvider(
+              SdkTracerProvider.builder()
+                  .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                  .build())
           .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
           .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
           .build();
@@ -50,9 +53,13 @@ class HttpServerInstrumenterTest {
 
   @Test
   void unknownMethodIsOtherWithTheOriginalKeptAndTheSpanNamedHttp() {
-    HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(HttpServerSettings.of(List.of(), List.of(), List.of()));
+    HttpServerInstrumenter<Request, Response> instrumenter =
+        instrumenter(HttpServerSettings.of(List.of(), List.of(), List.of()));
 
-    instrumenter.end(instrumenter.start(Context.root(), new Request("get", "/x"), "/x", true), new Response(200), null);
+    instrumenter.end(
+        instrumenter.start(Context.root(), new Request("get", "/x"), "/x", true),
+        new Response(200),
+        null);
 
     assertThat(onlySpan())
         .hasName("HTTP /x")
@@ -65,29 +72,48 @@ class HttpServerInstrumenterTest {
     HttpServerInstrumenter<Request, Response> instrumenter =
         instrumenter(HttpServerSettings.of(List.of("GET", "PURGE"), List.of(), List.of()));
 
-    instrumenter.end(instrumenter.start(Context.root(), new Request("PURGE", "/cache"), null, false), new Response(200), null);
-    instrumenter.end(instrumenter.start(Context.root(), new Request("POST", "/cache"), null, false), new Response(200), null);
+    instrumenter.end(
+        instrumenter.start(Context.root(), new Request("PURGE", "/cache"), null, false),
+        new Response(200),
+        null);
+    instrumenter.end(
+        instrumenter.start(Context.root(), new Request("POST", "/cache"), null, false),
+        new Response(200),
+        null);
 
-    assertThat(spans.getFinishedSpanItems().get(0)).hasName("PURGE").hasAttribute(HttpAttributes.HTTP_REQUEST_METHOD, "PURGE");
-    assertThat(spans.getFinishedSpanItems().get(1)).hasName("HTTP").hasAttribute(HttpAttributes.HTTP_REQUEST_METHOD, "_OTHER");
+    assertThat(spans.getFinishedSpanItems().get(0))
+        .hasName("PURGE")
+        .hasAttribute(HttpAttributes.HTTP_REQUEST_METHOD, "PURGE");
+    assertThat(spans.getFinishedSpanItems().get(1))
+        .hasName("HTTP")
+        .hasAttribute(HttpAttributes.HTTP_REQUEST_METHOD, "_OTHER");
   }
 
   @Test
   void statusRulesOfAServerSpan() {
     HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
 
-    instrumenter.end(instrumenter.start(Context.root(), new Request("GET", "/missing"), null, false), new Response(404), null);
-    instrumenter.end(instrumenter.start(Context.root(), new Request("GET", "/busy"), null, false), new Response(503), null);
+    instrumenter.end(
+        instrumenter.start(Context.root(), new Request("GET", "/missing"), null, false),
+        new Response(404),
+        null);
+    instrumenter.end(
+        instrumenter.start(Context.root(), new Request("GET", "/busy"), null, false),
+        new Response(503),
+        null);
     instrumenter.end(
         instrumenter.start(Context.root(), new Request("GET", "/late"), null, false),
         new Response(200),
         new IllegalStateException("after the response was committed"));
-    instrumenter.end(instrumenter.start(Context.root(), new Request("GET", "/gone"), null, false), null, null);
+    instrumenter.end(
+        instrumenter.start(Context.root(), new Request("GET", "/gone"), null, false), null, null);
 
     List<SpanData> ended = spans.getFinishedSpanItems();
     assertThat(ended.get(0)).hasStatus(StatusData.unset());
     assertThat(ended.get(0).getAttributes().get(ErrorAttributes.ERROR_TYPE)).isNull();
-    assertThat(ended.get(1)).hasStatus(StatusData.error()).hasAttribute(ErrorAttributes.ERROR_TYPE, "503");
+    assertThat(ended.get(1))
+        .hasStatus(StatusData.error())
+        .hasAttribute(ErrorAttributes.ERROR_TYPE, "503");
     assertThat(ended.get(1).getEvents()).isEmpty();
     assertThat(ended.get(2))
         .hasStatus(StatusData.error())
@@ -95,7 +121,9 @@ class HttpServerInstrumenterTest {
         .hasAttribute(ErrorAttributes.ERROR_TYPE, "java.lang.IllegalStateException");
     assertThat(ended.get(2).getEvents()).hasSize(1);
     // no response and no exception: semconv's fallback
-    assertThat(ended.get(3)).hasStatus(StatusData.error()).hasAttribute(ErrorAttributes.ERROR_TYPE, "_OTHER");
+    assertThat(ended.get(3))
+        .hasStatus(StatusData.error())
+        .hasAttribute(ErrorAttributes.ERROR_TYPE, "_OTHER");
   }
 
   @Test
@@ -105,7 +133,8 @@ class HttpServerInstrumenterTest {
         new Request("GET", "/x")
             .header("Forwarded", "for=\"[2001:db8::17]:4711\";proto=https;host=shop.example:8443");
 
-    instrumenter.end(instrumenter.start(Context.root(), request, null, false), new Response(200), null);
+    instrumenter.end(
+        instrumenter.start(Context.root(), request, null, false), new Response(200), null);
 
     assertThat(onlySpan())
         .hasAttribute(ClientAttributes.CLIENT_ADDRESS, "2001:db8::17")
@@ -124,7 +153,8 @@ class HttpServerInstrumenterTest {
             .header("X-Forwarded-Proto", "https")
             .header("X-Forwarded-Host", "shop.example");
 
-    instrumenter.end(instrumenter.start(Context.root(), request, null, false), new Response(200), null);
+    instrumenter.end(
+        instrumenter.start(Context.root(), request, null, false), new Response(200), null);
 
     assertThat(onlySpan())
         .hasAttribute(ClientAttributes.CLIENT_ADDRESS, "203.0.113.7")
@@ -144,7 +174,8 @@ class HttpServerInstrumenterTest {
   @Test
   void aProvisionalRouteGivesWayToTheFinalOneWhichStays() {
     HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
-    HttpServerExchange exchange = instrumenter.start(Context.root(), new Request("GET", "/legacy/a"), "/*", false);
+    HttpServerExchange exchange =
+        instrumenter.start(Context.root(), new Request("GET", "/legacy/a"), "/*", false);
 
     exchange.updateRoute("/a", true);
     exchange.updateRoute("/b", true);
@@ -157,14 +188,17 @@ class HttpServerInstrumenterTest {
   @Test
   void anExchangeEndsOnceAndIsCountedOnce() {
     HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
-    HttpServerExchange exchange = instrumenter.start(Context.root(), new Request("GET", "/x"), "/x", true);
+    HttpServerExchange exchange =
+        instrumenter.start(Context.root(), new Request("GET", "/x"), "/x", true);
     assertThat(HttpServerExchange.fromContext(exchange.context())).isSameAs(exchange);
 
     instrumenter.end(exchange, new Response(200), null);
     instrumenter.end(exchange, new Response(500), new IllegalStateException("late"));
 
     assertThat(exchange.isEnded()).isTrue();
-    assertThat(onlySpan()).hasStatus(StatusData.unset()).hasAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, 200L);
+    assertThat(onlySpan())
+        .hasStatus(StatusData.unset())
+        .hasAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, 200L);
     assertThat(durationPoint().getCount()).isEqualTo(1);
     assertThat(durationPoint().getAttributes())
         .isEqualTo(
@@ -180,19 +214,25 @@ class HttpServerInstrumenterTest {
   @Test
   void anErrorThrownWhileTheRequestContinuedAsynchronouslyEndsUpOnTheSpan() {
     HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
-    HttpServerExchange exchange = instrumenter.start(Context.root(), new Request("GET", "/x"), "/x", true);
+    HttpServerExchange exchange =
+        instrumenter.start(Context.root(), new Request("GET", "/x"), "/x", true);
 
     exchange.recordAsyncError(new IllegalArgumentException("in the async dispatch"));
     instrumenter.end(exchange, new Response(500), null);
 
-    assertThat(onlySpan()).hasStatus(StatusData.error()).hasAttribute(ErrorAttributes.ERROR_TYPE, "500");
-    assertThat(onlySpan().getEvents()).singleElement().satisfies(event -> assertThat(event).hasName("exception"));
+    assertThat(onlySpan())
+        .hasStatus(StatusData.error())
+        .hasAttribute(ErrorAttributes.ERROR_TYPE, "500");
+    assertThat(onlySpan().getEvents())
+        .singleElement()
+        .satisfies(event -> assertThat(event).hasName("exception"));
   }
 
   @Test
   void capturedHeaderNamesAreLowerCasedAndEveryValueKept() {
     HttpServerInstrumenter<Request, Response> instrumenter =
-        instrumenter(HttpServerSettings.of(List.of(), List.of(" X-Tenant ", ""), List.of("Cache-Control")));
+        instrumenter(
+            HttpServerSettings.of(List.of(), List.of(" X-Tenant ", ""), List.of("Cache-Control")));
     Request request = new Request("GET", "/x").header("x-tenant", "a").header("X-TENANT", "b");
     Response response = new Response(200).header("Cache-Control", "no-store");
 
@@ -201,7 +241,9 @@ class HttpServerInstrumenterTest {
     assertThat(onlySpan())
         .hasAttributesSatisfying(
             equalTo(AttributeKey.stringArrayKey("http.request.header.x-tenant"), List.of("a", "b")),
-            equalTo(AttributeKey.stringArrayKey("http.response.header.cache-control"), List.of("no-store")));
+            equalTo(
+                AttributeKey.stringArrayKey("http.response.header.cache-control"),
+                List.of("no-store")));
   }
 
   private HttpServerInstrumenter<Request, Response> instrumenter(HttpServerSettings settings) {

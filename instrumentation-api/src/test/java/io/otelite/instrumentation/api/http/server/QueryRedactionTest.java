@@ -11,7 +11,8 @@ class QueryRedactionTest {
     assertThat(QueryRedaction.redact("AWSAccessKeyId=AKIA&Signature=abc%2B&Expires=1700000000"))
         .isEqualTo("AWSAccessKeyId=REDACTED&Signature=REDACTED&Expires=1700000000");
     assertThat(QueryRedaction.redact("page=2&sig=secret")).isEqualTo("page=2&sig=REDACTED");
-    assertThat(QueryRedaction.redact("X-Goog-Signature=0a1b")).isEqualTo("X-Goog-Signature=REDACTED");
+    assertThat(QueryRedaction.redact("X-Goog-Signature=0a1b"))
+        .isEqualTo("X-Goog-Signature=REDACTED");
   }
 
   @Test
