@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
  * does not fit is dropped and counted), and the failure costs one line.
  *
  * <p>The OTLP timeout is left at its default (10 s) on purpose: that is what users get, and the
- * application runs long enough (13 s) to see an export time out.
+ * application runs long enough (20 s) to see several exports time out.
  */
 class ReliabilitySlowCollectorIT {
   private static final long ANSWER_AFTER_MILLIS = 30_000;
@@ -28,8 +28,8 @@ class ReliabilitySlowCollectorIT {
   void theApplicationDoesNotWaitForASlowCollectorAndTheQueueStaysBounded() throws Exception {
     try (FakeCollector collector = new FakeCollector(n -> 200, ANSWER_AFTER_MILLIS);
         AppRun run =
-            AppRun.withAgent(environment(collector), "durationMillis=13000", "pauseMillis=5")) {
-      // the no-fault run overlaps the slow one: same machine load for both, and 13 s of test time
+            AppRun.withAgent(environment(collector), "durationMillis=20000", "pauseMillis=5")) {
+      // the no-fault run overlaps the slow one: same machine load for both, and its test time
       // saved
       long healthyP50;
       try (FakeCollector healthyCollector = FakeCollector.healthy();
@@ -67,10 +67,9 @@ class ReliabilitySlowCollectorIT {
       assertThat(run.p50Micros()).isLessThanOrEqualTo(2 * healthyP50 + 1000);
       assertThat(posts).as("exports reached the collector and waited there").isPositive();
       // one span per call, none accepted: a bounded queue drops nearly all. SDK 1.63 reports drops
-      // only with the
-      // next export, so those after the last export began (the one hung at exit) are never counted:
-      // here the
-      // second export, at about 10 s of 13, reports the first 10 s of drops
+      // only with the next export, so those after the last export began (the one hung at exit) are
+      // never counted: with a 3 s export timeout the exports that start during the 20 s run report
+      // all but the last seconds of drops
       assertThat(dropped).isLessThanOrEqualTo(run.okCalls()).isGreaterThan(run.okCalls() / 2);
       assertThat(run.stderrLinesContaining("WARN span export (OtlpHttpSpanExporter) is failing"))
           .hasSize(1)
@@ -89,6 +88,10 @@ class ReliabilitySlowCollectorIT {
         "OTEL_BSP_SCHEDULE_DELAY", "100",
         "OTEL_BSP_MAX_QUEUE_SIZE", String.valueOf(QUEUE),
         "OTEL_BSP_MAX_EXPORT_BATCH_SIZE", String.valueOf(QUEUE),
+        // each export gives up after 3 s, so several exports (each reporting the drops before it)
+        // start during the 20 s run even on a loaded machine; with the default 10 s and a 13 s run
+        // only the second one did, and a slow start pushed it past the end of the run
+        "OTEL_EXPORTER_OTLP_TIMEOUT", "3000",
         "OTEL_JAVAAGENT_SHUTDOWN_TIMEOUT", "2s");
   }
 
