@@ -14,7 +14,6 @@ import io.opentelemetry.sdk.trace.data.StatusData;
 import io.opentelemetry.semconv.DbAttributes;
 import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
-import io.otelite.instrumentation.api.db.JdbcStatements;
 import io.otelite.tooling.export.ConsoleSpanExporter;
 import io.otelite.tooling.testing.InstrumentationTestHarness;
 import java.sql.CallableStatement;

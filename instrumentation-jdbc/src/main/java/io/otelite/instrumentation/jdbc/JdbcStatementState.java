@@ -1,5 +1,8 @@
-package io.otelite.instrumentation.api.db;
+package io.otelite.instrumentation.jdbc;
 
+import io.otelite.instrumentation.api.db.SqlDialect;
+import io.otelite.instrumentation.api.db.SqlStatementAnalyzer;
+import io.otelite.instrumentation.api.db.SqlStatementInfo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,7 +1,10 @@
-package io.otelite.instrumentation.api.db;
+package io.otelite.instrumentation.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.instrumentation.api.db.SqlDialect;
+import io.otelite.instrumentation.api.db.SqlSanitizer;
+import io.otelite.instrumentation.api.db.SqlStatementInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

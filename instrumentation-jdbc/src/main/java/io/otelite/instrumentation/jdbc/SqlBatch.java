@@ -1,5 +1,7 @@
-package io.otelite.instrumentation.api.db;
+package io.otelite.instrumentation.jdbc;
 
+import io.otelite.instrumentation.api.db.SqlSanitizer;
+import io.otelite.instrumentation.api.db.SqlStatementInfo;
 import java.util.List;
 import java.util.Objects;
 

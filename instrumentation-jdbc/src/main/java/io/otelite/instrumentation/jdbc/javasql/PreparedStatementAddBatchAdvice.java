@@ -1,4 +1,4 @@
-package io.otelite.instrumentation.jdbc;
+package io.otelite.instrumentation.jdbc.javasql;
 
 import java.sql.Statement;
 import net.bytebuddy.asm.Advice;

@@ -1,5 +1,6 @@
-package io.otelite.instrumentation.api.db;
+package io.otelite.instrumentation.jdbc;
 
+import io.otelite.instrumentation.api.WeakIdentityMap;
 import java.sql.Statement;
 
 /**

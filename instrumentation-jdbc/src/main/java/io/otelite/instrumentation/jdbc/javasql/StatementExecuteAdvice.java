@@ -1,16 +1,16 @@
-package io.otelite.instrumentation.jdbc;
+package io.otelite.instrumentation.jdbc.javasql;
 
 import java.sql.Statement;
 import net.bytebuddy.asm.Advice;
 
 /**
- * {@code execute()}, {@code executeQuery()}, {@code executeUpdate()}, {@code executeLargeUpdate()}
- * of prepared and callable statements.
+ * {@code Statement.execute(sql)}, {@code executeQuery(sql)}, {@code executeUpdate(sql, ...)},
+ * {@code executeLargeUpdate(sql, ...)}.
  */
-public class PreparedStatementExecuteAdvice {
+public class StatementExecuteAdvice {
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
-  public static Object enter(@Advice.This Statement statement) {
-    return JdbcExecutions.startPrepared(statement);
+  public static Object enter(@Advice.This Statement statement, @Advice.Argument(0) String sql) {
+    return JdbcExecutions.startSql(statement, sql);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)

@@ -1,5 +1,8 @@
-package io.otelite.instrumentation.api.db;
+package io.otelite.instrumentation.jdbc;
 
+import io.otelite.instrumentation.api.db.DbConnectionAttributes;
+import io.otelite.instrumentation.api.db.DbSystemNames;
+import io.otelite.instrumentation.api.db.SqlDialect;
 import java.util.Objects;
 
 /**
@@ -7,7 +10,7 @@ import java.util.Objects;
  * its URL (see {@link JdbcUrlParser}). Never holds credentials: user names and passwords in URLs
  * are skipped, not kept.
  */
-public final class JdbcConnectionInfo {
+public final class JdbcConnectionInfo implements DbConnectionAttributes {
   /** For a connection nothing could be learned about. */
   public static final JdbcConnectionInfo UNKNOWN =
       new JdbcConnectionInfo(DbSystemNames.OTHER_SQL, null, null, -1);
@@ -26,7 +29,7 @@ public final class JdbcConnectionInfo {
     this.dialect = SqlDialect.forSystem(system);
   }
 
-  /** {@code db.system.name}. */
+  @Override
   public String system() {
     return system;
   }
@@ -35,16 +38,19 @@ public final class JdbcConnectionInfo {
    * {@code db.namespace}: the database (PostgreSQL: {@code database|schema} when the URL names a
    * schema).
    */
+  @Override
   public String namespace() {
     return namespace;
   }
 
   /** {@code server.address} as configured, or {@code null} for embedded databases. */
+  @Override
   public String serverAddress() {
     return serverAddress;
   }
 
   /** {@code server.port}: from the URL, else the system's default port; {@code -1} when unknown. */
+  @Override
   public int serverPort() {
     return serverPort;
   }

@@ -1,16 +1,13 @@
-package io.otelite.instrumentation.jdbc;
+package io.otelite.instrumentation.jdbc.javasql;
 
 import java.sql.Statement;
 import net.bytebuddy.asm.Advice;
 
-/**
- * {@code Statement.execute(sql)}, {@code executeQuery(sql)}, {@code executeUpdate(sql, ...)},
- * {@code executeLargeUpdate(sql, ...)}.
- */
-public class StatementExecuteAdvice {
+/** {@code executeBatch()} and {@code executeLargeBatch()}. */
+public class StatementExecuteBatchAdvice {
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
-  public static Object enter(@Advice.This Statement statement, @Advice.Argument(0) String sql) {
-    return JdbcExecutions.startSql(statement, sql);
+  public static Object enter(@Advice.This Statement statement) {
+    return JdbcExecutions.startBatch(statement);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)

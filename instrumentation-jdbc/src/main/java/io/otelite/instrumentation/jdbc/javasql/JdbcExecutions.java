@@ -1,17 +1,16 @@
-package io.otelite.instrumentation.jdbc;
+package io.otelite.instrumentation.jdbc.javasql;
 
-import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.otelite.instrumentation.api.CallDepth;
 import io.otelite.instrumentation.api.db.DbClientInstrumenter;
 import io.otelite.instrumentation.api.db.DbClientOperation;
-import io.otelite.instrumentation.api.db.JdbcConnectionInfo;
-import io.otelite.instrumentation.api.db.JdbcConnections;
-import io.otelite.instrumentation.api.db.JdbcStatementState;
-import io.otelite.instrumentation.api.db.JdbcStatements;
-import io.otelite.instrumentation.api.db.SqlBatch;
 import io.otelite.instrumentation.api.db.SqlStatementAnalyzer;
 import io.otelite.instrumentation.api.db.SqlStatementInfo;
+import io.otelite.instrumentation.jdbc.JdbcConnectionInfo;
+import io.otelite.instrumentation.jdbc.JdbcConnections;
+import io.otelite.instrumentation.jdbc.JdbcStatementState;
+import io.otelite.instrumentation.jdbc.JdbcStatements;
+import io.otelite.instrumentation.jdbc.SqlBatch;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,7 +35,7 @@ public final class JdbcExecutions {
   private static final SqlStatementInfo UNKNOWN_BATCH = SqlBatch.ofRepeated(null, -1);
 
   private static final DbClientInstrumenter INSTRUMENTER =
-      new DbClientInstrumenter(GlobalOpenTelemetry.get(), INSTRUMENTATION_NAME);
+      DbClientInstrumenter.create(INSTRUMENTATION_NAME);
   private static final SqlStatementAnalyzer ANALYZER = SqlStatementAnalyzer.fromConfig();
 
   private JdbcExecutions() {}

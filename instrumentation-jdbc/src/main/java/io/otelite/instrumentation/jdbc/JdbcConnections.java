@@ -1,5 +1,7 @@
-package io.otelite.instrumentation.api.db;
+package io.otelite.instrumentation.jdbc;
 
+import io.otelite.instrumentation.api.WeakIdentityMap;
+import io.otelite.instrumentation.api.db.DbSystemNames;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 

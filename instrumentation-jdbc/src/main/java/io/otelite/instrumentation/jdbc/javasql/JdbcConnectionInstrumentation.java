@@ -1,4 +1,4 @@
-package io.otelite.instrumentation.jdbc;
+package io.otelite.instrumentation.jdbc.javasql;
 
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -23,7 +23,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 final class JdbcConnectionInstrumentation implements TypeInstrumentation {
   static final String TRANSACTION_ENABLED_KEY = "otel.instrumentation.jdbc.transaction.enabled";
-  private static final String ADVICE_PACKAGE = "io.otelite.instrumentation.jdbc.";
+  private static final String ADVICE_PACKAGE = "io.otelite.instrumentation.jdbc.javasql.";
 
   @Override
   public boolean mayMatchName(String className) {

@@ -1,4 +1,4 @@
-package io.otelite.instrumentation.api.db;
+package io.otelite.instrumentation.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

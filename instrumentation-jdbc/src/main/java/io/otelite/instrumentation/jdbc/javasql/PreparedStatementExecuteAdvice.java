@@ -1,13 +1,16 @@
-package io.otelite.instrumentation.jdbc;
+package io.otelite.instrumentation.jdbc.javasql;
 
 import java.sql.Statement;
 import net.bytebuddy.asm.Advice;
 
-/** {@code executeBatch()} and {@code executeLargeBatch()}. */
-public class StatementExecuteBatchAdvice {
+/**
+ * {@code execute()}, {@code executeQuery()}, {@code executeUpdate()}, {@code executeLargeUpdate()}
+ * of prepared and callable statements.
+ */
+public class PreparedStatementExecuteAdvice {
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static Object enter(@Advice.This Statement statement) {
-    return JdbcExecutions.startBatch(statement);
+    return JdbcExecutions.startPrepared(statement);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)

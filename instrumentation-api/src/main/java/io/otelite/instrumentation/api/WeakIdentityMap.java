@@ -1,4 +1,4 @@
-package io.otelite.instrumentation.api.db;
+package io.otelite.instrumentation.api;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;

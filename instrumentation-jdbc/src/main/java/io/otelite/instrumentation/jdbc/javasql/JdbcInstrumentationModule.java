@@ -1,4 +1,4 @@
-package io.otelite.instrumentation.jdbc;
+package io.otelite.instrumentation.jdbc.javasql;
 
 import com.google.auto.service.AutoService;
 import io.otelite.instrumentation.api.InstrumentationModule;

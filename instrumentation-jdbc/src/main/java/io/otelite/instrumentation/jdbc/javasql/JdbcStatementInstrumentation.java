@@ -1,4 +1,4 @@
-package io.otelite.instrumentation.jdbc;
+package io.otelite.instrumentation.jdbc.javasql;
 
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -21,7 +21,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * CallableStatement}.
  */
 final class JdbcStatementInstrumentation implements TypeInstrumentation {
-  private static final String ADVICE_PACKAGE = "io.otelite.instrumentation.jdbc.";
+  private static final String ADVICE_PACKAGE = "io.otelite.instrumentation.jdbc.javasql.";
 
   @Override
   public boolean mayMatchName(String className) {
