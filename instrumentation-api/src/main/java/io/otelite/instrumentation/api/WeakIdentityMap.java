@@ -26,6 +26,13 @@ public final class WeakIdentityMap<K, V> {
     map.put(new WeakKey<>(key, collected), value);
   }
 
+  /** Replaces the value of a key the map holds; does nothing for a key it does not hold. */
+  public void replace(K key, V value) {
+    if (key != null) {
+      map.replace(new LookupKey(key), value);
+    }
+  }
+
   public V remove(K key) {
     return key == null ? null : map.remove(new LookupKey(key));
   }

@@ -36,6 +36,21 @@ class WeakIdentityMapTest {
   }
 
   @Test
+  void replaceChangesTheValueOfAKeyItHoldsAndAddsNoOther() {
+    WeakIdentityMap<Object, String> map = new WeakIdentityMap<>();
+    Object held = new EqualToAll();
+    Object other = new EqualToAll();
+    map.put(held, "before");
+
+    map.replace(held, "after");
+    map.replace(other, "never added");
+
+    assertThat(map.get(held)).isEqualTo("after");
+    assertThat(map.get(other)).isNull();
+    assertThat(map.size()).isEqualTo(1);
+  }
+
+  @Test
   void doesNotKeepItsKeysAlive() throws InterruptedException {
     WeakIdentityMap<Object, String> map = new WeakIdentityMap<>();
     Object kept = new Object();
