@@ -2,6 +2,7 @@ package io.otelite.instrumentation.jdbc;
 
 import io.otelite.instrumentation.api.db.DbSystemNames;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads {@code db.system.name}, {@code db.namespace}, {@code server.address} and {@code
@@ -13,6 +14,58 @@ import java.util.Locale;
  */
 public final class JdbcUrlParser {
   private static final String[] WRAPPER_PREFIXES = {"p6spy:", "log4jdbc:", "otel:"};
+
+  /** How the rest of a URL reads after {@code jdbc:<scheme>:}, for one scheme. */
+  @FunctionalInterface
+  private interface UrlForm {
+    JdbcConnectionInfo parse(String system, int defaultPort, String rest);
+  }
+
+  /** What a scheme says: the system, its default port (or -1) and how its URLs read. */
+  private static final class Scheme {
+    final String system;
+    final int defaultPort;
+    final UrlForm form;
+
+    Scheme(String system, int defaultPort, UrlForm form) {
+      this.system = system;
+      this.defaultPort = defaultPort;
+      this.form = form;
+    }
+  }
+
+  private static final UrlForm HIERARCHICAL =
+      (system, port, rest) -> hierarchical(system, rest, port, null);
+  private static final UrlForm HIERARCHICAL_LOCALHOST =
+      (system, port, rest) -> hierarchical(system, rest, port, "localhost");
+
+  private static final Scheme UNKNOWN_SCHEME =
+      new Scheme(DbSystemNames.OTHER_SQL, -1, HIERARCHICAL);
+
+  /** Every known scheme, one row each. */
+  private static final Map<String, Scheme> SCHEMES =
+      Map.ofEntries(
+          scheme("postgresql", DbSystemNames.POSTGRESQL, 5432, JdbcUrlParser::postgresql),
+          scheme("mysql", DbSystemNames.MYSQL, 3306, HIERARCHICAL_LOCALHOST),
+          scheme("mysql+srv", DbSystemNames.MYSQL, 3306, HIERARCHICAL_LOCALHOST),
+          scheme("mariadb", DbSystemNames.MARIADB, 3306, HIERARCHICAL_LOCALHOST),
+          scheme("h2", DbSystemNames.H2DATABASE, 9092, JdbcUrlParser::h2),
+          // HSQLDB's default port depends on the kind of URL (hsql, hsqls, http, https)
+          scheme("hsqldb", DbSystemNames.HSQLDB, -1, JdbcUrlParser::hsqldb),
+          scheme("derby", DbSystemNames.DERBY, 1527, JdbcUrlParser::derby),
+          scheme("sqlite", DbSystemNames.SQLITE, -1, JdbcUrlParser::sqlite),
+          scheme("oracle", DbSystemNames.ORACLE_DB, 1521, JdbcUrlParser::oracle),
+          scheme("sqlserver", DbSystemNames.MICROSOFT_SQL_SERVER, 1433, JdbcUrlParser::sqlServer),
+          scheme("jtds", DbSystemNames.MICROSOFT_SQL_SERVER, 1433, HIERARCHICAL),
+          scheme("db2", DbSystemNames.IBM_DB2, 50000, HIERARCHICAL),
+          scheme("informix-sqli", DbSystemNames.IBM_INFORMIX, 9088, HIERARCHICAL),
+          scheme("clickhouse", DbSystemNames.CLICKHOUSE, 8123, HIERARCHICAL),
+          scheme("ch", DbSystemNames.CLICKHOUSE, 8123, HIERARCHICAL),
+          scheme("redshift", DbSystemNames.AWS_REDSHIFT, 5439, HIERARCHICAL),
+          scheme("sap", DbSystemNames.SAP_HANA, 30015, HIERARCHICAL),
+          scheme("firebirdsql", DbSystemNames.FIREBIRDSQL, 3050, HIERARCHICAL),
+          scheme("trino", DbSystemNames.TRINO, -1, HIERARCHICAL),
+          scheme("teradata", DbSystemNames.TERADATA, 1025, HIERARCHICAL));
 
   private JdbcUrlParser() {}
 
@@ -34,117 +87,28 @@ public final class JdbcUrlParser {
       }
     }
     int colon = rest.indexOf(':');
-    String scheme = (colon < 0 ? rest : rest.substring(0, colon)).toLowerCase(Locale.ROOT);
+    String name = (colon < 0 ? rest : rest.substring(0, colon)).toLowerCase(Locale.ROOT);
     String afterScheme = colon < 0 ? "" : rest.substring(colon + 1);
+    Scheme scheme = SCHEMES.getOrDefault(name, UNKNOWN_SCHEME);
     try {
-      return parse(scheme, afterScheme);
+      return scheme.form.parse(scheme.system, scheme.defaultPort, afterScheme);
     } catch (RuntimeException e) {
-      // a URL form nobody foresaw: still name the system if we can
-      return new JdbcConnectionInfo(systemForScheme(scheme), null, null, -1);
+      // a URL form nobody foresaw: still name the system
+      return new JdbcConnectionInfo(scheme.system, null, null, -1);
     }
   }
 
-  private static JdbcConnectionInfo parse(String scheme, String afterScheme) {
-    switch (scheme) {
-      case "postgresql":
-        return postgresql(afterScheme);
-      case "mysql":
-      case "mysql+srv":
-        return hierarchical(DbSystemNames.MYSQL, afterScheme, 3306, "localhost");
-      case "mariadb":
-        return hierarchical(DbSystemNames.MARIADB, afterScheme, 3306, "localhost");
-      case "h2":
-        return h2(afterScheme);
-      case "hsqldb":
-        return hsqldb(afterScheme);
-      case "derby":
-        return derby(afterScheme);
-      case "sqlite":
-        return sqlite(afterScheme);
-      case "oracle":
-        return oracle(afterScheme);
-      case "sqlserver":
-        return sqlServer(afterScheme);
-      case "jtds":
-        return hierarchical(DbSystemNames.MICROSOFT_SQL_SERVER, afterScheme, 1433, null);
-      case "db2":
-        return hierarchical(DbSystemNames.IBM_DB2, afterScheme, 50000, null);
-      default:
-        return hierarchical(systemForScheme(scheme), afterScheme, defaultPort(scheme), null);
-    }
-  }
-
-  private static String systemForScheme(String scheme) {
-    switch (scheme) {
-      case "postgresql":
-        return DbSystemNames.POSTGRESQL;
-      case "mysql":
-      case "mysql+srv":
-        return DbSystemNames.MYSQL;
-      case "mariadb":
-        return DbSystemNames.MARIADB;
-      case "h2":
-        return DbSystemNames.H2DATABASE;
-      case "hsqldb":
-        return DbSystemNames.HSQLDB;
-      case "derby":
-        return DbSystemNames.DERBY;
-      case "sqlite":
-        return DbSystemNames.SQLITE;
-      case "oracle":
-        return DbSystemNames.ORACLE_DB;
-      case "sqlserver":
-      case "jtds":
-        return DbSystemNames.MICROSOFT_SQL_SERVER;
-      case "db2":
-        return DbSystemNames.IBM_DB2;
-      case "informix-sqli":
-        return DbSystemNames.IBM_INFORMIX;
-      case "clickhouse":
-      case "ch":
-        return DbSystemNames.CLICKHOUSE;
-      case "redshift":
-        return DbSystemNames.AWS_REDSHIFT;
-      case "sap":
-        return DbSystemNames.SAP_HANA;
-      case "firebirdsql":
-        return DbSystemNames.FIREBIRDSQL;
-      case "trino":
-        return DbSystemNames.TRINO;
-      case "teradata":
-        return DbSystemNames.TERADATA;
-      default:
-        return DbSystemNames.OTHER_SQL;
-    }
-  }
-
-  private static int defaultPort(String scheme) {
-    switch (scheme) {
-      case "informix-sqli":
-        return 9088;
-      case "clickhouse":
-      case "ch":
-        return 8123;
-      case "redshift":
-        return 5439;
-      case "sap":
-        return 30015;
-      case "firebirdsql":
-        return 3050;
-      case "teradata":
-        return 1025;
-      default:
-        return -1;
-    }
+  private static Map.Entry<String, Scheme> scheme(
+      String name, String system, int defaultPort, UrlForm form) {
+    return Map.entry(name, new Scheme(system, defaultPort, form));
   }
 
   /** {@code jdbc:postgresql://host1:5432,host2/db?currentSchema=s}, {@code jdbc:postgresql:db}. */
-  private static JdbcConnectionInfo postgresql(String rest) {
+  private static JdbcConnectionInfo postgresql(String system, int defaultPort, String rest) {
     if (!rest.startsWith("//")) {
-      return new JdbcConnectionInfo(
-          DbSystemNames.POSTGRESQL, beforeAny(rest, "?"), "localhost", 5432);
+      return new JdbcConnectionInfo(system, beforeAny(rest, "?"), "localhost", defaultPort);
     }
-    JdbcConnectionInfo info = hierarchical(DbSystemNames.POSTGRESQL, rest, 5432, "localhost");
+    JdbcConnectionInfo info = hierarchical(system, rest, defaultPort, "localhost");
     String schema = firstListItem(queryParameter(rest, "currentSchema"));
     if (schema == null) {
       return info;
@@ -182,46 +146,46 @@ public final class JdbcUrlParser {
    * {@code mem:name}, {@code file:path}, {@code path}, {@code tcp://host:port/path}, {@code
    * ssl://...}; options after {@code ;}.
    */
-  private static JdbcConnectionInfo h2(String rest) {
+  private static JdbcConnectionInfo h2(String system, int defaultPort, String rest) {
     String location = beforeAny(rest, ";");
     if (startsWithIgnoreCase(location, "mem:")) {
-      return new JdbcConnectionInfo(DbSystemNames.H2DATABASE, location.substring(4), null, -1);
+      return new JdbcConnectionInfo(system, location.substring(4), null, -1);
     }
     if (startsWithIgnoreCase(location, "tcp:") || startsWithIgnoreCase(location, "ssl:")) {
-      return server(DbSystemNames.H2DATABASE, location.substring(4), 9092);
+      return server(system, location.substring(4), defaultPort);
     }
     if (startsWithIgnoreCase(location, "file:")) {
       location = location.substring(5);
     } else if (startsWithIgnoreCase(location, "zip:") || startsWithIgnoreCase(location, "nio:")) {
       location = location.substring(4);
     }
-    return new JdbcConnectionInfo(DbSystemNames.H2DATABASE, location, null, -1);
+    return new JdbcConnectionInfo(system, location, null, -1);
   }
 
   /**
    * {@code mem:name}, {@code file:path}, {@code res:path}, {@code hsql://host:port/alias}, {@code
    * hsqls://}, {@code http(s)://}.
    */
-  private static JdbcConnectionInfo hsqldb(String rest) {
+  private static JdbcConnectionInfo hsqldb(String system, int noDefaultPort, String rest) {
     String location = beforeAny(rest, ";");
     int colon = location.indexOf(':');
     String kind = colon < 0 ? "" : location.substring(0, colon).toLowerCase(Locale.ROOT);
     String target = colon < 0 ? location : location.substring(colon + 1);
     switch (kind) {
       case "hsql":
-        return server(DbSystemNames.HSQLDB, target, 9001);
+        return server(system, target, 9001);
       case "hsqls":
-        return server(DbSystemNames.HSQLDB, target, 554);
+        return server(system, target, 554);
       case "http":
-        return server(DbSystemNames.HSQLDB, target, 80);
+        return server(system, target, 80);
       case "https":
-        return server(DbSystemNames.HSQLDB, target, 443);
+        return server(system, target, 443);
       case "mem":
       case "file":
       case "res":
-        return new JdbcConnectionInfo(DbSystemNames.HSQLDB, target, null, -1);
+        return new JdbcConnectionInfo(system, target, null, -1);
       default:
-        return new JdbcConnectionInfo(DbSystemNames.HSQLDB, location, null, -1);
+        return new JdbcConnectionInfo(system, location, null, -1);
     }
   }
 
@@ -229,26 +193,26 @@ public final class JdbcUrlParser {
    * {@code memory:name}, {@code directory:path}, {@code path}, {@code //host:port/name}; options
    * after {@code ;}.
    */
-  private static JdbcConnectionInfo derby(String rest) {
+  private static JdbcConnectionInfo derby(String system, int defaultPort, String rest) {
     String location = beforeAny(rest, ";");
     if (location.startsWith("//")) {
-      return server(DbSystemNames.DERBY, location, 1527);
+      return server(system, location, defaultPort);
     }
     int colon = location.indexOf(':');
     if (colon > 1) {
       // a subsubprotocol such as memory: or directory: (a one-letter prefix is a Windows drive)
       location = location.substring(colon + 1);
     }
-    return new JdbcConnectionInfo(DbSystemNames.DERBY, location, null, -1);
+    return new JdbcConnectionInfo(system, location, null, -1);
   }
 
   /** {@code path} or {@code :memory:}. */
-  private static JdbcConnectionInfo sqlite(String rest) {
+  private static JdbcConnectionInfo sqlite(String system, int noDefaultPort, String rest) {
     String location = beforeAny(rest, "?");
     if (location.isEmpty() || location.startsWith(":memory:")) {
-      return new JdbcConnectionInfo(DbSystemNames.SQLITE, null, null, -1);
+      return new JdbcConnectionInfo(system, null, null, -1);
     }
-    return new JdbcConnectionInfo(DbSystemNames.SQLITE, location, null, -1);
+    return new JdbcConnectionInfo(system, location, null, -1);
   }
 
   /**
@@ -256,10 +220,10 @@ public final class JdbcUrlParser {
    * thin:@(DESCRIPTION=(ADDRESS=(HOST=h)(PORT=p))(CONNECT_DATA=(SERVICE_NAME=s)))}, {@code
    * oci:@alias}.
    */
-  private static JdbcConnectionInfo oracle(String rest) {
+  private static JdbcConnectionInfo oracle(String system, int defaultPort, String rest) {
     int at = rest.lastIndexOf('@');
     if (at < 0) {
-      return new JdbcConnectionInfo(DbSystemNames.ORACLE_DB, null, null, -1);
+      return new JdbcConnectionInfo(system, null, null, -1);
     }
     String descriptor = beforeAny(rest.substring(at + 1), "?");
     if (descriptor.startsWith("(")) {
@@ -270,7 +234,7 @@ public final class JdbcUrlParser {
         service = keyValue(descriptor, "SID");
       }
       return new JdbcConnectionInfo(
-          DbSystemNames.ORACLE_DB, service, host, host == null ? -1 : (port < 0 ? 1521 : port));
+          system, service, host, host == null ? -1 : (port < 0 ? defaultPort : port));
     }
     if (descriptor.startsWith("//")) {
       descriptor = descriptor.substring(2);
@@ -286,7 +250,7 @@ public final class JdbcUrlParser {
       int firstColon = descriptor.indexOf(':');
       int lastColon = descriptor.lastIndexOf(':');
       if (firstColon < 0) {
-        return new JdbcConnectionInfo(DbSystemNames.ORACLE_DB, descriptor, null, -1);
+        return new JdbcConnectionInfo(system, descriptor, null, -1);
       }
       if (firstColon != lastColon) {
         hostPort = descriptor.substring(0, lastColon);
@@ -298,17 +262,17 @@ public final class JdbcUrlParser {
     }
     HostAndPort server = HostAndPort.parse(hostPort);
     return new JdbcConnectionInfo(
-        DbSystemNames.ORACLE_DB,
+        system,
         database,
         server.host,
-        server.host == null ? -1 : (server.port < 0 ? 1521 : server.port));
+        server.host == null ? -1 : (server.port < 0 ? defaultPort : server.port));
   }
 
   /**
    * {@code
    * //host[\instance][:port][;databaseName=db;instanceName=i;serverName=h;portNumber=p;...]}.
    */
-  private static JdbcConnectionInfo sqlServer(String rest) {
+  private static JdbcConnectionInfo sqlServer(String system, int defaultPort, String rest) {
     String afterSlashes = rest.startsWith("//") ? rest.substring(2) : rest;
     int semicolon = afterSlashes.indexOf(';');
     String hostPart = semicolon < 0 ? afterSlashes : afterSlashes.substring(0, semicolon);
@@ -340,8 +304,7 @@ public final class JdbcUrlParser {
     if (host == null) {
       host = "localhost";
     }
-    return new JdbcConnectionInfo(
-        DbSystemNames.MICROSOFT_SQL_SERVER, namespace, host, port < 0 ? 1433 : port);
+    return new JdbcConnectionInfo(system, namespace, host, port < 0 ? defaultPort : port);
   }
 
   /** {@code //host[:port]/path} where the path (possibly with slashes) names the database. */
