@@ -3,7 +3,9 @@ package io.otelite.instrumentation.jdbc.javasql;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isOverriddenFrom;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -13,13 +15,16 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import io.otelite.instrumentation.api.InstrumentationConfig;
 import io.otelite.instrumentation.api.TypeInstrumentation;
 import io.otelite.instrumentation.api.TypeTransformer;
+import java.sql.Connection;
 import java.util.Set;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Every class that implements {@code java.sql.Connection}: remembers the SQL of prepared and
- * callable statements, and makes spans for {@code commit()} and {@code rollback()}.
+ * callable statements, makes spans for {@code commit()} and {@code rollback()}, and marks the calls
+ * that may end a transaction implicitly, so that commits and rollbacks a driver or pool makes
+ * inside them make no span.
  */
 final class JdbcConnectionInstrumentation implements TypeInstrumentation {
   static final String TRANSACTION_ENABLED_KEY = "otel.instrumentation.jdbc.transaction.enabled";
@@ -48,6 +53,16 @@ final class JdbcConnectionInstrumentation implements TypeInstrumentation {
             .and(isPublic())
             .and(not(isAbstract())),
         ADVICE_PACKAGE + "ConnectionPrepareAdvice");
+    // every other connection method: no span, but what the driver or pool does inside it is theirs
+    // (statements are created and prepared once per statement without any SQL run: left alone)
+    transformer.applyAdviceToMethod(
+        isPublic()
+            .and(not(isAbstract()))
+            .and(not(isStatic()))
+            .and(not(namedOneOf("commit", "rollback").and(takesArguments(0))))
+            .and(not(namedOneOf("createStatement", "prepareStatement", "prepareCall")))
+            .and(isOverriddenFrom(Connection.class)),
+        ADVICE_PACKAGE + "UntracedConnectionCallAdvice");
     if (InstrumentationConfig.getBoolean(TRANSACTION_ENABLED_KEY, true)) {
       transformer.applyAdviceToMethod(
           namedOneOf("commit", "rollback")

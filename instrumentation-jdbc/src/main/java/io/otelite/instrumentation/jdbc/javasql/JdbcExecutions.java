@@ -23,11 +23,13 @@ import java.util.List;
  * being executed, start the span, end it.
  *
  * <p>Only the outermost JDBC call on a thread makes a span: a pool's proxy statement calls the
- * driver's statement, and drivers call their own {@code execute} from {@code executeQuery} or run
- * statements while committing. The nesting counter is keyed by {@code java.sql.Statement}, a JDK
- * class and therefore the same key in every class loader, so that a proxy and a driver loaded by
- * different class loaders still share it. Every {@code start*} must be paired with {@link #end},
- * which also runs when {@code start*} returned {@code null}.
+ * driver's statement, drivers call their own {@code execute} from {@code executeQuery} or run
+ * statements while committing, and some call their own {@code commit()} from {@code
+ * setAutoCommit(true)}. Connection calls that make no span count as outermost calls too, so that
+ * what a driver or pool does inside them makes no span either. The nesting counter is keyed by
+ * {@code java.sql.Statement}, a JDK class and therefore the same key in every class loader, so that
+ * a proxy and a driver loaded by different class loaders still share it. Every {@code start*} must
+ * be paired with {@link #end}, which also runs when {@code start*} returned {@code null}.
  */
 public final class JdbcExecutions {
   private static final Class<?> NESTING_KIND = Statement.class;
@@ -96,6 +98,19 @@ public final class JdbcExecutions {
     }
     return start(
         JdbcConnections.infoFor(connection), new SqlStatementInfo(null, operation, null, null), -1);
+  }
+
+  /**
+   * A JDBC call that makes no span but whose nested JDBC calls are the driver's or the pool's, not
+   * the application's (see {@code UntracedConnectionCallAdvice}); paired with {@link
+   * #exitCallWithoutSpan}.
+   */
+  public static void enterCallWithoutSpan() {
+    CallDepth.forKind(NESTING_KIND).incrementAndGet();
+  }
+
+  public static void exitCallWithoutSpan() {
+    CallDepth.forKind(NESTING_KIND).decrementAndGet();
   }
 
   /**
