@@ -1,9 +1,6 @@
 package io.otelite.smoke.harness;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -22,12 +19,6 @@ public final class SpringBootApp implements AutoCloseable {
   // (http)"
   private static final Pattern STARTED =
       Pattern.compile("Tomcat started on port(?:\\(s\\):)? (\\d+)");
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
 
   private final ManagedProcess process;
   private final int port;
@@ -91,20 +82,11 @@ public final class SpringBootApp implements AutoCloseable {
 
   private HttpRequest.Builder request(String path, Traceparent caller) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("traceparent", caller.header())
-        .timeout(Duration.ofSeconds(30));
+        .header("traceparent", caller.header());
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "request to " + process.name() + " failed\n" + process.tail(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
+    return AppHttp.send(process, request);
   }
 
   @Override

@@ -1,24 +1,17 @@
 package io.otelite.instrumentation.jdbc.javasql;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isOverriddenFrom;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.otelite.instrumentation.api.InstrumentationConfig;
-import io.otelite.instrumentation.api.TypeInstrumentation;
 import io.otelite.instrumentation.api.TypeTransformer;
 import java.sql.Connection;
-import java.util.Set;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Every class that implements {@code java.sql.Connection}: remembers the SQL of prepared and
@@ -26,23 +19,11 @@ import net.bytebuddy.matcher.ElementMatcher;
  * that may end a transaction implicitly, so that commits and rollbacks a driver or pool makes
  * inside them make no span.
  */
-final class JdbcConnectionInstrumentation implements TypeInstrumentation {
+final class JdbcConnectionInstrumentation extends JdbcImplementationInstrumentation {
   static final String TRANSACTION_ENABLED_KEY = "otel.instrumentation.jdbc.transaction.enabled";
-  private static final String ADVICE_PACKAGE = "io.otelite.instrumentation.jdbc.javasql.";
 
-  @Override
-  public boolean mayMatchName(String className) {
-    return JdbcInstrumentationModule.mayBeDriverClass(className);
-  }
-
-  @Override
-  public Set<String> requiredSuperTypes() {
-    return Set.of("java.sql.Connection");
-  }
-
-  @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return not(isInterface()).and(hasSuperType(named("java.sql.Connection")));
+  JdbcConnectionInstrumentation() {
+    super("java.sql.Connection");
   }
 
   @Override

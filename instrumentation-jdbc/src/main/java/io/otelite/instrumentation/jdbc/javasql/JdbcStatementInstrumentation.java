@@ -1,8 +1,6 @@
 package io.otelite.instrumentation.jdbc.javasql;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
@@ -10,32 +8,16 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import io.otelite.instrumentation.api.TypeInstrumentation;
 import io.otelite.instrumentation.api.TypeTransformer;
-import java.util.Set;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Every class that implements {@code java.sql.Statement}, {@code PreparedStatement} or {@code
  * CallableStatement}.
  */
-final class JdbcStatementInstrumentation implements TypeInstrumentation {
-  private static final String ADVICE_PACKAGE = "io.otelite.instrumentation.jdbc.javasql.";
+final class JdbcStatementInstrumentation extends JdbcImplementationInstrumentation {
 
-  @Override
-  public boolean mayMatchName(String className) {
-    return JdbcInstrumentationModule.mayBeDriverClass(className);
-  }
-
-  @Override
-  public Set<String> requiredSuperTypes() {
-    return Set.of("java.sql.Statement");
-  }
-
-  @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return not(isInterface()).and(hasSuperType(named("java.sql.Statement")));
+  JdbcStatementInstrumentation() {
+    super("java.sql.Statement");
   }
 
   @Override
