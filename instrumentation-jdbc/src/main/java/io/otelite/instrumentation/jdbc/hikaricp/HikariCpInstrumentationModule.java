@@ -6,9 +6,9 @@ import io.otelite.instrumentation.api.TypeInstrumentation;
 import java.util.List;
 
 /**
- * HikariCP (3.x to 6.x) connection pool metrics, {@code db.client.connection.*} with {@code
- * db.client.connection.pool.name} (see {@code DbConnectionPoolMetrics}), next to whatever metrics
- * tracker the application configured (Micrometer, Dropwizard). Switch: {@code
+ * HikariCP connection pool metrics (tested with 4.0.3 and 6.x), {@code db.client.connection.*} with
+ * {@code db.client.connection.pool.name} (see {@code DbConnectionPoolMetrics}), next to whatever
+ * metrics tracker the application configured (Micrometer, Dropwizard). Switch: {@code
  * otel.instrumentation.hikaricp.enabled}, the OpenTelemetry Java agent's name.
  */
 @AutoService(InstrumentationModule.class)
