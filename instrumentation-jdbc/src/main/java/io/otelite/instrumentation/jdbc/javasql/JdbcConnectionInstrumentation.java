@@ -15,9 +15,10 @@ import java.sql.Connection;
 
 /**
  * Every class that implements {@code java.sql.Connection}: remembers the SQL of prepared and
- * callable statements, makes spans for {@code commit()} and {@code rollback()}, and marks the calls
- * that may end a transaction implicitly, so that commits and rollbacks a driver or pool makes
- * inside them make no span.
+ * callable statements, makes spans for {@code commit()} and {@code rollback()}, and counts every
+ * other connection method as a JDBC call, so that the commits, rollbacks and queries a driver or
+ * pool makes inside one ({@code setAutoCommit(true)}, {@code close()}, {@code isValid()}) make no
+ * span.
  */
 final class JdbcConnectionInstrumentation extends JdbcImplementationInstrumentation {
   static final String TRANSACTION_ENABLED_KEY = "otel.instrumentation.jdbc.transaction.enabled";
