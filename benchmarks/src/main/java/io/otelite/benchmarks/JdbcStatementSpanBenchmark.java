@@ -8,10 +8,10 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.otelite.instrumentation.api.db.DbClientInstrumenter;
 import io.otelite.instrumentation.api.db.DbClientOperation;
-import io.otelite.instrumentation.api.db.JdbcConnectionInfo;
-import io.otelite.instrumentation.api.db.JdbcUrlParser;
 import io.otelite.instrumentation.api.db.SqlStatementAnalyzer;
 import io.otelite.instrumentation.api.db.SqlStatementInfo;
+import io.otelite.instrumentation.jdbc.JdbcConnectionInfo;
+import io.otelite.instrumentation.jdbc.JdbcUrlParser;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,7 +54,7 @@ public class JdbcStatementSpanBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     sdk = BenchmarkSdk.create(sampled);
-    instrumenter = new DbClientInstrumenter(sdk, "io.otelite.jdbc");
+    instrumenter = DbClientInstrumenter.create(sdk, "io.otelite.jdbc");
     connection = JdbcUrlParser.parse("jdbc:postgresql://db.internal:5432/orders");
     // the statement runs inside a request whose SERVER span is current, sampled or not like this
     // one

@@ -14,7 +14,6 @@ import io.opentelemetry.sdk.trace.data.StatusData;
 import io.opentelemetry.semconv.DbAttributes;
 import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
-import io.otelite.instrumentation.api.db.JdbcStatements;
 import io.otelite.tooling.export.ConsoleSpanExporter;
 import io.otelite.tooling.testing.InstrumentationTestHarness;
 import java.sql.CallableStatement;
@@ -320,13 +319,7 @@ abstract class AbstractJdbcInstrumentationTest {
 
   @Test
   void pooledConnectionMakesOneSpanPerStatementNotOnePerLayer() throws Exception {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url());
-    config.setUsername(user());
-    config.setPassword(password());
-    config.setMaximumPoolSize(2);
-    config.setPoolName("otelite-test");
-    try (HikariDataSource pool = new HikariDataSource(config)) {
+    try (HikariDataSource pool = new HikariDataSource(poolConfig())) {
       try (Connection pooled = pool.getConnection()) {
         harness.clear();
         harness.runWithSpan(
@@ -366,8 +359,6 @@ abstract class AbstractJdbcInstrumentationTest {
 
   @Test
   void commitAndRollbackAreShortSpans() throws Exception {
-    // (autocommit is left off: switching it back on commits, which some drivers do with a commit()
-    // of their own)
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
       statement.executeUpdate("INSERT INTO orders (id, item) VALUES (30, 'cup')");
@@ -391,6 +382,88 @@ abstract class AbstractJdbcInstrumentationTest {
             connectionAttributes().toBuilder()
                 .put(DbAttributes.DB_OPERATION_NAME, "ROLLBACK")
                 .build());
+  }
+
+  @Test
+  void switchingAutoCommitBackOnMakesNoSecondCommitSpan() throws Exception {
+    // what Hibernate and Spring do after every transaction; H2 and pgjdbc implement it by calling
+    // their own commit() when a transaction is open
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      statement.executeUpdate("INSERT INTO orders (id, item) VALUES (31, 'plate')");
+    }
+    connection.commit();
+    connection.setAutoCommit(true);
+
+    Assertions.assertThat(harness.spans())
+        .extracting(SpanData::getName)
+        .containsExactly("INSERT orders", "COMMIT");
+  }
+
+  @Test
+  void pooledTransactionAsSpringRunsItMakesOneCommitSpan() throws Exception {
+    try (HikariDataSource pool = new HikariDataSource(poolConfig())) {
+      harness.runWithSpan(
+          "parent",
+          () -> {
+            try (Connection pooled = pool.getConnection()) {
+              pooled.setAutoCommit(false);
+              try (PreparedStatement statement =
+                  pooled.prepareStatement("INSERT INTO orders (id, item) VALUES (?, ?)")) {
+                statement.setInt(1, 32);
+                statement.setString(2, "bowl");
+                statement.executeUpdate();
+              }
+              pooled.commit();
+              pooled.setAutoCommit(true);
+            }
+            return null;
+          });
+    }
+
+    List<SpanData> spans = harness.spans();
+    Assertions.assertThat(spans)
+        .extracting(SpanData::getName)
+        .containsExactlyInAnyOrder("parent", "INSERT orders", "COMMIT");
+    assertThat(span(spans, "COMMIT"))
+        .hasParent(span(spans, "parent"))
+        .hasAttributes(
+            connectionAttributes().toBuilder()
+                .put(DbAttributes.DB_OPERATION_NAME, "COMMIT")
+                .build());
+  }
+
+  @Test
+  void thePoolsRollbackOfAnAbandonedTransactionIsNotTheApplicationsRollback() throws Exception {
+    try (HikariDataSource pool = new HikariDataSource(poolConfig())) {
+      try (Connection pooled = pool.getConnection()) {
+        harness.clear();
+        pooled.setAutoCommit(false);
+        try (Statement statement = pooled.createStatement()) {
+          statement.executeUpdate("INSERT INTO orders (id, item) VALUES (33, 'jug')");
+        }
+        // closed without commit() or rollback(): HikariCP rolls the work back itself
+      }
+      List<SpanData> spans = harness.spans();
+
+      try (Connection pooled = pool.getConnection();
+          Statement statement = pooled.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM orders WHERE id = 33")) {
+        rows.next();
+        Assertions.assertThat(rows.getInt(1)).as("the pool rolled the insert back").isZero();
+      }
+      Assertions.assertThat(spans).extracting(SpanData::getName).containsExactly("INSERT orders");
+    }
+  }
+
+  @Test
+  void whatADriverRunsInsideAnUntracedConnectionCallMakesNoSpan() throws Exception {
+    // pgjdbc answers isValid() with a query of its own; pools call it on every borrow after idling
+    Assertions.assertThat(connection.isValid(5)).isTrue();
+    connection.setReadOnly(false);
+    connection.getTransactionIsolation();
+
+    Assertions.assertThat(harness.spans()).isEmpty();
   }
 
   @Test
@@ -424,6 +497,18 @@ abstract class AbstractJdbcInstrumentationTest {
                             .hasAttributes(success)
                             .hasBucketBoundaries(0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10),
                     point -> point.hasAttributes(failure)));
+  }
+
+  private HikariConfig poolConfig() {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url());
+    config.setUsername(user());
+    config.setPassword(password());
+    // one connection, made while the pool starts: no connection is added (and set up with queries
+    // of the pool's) in the background while a test runs
+    config.setMaximumPoolSize(1);
+    config.setPoolName("otelite-test");
+    return config;
   }
 
   private AttributesBuilder expectedAttributes(String operation, String collection) {

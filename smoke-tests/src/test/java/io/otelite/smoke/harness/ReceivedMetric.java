@@ -1,6 +1,8 @@
 package io.otelite.smoke.harness;
 
 import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One metric of one export request, with the resource that sent it. */
@@ -12,6 +14,15 @@ public record ReceivedMetric(Map<String, Object> resource, String scopeName, Met
 
   public String name() {
     return metric.getName();
+  }
+
+  /** For a sum of integers (counters, up-down counters): each point's attributes and value. */
+  public Map<Map<String, Object>, Long> longSumValues() {
+    Map<Map<String, Object>, Long> values = new LinkedHashMap<>();
+    for (NumberDataPoint point : metric.getSum().getDataPointsList()) {
+      values.put(OtlpValues.toMap(point.getAttributesList()), point.getAsInt());
+    }
+    return values;
   }
 
   @Override

@@ -2,10 +2,7 @@ package io.otelite.smoke.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,11 +13,6 @@ import java.util.Map;
 public final class Testapp implements AutoCloseable {
 
   private static final Duration STARTUP = Duration.ofSeconds(90);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
 
   private final ManagedProcess process;
   private final int port;
@@ -75,16 +67,7 @@ public final class Testapp implements AutoCloseable {
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return HTTP.send(
-          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "request to " + process.name() + " failed\n" + process.tail(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
+    return AppHttp.send(process, request);
   }
 
   @Override

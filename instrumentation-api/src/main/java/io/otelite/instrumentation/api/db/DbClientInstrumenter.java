@@ -1,5 +1,6 @@
 package io.otelite.instrumentation.api.db;
 
+import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -43,7 +44,7 @@ public final class DbClientInstrumenter {
   private final Tracer tracer;
   private final DoubleHistogram duration;
 
-  public DbClientInstrumenter(OpenTelemetry openTelemetry, String instrumentationName) {
+  DbClientInstrumenter(OpenTelemetry openTelemetry, String instrumentationName) {
     this.tracer = openTelemetry.getTracer(instrumentationName);
     this.duration =
         openTelemetry
@@ -56,11 +57,29 @@ public final class DbClientInstrumenter {
   }
 
   /**
+   * With the agent's OpenTelemetry.
+   *
+   * @param instrumentationName the tracer and meter name, {@code io.otelite.<module name>}
+   */
+  public static DbClientInstrumenter create(String instrumentationName) {
+    return create(GlobalOpenTelemetry.get(), instrumentationName);
+  }
+
+  /** With a given OpenTelemetry, for tests and benchmarks. */
+  public static DbClientInstrumenter create(
+      OpenTelemetry openTelemetry, String instrumentationName) {
+    return new DbClientInstrumenter(openTelemetry, instrumentationName);
+  }
+
+  /**
    * Starts the span of one call under {@code parent} and makes it current. {@code statement} may be
    * {@code null} (SQL unknown); {@code batchSize} is negative for a call that is not a batch.
    */
   public DbClientOperation start(
-      Context parent, JdbcConnectionInfo connection, SqlStatementInfo statement, long batchSize) {
+      Context parent,
+      DbConnectionAttributes connection,
+      SqlStatementInfo statement,
+      long batchSize) {
     AttributesBuilder attributes = Attributes.builder();
     attributes.put(DbAttributes.DB_SYSTEM_NAME, connection.system());
     putIfNotNull(attributes, DbAttributes.DB_NAMESPACE, connection.namespace());

@@ -22,13 +22,13 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class DbClientInstrumenterTest {
-  private static final JdbcConnectionInfo POSTGRES =
-      new JdbcConnectionInfo("postgresql", "shop", "db.example", 5432);
+  private static final DbConnectionAttributes POSTGRES =
+      new Connection("postgresql", "shop", "db.example", 5432);
 
   private final InMemorySpanExporter spans = InMemorySpanExporter.create();
   private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
   private final DbClientInstrumenter instrumenter =
-      new DbClientInstrumenter(
+      DbClientInstrumenter.create(
           OpenTelemetrySdk.builder()
               .setTracerProvider(
                   SdkTracerProvider.builder()
@@ -111,4 +111,7 @@ class DbClientInstrumenterTest {
                                     .put(ErrorAttributes.ERROR_TYPE, "java.io.IOException")
                                     .build())));
   }
+
+  private record Connection(String system, String namespace, String serverAddress, int serverPort)
+      implements DbConnectionAttributes {}
 }

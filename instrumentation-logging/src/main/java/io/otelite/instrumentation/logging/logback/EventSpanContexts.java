@@ -3,7 +3,7 @@ package io.otelite.instrumentation.logging.logback;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.otelite.instrumentation.api.db.WeakIdentityMap;
+import io.otelite.instrumentation.api.WeakIdentityMap;
 import io.otelite.instrumentation.logging.LoggingContextKeys;
 import java.util.Collections;
 import java.util.HashMap;

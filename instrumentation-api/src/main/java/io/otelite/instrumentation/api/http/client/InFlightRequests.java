@@ -2,9 +2,7 @@ package io.otelite.instrumentation.api.http.client;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
-import java.util.concurrent.ConcurrentHashMap;
+import io.otelite.instrumentation.api.WeakIdentityMap;
 
 /**
  * The operation of each request object still in flight, for libraries whose one request spans
@@ -31,9 +29,7 @@ public final class InFlightRequests {
 
   private static final HttpClientOperation FINISHED = finishedMarker();
 
-  private final ConcurrentHashMap<Object, HttpClientOperation> operations =
-      new ConcurrentHashMap<>();
-  private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+  private final WeakIdentityMap<Object, HttpClientOperation> operations = new WeakIdentityMap<>();
 
   InFlightRequests() {}
 
@@ -47,17 +43,16 @@ public final class InFlightRequests {
    * finished.
    */
   public HttpClientOperation get(Object request) {
-    return operations.get(new Lookup(request));
+    return operations.get(request);
   }
 
   public void put(Object request, HttpClientOperation operation) {
-    removeCollected();
-    operations.put(new WeakKey(request, collected), operation);
+    operations.put(request, operation);
   }
 
   /** Forgets the operation (and its span) but remembers that the request is done. */
   public void finish(Object request) {
-    operations.replace(new Lookup(request), FINISHED);
+    operations.replace(request, FINISHED);
   }
 
   private static HttpClientOperation finishedMarker() {
@@ -68,65 +63,6 @@ public final class InFlightRequests {
   }
 
   int size() {
-    removeCollected();
     return operations.size();
-  }
-
-  private void removeCollected() {
-    Object key;
-    while ((key = collected.poll()) != null) {
-      operations.remove(key);
-    }
-  }
-
-  /**
-   * Stored key: equal to itself, and to any key or lookup for the same (still reachable) object.
-   */
-  private static final class WeakKey extends WeakReference<Object> {
-    private final int hash;
-
-    WeakKey(Object referent, ReferenceQueue<Object> queue) {
-      super(referent, queue);
-      this.hash = System.identityHashCode(referent);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      if (other == this) {
-        return true;
-      }
-      Object referent = get();
-      if (referent == null) {
-        return false;
-      }
-      if (other instanceof Lookup) {
-        return ((Lookup) other).referent == referent;
-      }
-      return other instanceof WeakKey && ((WeakKey) other).get() == referent;
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-  }
-
-  /** Short-lived key for get and remove, so that lookups do not create weak references. */
-  private static final class Lookup {
-    private final Object referent;
-
-    Lookup(Object referent) {
-      this.referent = referent;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof WeakKey && ((WeakKey) other).get() == referent;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(referent);
-    }
   }
 }
