@@ -1,0 +1,43 @@
+package io.otelite.instrumentation.servlet;
+
+import io.otelite.instrumentation.api.InstrumentationModule;
+import io.otelite.instrumentation.api.TypeInstrumentation;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * SERVER spans and HTTP server metrics for the containers of one servlet namespace. Named {@code
+ * servlet} like the OpenTelemetry agent's module, so {@code OTEL_INSTRUMENTATION_SERVLET_ENABLED=
+ * false} switches both namespaces off; each also has the agent's per-version names.
+ *
+ * <p>A namespace's module lives in its package, which is its helper package: the advice, the
+ * accessor and the async listener there are the only classes that name the namespace's types.
+ */
+public abstract class ServletInstrumentationModule extends InstrumentationModule {
+  private final String namespace;
+  private final String adviceClassName;
+
+  /**
+   * @param namespace {@code javax.servlet} or {@code jakarta.servlet}
+   * @param adviceClassSimpleName the advice class in the module's package
+   */
+  protected ServletInstrumentationModule(
+      String namespace, String adviceClassSimpleName, String... aliases) {
+    super("servlet", aliases);
+    this.namespace = namespace;
+    this.adviceClassName = getClass().getPackageName() + '.' + adviceClassSimpleName;
+  }
+
+  @Override
+  public List<String> libraryMarkerClassNames() {
+    return Collections.singletonList(namespace + ".http.HttpServlet");
+  }
+
+  @Override
+  public List<TypeInstrumentation> typeInstrumentations() {
+    return Arrays.asList(
+        ServletEntryInstrumentation.servletService(namespace, adviceClassName),
+        ServletEntryInstrumentation.filterDoFilter(namespace, adviceClassName));
+  }
+}
