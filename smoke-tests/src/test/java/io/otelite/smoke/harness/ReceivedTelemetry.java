@@ -186,6 +186,29 @@ public final class ReceivedTelemetry {
     return newestByStream.values().stream().mapToLong(HistogramDataPoint::getCount).sum();
   }
 
+  /**
+   * Every stream of a cumulative histogram: its attribute set and the count of its newest point.
+   */
+  public Map<Map<String, Object>, Long> histogramSeries(String serviceName, String metricName) {
+    Map<Map<String, Object>, HistogramDataPoint> newest = new HashMap<>();
+    for (ReceivedMetric metric : metrics()) {
+      if (!metric.serviceName().equals(serviceName)
+          || !metric.name().equals(metricName)
+          || !metric.metric().hasHistogram()) {
+        continue;
+      }
+      for (HistogramDataPoint point : metric.metric().getHistogram().getDataPointsList()) {
+        newest.merge(
+            OtlpValues.toMap(point.getAttributesList()),
+            point,
+            (a, b) -> a.getTimeUnixNano() >= b.getTimeUnixNano() ? a : b);
+      }
+    }
+    Map<Map<String, Object>, Long> counts = new HashMap<>();
+    newest.forEach((attributes, point) -> counts.put(attributes, point.getCount()));
+    return counts;
+  }
+
   /** The attribute sets and counts of a histogram, for failure messages. */
   public String describeHistogram(String serviceName, String metricName) {
     List<String> lines = new ArrayList<>();
