@@ -12,21 +12,23 @@ import java.util.List;
  * false} switches both namespaces off; each also has the agent's per-version names.
  *
  * <p>A namespace's module lives in its package, which is its helper package: the advice, the
- * accessor and the async listener there are the only classes that name the namespace's types.
+ * accessor and the async listener there are the only classes that name the namespace's types. The
+ * container frame's instrumentation is part of it too: a container's classes see its servlet API.
  */
 public abstract class ServletInstrumentationModule extends InstrumentationModule {
   private final String namespace;
-  private final String adviceClassName;
+  private final String advicePrefix;
 
   /**
    * @param namespace {@code javax.servlet} or {@code jakarta.servlet}
-   * @param adviceClassSimpleName the advice class in the module's package
+   * @param classPrefix how the classes of the module's package begin ({@code Javax}, {@code
+   *     Jakarta}): its advice is {@code <prefix>ServletAdvice} and {@code
+   *     <prefix>ContainerExchangeAdvice}
    */
-  protected ServletInstrumentationModule(
-      String namespace, String adviceClassSimpleName, String... aliases) {
+  protected ServletInstrumentationModule(String namespace, String classPrefix, String... aliases) {
     super("servlet", aliases);
     this.namespace = namespace;
-    this.adviceClassName = getClass().getPackageName() + '.' + adviceClassSimpleName;
+    this.advicePrefix = getClass().getPackageName() + '.' + classPrefix;
   }
 
   @Override
@@ -36,8 +38,10 @@ public abstract class ServletInstrumentationModule extends InstrumentationModule
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
+    String servletAdvice = advicePrefix + "ServletAdvice";
     return Arrays.asList(
-        ServletEntryInstrumentation.servletService(namespace, adviceClassName),
-        ServletEntryInstrumentation.filterDoFilter(namespace, adviceClassName));
+        ServletEntryInstrumentation.servletService(namespace, servletAdvice),
+        ServletEntryInstrumentation.filterDoFilter(namespace, servletAdvice),
+        new ContainerExchangeInstrumentation(advicePrefix + "ContainerExchangeAdvice"));
   }
 }

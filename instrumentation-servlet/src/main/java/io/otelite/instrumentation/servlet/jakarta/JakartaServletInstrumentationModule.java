@@ -12,6 +12,6 @@ import io.otelite.instrumentation.servlet.ServletInstrumentationModule;
 @AutoService(InstrumentationModule.class)
 public final class JakartaServletInstrumentationModule extends ServletInstrumentationModule {
   public JakartaServletInstrumentationModule() {
-    super("jakarta.servlet", "JakartaServletAdvice", "servlet-5.0", "jakarta-servlet");
+    super("jakarta.servlet", "Jakarta", "servlet-5.0", "jakarta-servlet");
   }
 }

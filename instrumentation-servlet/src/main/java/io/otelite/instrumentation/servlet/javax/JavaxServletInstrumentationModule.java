@@ -8,6 +8,6 @@ import io.otelite.instrumentation.servlet.ServletInstrumentationModule;
 @AutoService(InstrumentationModule.class)
 public final class JavaxServletInstrumentationModule extends ServletInstrumentationModule {
   public JavaxServletInstrumentationModule() {
-    super("javax.servlet", "JavaxServletAdvice", "servlet-3.0", "javax-servlet");
+    super("javax.servlet", "Javax", "servlet-3.0", "javax-servlet");
   }
 }

@@ -1,4 +1,4 @@
-package io.otelite.instrumentation.servlet.container;
+package io.otelite.instrumentation.servlet;
 
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -13,7 +13,10 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The container methods that hold a whole exchange on one thread: the first dispatch, the error
- * page dispatch after an exception or {@code sendError}, and the container's logging in between.
+ * page dispatch after an exception or {@code sendError}, and the container's logging in between
+ * (see {@link ServletContainerFrame}). The advice names no servlet type; it lives in each
+ * namespace's helper package only because the servlet module of the container's namespace is the
+ * one that applies there.
  *
  * <ul>
  *   <li>Tomcat 7 to 11: {@code StandardHostValve.invoke(Request, Response)} runs the context's
@@ -23,11 +26,16 @@ import net.bytebuddy.matcher.ElementMatcher;
  * </ul>
  */
 final class ContainerExchangeInstrumentation implements TypeInstrumentation {
+  private final String adviceClassName;
   private static final String TOMCAT_HOST_VALVE = "org.apache.catalina.core.StandardHostValve";
   private static final Set<String> JETTY_SERVLET_CHANNELS =
       Set.of(
           "org.eclipse.jetty.ee10.servlet.ServletChannel",
           "org.eclipse.jetty.ee11.servlet.ServletChannel");
+
+  ContainerExchangeInstrumentation(String adviceClassName) {
+    this.adviceClassName = adviceClassName;
+  }
 
   @Override
   public boolean mayMatchName(String className) {
@@ -44,6 +52,6 @@ final class ContainerExchangeInstrumentation implements TypeInstrumentation {
     transformer.applyAdviceToMethod(
         isPublic()
             .and(named("invoke").and(takesArguments(2)).or(named("handle").and(takesArguments(0)))),
-        "io.otelite.instrumentation.servlet.container.ContainerExchangeAdvice");
+        adviceClassName);
   }
 }

@@ -1,11 +1,11 @@
-package io.otelite.instrumentation.servlet.container;
+package io.otelite.instrumentation.servlet.javax;
 
 import io.otelite.instrumentation.servlet.ServletContainerFrame;
 import net.bytebuddy.asm.Advice;
 
 /** Around the container method that holds one exchange: see {@link ServletContainerFrame}. */
-public final class ContainerExchangeAdvice {
-  private ContainerExchangeAdvice() {}
+public final class JavaxContainerExchangeAdvice {
+  private JavaxContainerExchangeAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static void enter() {
