@@ -165,32 +165,33 @@ public final class ReceivedTelemetry {
    */
   public long histogramCount(
       String serviceName, String metricName, Map<String, Object> attributes) {
-    Map<List<Object>, HistogramDataPoint> newestByStream = new HashMap<>();
-    for (ReceivedMetric metric : metrics()) {
-      if (!metric.serviceName().equals(serviceName)
-          || !metric.name().equals(metricName)
-          || !metric.metric().hasHistogram()) {
-        continue;
-      }
-      for (HistogramDataPoint point : metric.metric().getHistogram().getDataPointsList()) {
-        Map<String, Object> set = OtlpValues.toMap(point.getAttributesList());
-        if (!set.entrySet().containsAll(attributes.entrySet())) {
-          continue;
-        }
-        newestByStream.merge(
-            List.of(metric.scopeName(), set),
-            point,
-            (a, b) -> a.getTimeUnixNano() >= b.getTimeUnixNano() ? a : b);
+    long count = 0;
+    for (Map.Entry<HistogramStream, HistogramDataPoint> stream :
+        newestHistogramPoints(serviceName, metricName).entrySet()) {
+      if (stream.getKey().attributes().entrySet().containsAll(attributes.entrySet())) {
+        count += stream.getValue().getCount();
       }
     }
-    return newestByStream.values().stream().mapToLong(HistogramDataPoint::getCount).sum();
+    return count;
   }
 
   /**
-   * Every stream of a cumulative histogram: its attribute set and the count of its newest point.
+   * Every attribute set of a cumulative histogram, with its count (the newest point's, summed over
+   * scopes).
    */
   public Map<Map<String, Object>, Long> histogramSeries(String serviceName, String metricName) {
-    Map<Map<String, Object>, HistogramDataPoint> newest = new HashMap<>();
+    Map<Map<String, Object>, Long> counts = new HashMap<>();
+    newestHistogramPoints(serviceName, metricName)
+        .forEach((stream, point) -> counts.merge(stream.attributes(), point.getCount(), Long::sum));
+    return counts;
+  }
+
+  /** One time series of a histogram: the scope that recorded it and its attribute set. */
+  private record HistogramStream(String scopeName, Map<String, Object> attributes) {}
+
+  private Map<HistogramStream, HistogramDataPoint> newestHistogramPoints(
+      String serviceName, String metricName) {
+    Map<HistogramStream, HistogramDataPoint> newest = new HashMap<>();
     for (ReceivedMetric metric : metrics()) {
       if (!metric.serviceName().equals(serviceName)
           || !metric.name().equals(metricName)
@@ -199,14 +200,12 @@ public final class ReceivedTelemetry {
       }
       for (HistogramDataPoint point : metric.metric().getHistogram().getDataPointsList()) {
         newest.merge(
-            OtlpValues.toMap(point.getAttributesList()),
+            new HistogramStream(metric.scopeName(), OtlpValues.toMap(point.getAttributesList())),
             point,
             (a, b) -> a.getTimeUnixNano() >= b.getTimeUnixNano() ? a : b);
       }
     }
-    Map<Map<String, Object>, Long> counts = new HashMap<>();
-    newest.forEach((attributes, point) -> counts.put(attributes, point.getCount()));
-    return counts;
+    return newest;
   }
 
   /** The attribute sets and counts of a histogram, for failure messages. */

@@ -2,6 +2,7 @@ package io.otelite.smoke.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.smoke.harness.FirstResponse;
 import io.otelite.smoke.harness.FreePorts;
 import io.otelite.smoke.harness.Locations;
 import io.otelite.smoke.harness.ManagedProcess;
@@ -12,7 +13,6 @@ import io.otelite.smoke.harness.Traceparent;
 import io.otelite.smoke.startup.JettyHome;
 import io.otelite.smoke.startup.RealServer;
 import io.otelite.smoke.startup.TomcatDistribution;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,7 +75,7 @@ class JerseyWarTest {
                 "OTEL_METRICS_EXPORTER", "none",
                 "OTEL_LOGS_EXPORTER", "none",
                 "OTEL_BSP_SCHEDULE_DELAY", "200"))) {
-      awaitFirst200(process, port, CONTEXT + "/api/vets");
+      FirstResponse.await200(process, "http://127.0.0.1:" + port + CONTEXT + "/api/vets", STARTUP);
 
       assertRoute(port, "GET", "/api/vets", 200, "/api/vets");
       assertRoute(port, "GET", "/api/vets/2", 200, "/api/vets/{vetId: [0-9]+}");
@@ -117,33 +117,5 @@ class JerseyWarTest {
     assertThat(server.attributes())
         .containsEntry("http.route", route)
         .containsEntry("http.response.status_code", (long) status);
-  }
-
-  private static void awaitFirst200(ManagedProcess process, int port, String path)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + STARTUP.toNanos();
-    String last = "no answer";
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError(process.name() + " exited before serving\n" + process.tail());
-      }
-      try {
-        HttpResponse<String> response =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return;
-        }
-        last = "HTTP " + response.statusCode();
-      } catch (IOException notYet) {
-        last = notYet.toString();
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(
-        process.name() + " did not serve " + path + " (last: " + last + ")\n" + process.tail());
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import io.otelite.smoke.harness.Await;
+import io.otelite.smoke.harness.FirstResponse;
 import io.otelite.smoke.harness.FreePorts;
 import io.otelite.smoke.harness.Locations;
 import io.otelite.smoke.harness.ManagedProcess;
@@ -113,7 +114,7 @@ abstract class AbstractSpringBootAppTest {
             .env("OTEL_BSP_SCHEDULE_DELAY", "200")
             .env("OTEL_METRIC_EXPORT_INTERVAL", "1000")
             .start();
-    awaitFirst200("/greetings/ready");
+    FirstResponse.await200(app, "http://127.0.0.1:" + port + "/greetings/ready", STARTUP);
 
     String json = "application/json";
     String form = "application/x-www-form-urlencoded";
@@ -298,32 +299,5 @@ abstract class AbstractSpringBootAppTest {
           .method(call.method(), HttpRequest.BodyPublishers.ofString(call.body()));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private void awaitFirst200(String path) throws InterruptedException {
-    long deadline = System.nanoTime() + STARTUP.toNanos();
-    String last = "no answer";
-    while (System.nanoTime() < deadline) {
-      if (!app.isAlive()) {
-        throw new AssertionError(app.name() + " exited before serving\n" + app.tail());
-      }
-      try {
-        HttpResponse<String> response =
-            http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return;
-        }
-        last = "HTTP " + response.statusCode();
-      } catch (IOException notYet) {
-        last = notYet.toString();
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(
-        app.name() + " did not serve " + path + " (last: " + last + ")\n" + app.tail());
   }
 }
