@@ -21,7 +21,12 @@ public final class ShopApp {
           new Mapping("WorkServlet", "/work"),
           new Mapping("AsyncServlet", "/async"),
           new Mapping("AsyncDispatchServlet", "/async-dispatch"),
-          new Mapping("AsyncTimeoutServlet", "/async-timeout"));
+          new Mapping("AsyncTimeoutServlet", "/async-timeout"),
+          new Mapping("RejectingServlet", "/reject"),
+          new Mapping("ErrorPageServlet", "/error-page"));
+
+  /** The error page for {@link OrderRejected}, wherever it is thrown. */
+  public static final String ERROR_PAGE = "/error-page";
 
   /** Filters apply to dispatcher type REQUEST only (the default). */
   public static final List<Mapping> FILTERS =

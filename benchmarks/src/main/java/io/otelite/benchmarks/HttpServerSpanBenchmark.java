@@ -3,6 +3,7 @@ package io.otelite.benchmarks;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.otelite.instrumentation.api.http.server.HttpRouteSource;
 import io.otelite.instrumentation.api.http.server.HttpServerExchange;
 import io.otelite.instrumentation.api.http.server.HttpServerInstrumenter;
 import io.otelite.instrumentation.api.http.server.HttpServerSettings;
@@ -71,10 +72,11 @@ public class HttpServerSpanBenchmark {
 
   @Benchmark
   public HttpServerExchange request() {
-    HttpServerExchange exchange = instrumenter.start(Context.current(), request, null, false);
+    HttpServerExchange exchange =
+        instrumenter.start(Context.current(), request, null, HttpRouteSource.SERVLET);
     try (Scope scope = exchange.context().makeCurrent()) {
       // the servlet mapping is known once the container has dispatched the request
-      exchange.updateRoute("/orders/*", true);
+      exchange.updateRoute(HttpRouteSource.SERVLET, "/orders/*");
     }
     instrumenter.end(exchange, response, null);
     return exchange;

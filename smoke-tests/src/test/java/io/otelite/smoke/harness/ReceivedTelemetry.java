@@ -165,7 +165,33 @@ public final class ReceivedTelemetry {
    */
   public long histogramCount(
       String serviceName, String metricName, Map<String, Object> attributes) {
-    Map<List<Object>, HistogramDataPoint> newestByStream = new HashMap<>();
+    long count = 0;
+    for (Map.Entry<HistogramStream, HistogramDataPoint> stream :
+        newestHistogramPoints(serviceName, metricName).entrySet()) {
+      if (stream.getKey().attributes().entrySet().containsAll(attributes.entrySet())) {
+        count += stream.getValue().getCount();
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Every attribute set of a cumulative histogram, with its count (the newest point's, summed over
+   * scopes).
+   */
+  public Map<Map<String, Object>, Long> histogramSeries(String serviceName, String metricName) {
+    Map<Map<String, Object>, Long> counts = new HashMap<>();
+    newestHistogramPoints(serviceName, metricName)
+        .forEach((stream, point) -> counts.merge(stream.attributes(), point.getCount(), Long::sum));
+    return counts;
+  }
+
+  /** One time series of a histogram: the scope that recorded it and its attribute set. */
+  private record HistogramStream(String scopeName, Map<String, Object> attributes) {}
+
+  private Map<HistogramStream, HistogramDataPoint> newestHistogramPoints(
+      String serviceName, String metricName) {
+    Map<HistogramStream, HistogramDataPoint> newest = new HashMap<>();
     for (ReceivedMetric metric : metrics()) {
       if (!metric.serviceName().equals(serviceName)
           || !metric.name().equals(metricName)
@@ -173,17 +199,13 @@ public final class ReceivedTelemetry {
         continue;
       }
       for (HistogramDataPoint point : metric.metric().getHistogram().getDataPointsList()) {
-        Map<String, Object> set = OtlpValues.toMap(point.getAttributesList());
-        if (!set.entrySet().containsAll(attributes.entrySet())) {
-          continue;
-        }
-        newestByStream.merge(
-            List.of(metric.scopeName(), set),
+        newest.merge(
+            new HistogramStream(metric.scopeName(), OtlpValues.toMap(point.getAttributesList())),
             point,
             (a, b) -> a.getTimeUnixNano() >= b.getTimeUnixNano() ? a : b);
       }
     }
-    return newestByStream.values().stream().mapToLong(HistogramDataPoint::getCount).sum();
+    return newest;
   }
 
   /** The attribute sets and counts of a histogram, for failure messages. */

@@ -18,13 +18,26 @@ import java.util.Map;
  * --add-modules=http,ee10-deploy}) with one static web application as {@code /}, served by Jetty's
  * default servlet.
  */
-final class JettyHome implements RealServer {
+public final class JettyHome implements RealServer {
   private final String version;
   private final Path home;
+  private final List<Path> wars;
 
-  JettyHome(String version) {
+  public JettyHome(String version) {
+    this(version, List.of());
+  }
+
+  private JettyHome(String version, List<Path> wars) {
     this.version = version;
     this.home = Locations.moduleTarget().resolve("distributions/jetty-home-" + version);
+    this.wars = wars;
+  }
+
+  /** The same distribution with {@code war} in {@code webapps/}, deployed by Jetty's deployer. */
+  public JettyHome withWar(Path war) {
+    List<Path> all = new ArrayList<>(wars);
+    all.add(war);
+    return new JettyHome(version, List.copyOf(all));
   }
 
   @Override
@@ -69,6 +82,9 @@ final class JettyHome implements RealServer {
         }
       }
       Path root = Files.createDirectories(base.resolve("webapps/root"));
+      for (Path war : wars) {
+        Files.copy(war, base.resolve("webapps").resolve(war.getFileName()));
+      }
       Files.writeString(
           root.resolve("index.html"),
           "<html><body>hello from jetty</body></html>\n",

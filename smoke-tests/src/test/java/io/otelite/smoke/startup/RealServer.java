@@ -10,7 +10,7 @@ import java.util.Map;
  * script or start jar, or an executable application jar. Each start gets a fresh base directory of
  * its own.
  */
-interface RealServer {
+public interface RealServer {
   String name();
 
   /** The path whose first 200 says the server is up. */

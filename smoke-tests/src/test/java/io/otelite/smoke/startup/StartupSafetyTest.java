@@ -2,6 +2,7 @@ package io.otelite.smoke.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.smoke.harness.FirstResponse;
 import io.otelite.smoke.harness.FreePorts;
 import io.otelite.smoke.harness.Locations;
 import io.otelite.smoke.harness.ManagedProcess;
@@ -148,7 +149,7 @@ class StartupSafetyTest {
     try (ManagedProcess process =
         server.start(Locations.agentJar(), port, jvmOptions, environment)) {
       String url = "http://127.0.0.1:" + port + server.firstRequestPath();
-      awaitStatus200(process, url);
+      FirstResponse.await200(process, url, FIRST_REQUEST_BOUND);
       Duration firstRequest = Duration.ofNanos(System.nanoTime() - started);
 
       switch (exporter) {
@@ -184,43 +185,6 @@ class StartupSafetyTest {
           .noneMatch(line -> line.contains("[otelite] WARN"));
       return firstRequest;
     }
-  }
-
-  private static void awaitStatus200(ManagedProcess process, String url)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + FIRST_REQUEST_BOUND.toNanos();
-    String last = "no answer";
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError(
-            process.name() + " exited before serving " + url + "\n" + process.tail());
-      }
-      try {
-        HttpResponse<String> response =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return;
-        }
-        last = "HTTP " + response.statusCode();
-      } catch (IOException notYet) {
-        last = notYet.toString();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(
-        process.name()
-            + " did not serve "
-            + url
-            + " within "
-            + FIRST_REQUEST_BOUND.toSeconds()
-            + " s (last: "
-            + last
-            + ")\n"
-            + process.tail()
-            + "\n--- thread dump\n"
-            + process.threadDump());
   }
 
   private static void awaitScrape(ManagedProcess process, int port, String... series)

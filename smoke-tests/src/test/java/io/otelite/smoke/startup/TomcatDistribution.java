@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,13 +19,26 @@ import java.util.stream.Stream;
  * start gets its own {@code CATALINA_BASE} (the distribution's conf and ROOT webapp) with the HTTP
  * port set and the shutdown port off, which is how several Tomcats share one installation.
  */
-final class TomcatDistribution implements RealServer {
+public final class TomcatDistribution implements RealServer {
   private final String version;
   private final Path home;
+  private final List<Path> wars;
 
-  TomcatDistribution(String version) {
+  public TomcatDistribution(String version) {
+    this(version, List.of());
+  }
+
+  private TomcatDistribution(String version, List<Path> wars) {
     this.version = version;
     this.home = Locations.moduleTarget().resolve("distributions/apache-tomcat-" + version);
+    this.wars = wars;
+  }
+
+  /** The same distribution with {@code war} in {@code webapps/}, deployed as Tomcat deploys it. */
+  public TomcatDistribution withWar(Path war) {
+    List<Path> all = new ArrayList<>(wars);
+    all.add(war);
+    return new TomcatDistribution(version, List.copyOf(all));
   }
 
   @Override
@@ -59,6 +73,9 @@ final class TomcatDistribution implements RealServer {
           Files.createTempDirectory(Locations.moduleTarget(), "catalina-base-" + version + "-");
       copyTree(home.resolve("conf"), base.resolve("conf"));
       copyTree(home.resolve("webapps/ROOT"), base.resolve("webapps/ROOT"));
+      for (Path war : wars) {
+        Files.copy(war, base.resolve("webapps").resolve(war.getFileName()));
+      }
       for (String folder : List.of("logs", "temp", "work")) {
         Files.createDirectories(base.resolve(folder));
       }

@@ -219,6 +219,35 @@ public abstract class AbstractServletServerTest {
   }
 
   @Test
+  void theErrorPageIsPartOfTheRequestsSpanWhichRecordsTheApplicationsOwnException()
+      throws Exception {
+    HttpResponse<String> response = send(request("/reject").GET());
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.body()).isEqualTo("sorry");
+    List<SpanData> spans = awaitSpans(2);
+    SpanData server = spanNamed(spans, "GET /shop/reject");
+    SpanData errorPage = spanNamed(spans, "error-page");
+    assertThat(errorPage).hasParent(server);
+    assertThat(server.getEndEpochNanos())
+        .as("the span ends once the container is done, after the error page")
+        .isGreaterThanOrEqualTo(errorPage.getEndEpochNanos());
+    assertThat(server)
+        .hasStatus(StatusData.error())
+        .hasAttribute(HttpAttributes.HTTP_ROUTE, "/shop/reject")
+        .hasAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, 500L)
+        .hasAttribute(ErrorAttributes.ERROR_TYPE, "500")
+        .hasEventsSatisfyingExactly(
+            event ->
+                event
+                    .hasName("exception")
+                    .hasAttributesSatisfying(
+                        equalTo(
+                            ExceptionAttributes.EXCEPTION_TYPE, "example.servlet.OrderRejected"),
+                        equalTo(ExceptionAttributes.EXCEPTION_MESSAGE, "out of stock")));
+  }
+
+  @Test
   void asyncRequestEndsWhenAnotherThreadCompletesIt() throws Exception {
     AsyncGate.close();
     CompletableFuture<HttpResponse<String>> response =

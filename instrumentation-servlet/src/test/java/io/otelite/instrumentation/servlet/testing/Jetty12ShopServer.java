@@ -1,8 +1,10 @@
 package io.otelite.instrumentation.servlet.testing;
 
+import example.servlet.OrderRejected;
 import example.servlet.ShopApp;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -39,6 +41,9 @@ public final class Jetty12ShopServer implements ShopServer {
               EnumSet.of(DispatcherType.REQUEST))
           .setAsyncSupported(true);
     }
+    ErrorPageErrorHandler errorPages = new ErrorPageErrorHandler();
+    errorPages.addErrorPage(OrderRejected.class, ShopApp.ERROR_PAGE);
+    context.setErrorHandler(errorPages);
     server.setHandler(context);
     server.start();
     return connector.getLocalPort();

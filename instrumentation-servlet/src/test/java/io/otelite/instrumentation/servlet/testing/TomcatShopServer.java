@@ -1,5 +1,6 @@
 package io.otelite.instrumentation.servlet.testing;
 
+import example.servlet.OrderRejected;
 import example.servlet.ShopApp;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.ErrorPage;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
@@ -66,6 +68,10 @@ public final class TomcatShopServer implements ShopServer {
       mapping.addURLPatternDecoded(filter.urlPattern());
       context.addFilterMap(mapping);
     }
+    ErrorPage errorPage = new ErrorPage();
+    errorPage.setExceptionType(OrderRejected.class.getName());
+    errorPage.setLocation(ShopApp.ERROR_PAGE);
+    context.addErrorPage(errorPage);
     tomcat.start();
     return connector.getLocalPort();
   }

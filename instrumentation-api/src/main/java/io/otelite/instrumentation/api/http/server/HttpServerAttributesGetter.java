@@ -60,4 +60,29 @@ public interface HttpServerAttributesGetter<REQUEST, RESPONSE> {
 
   /** Every value of a response header; empty when absent. */
   List<String> responseHeaderValues(RESPONSE response, String name);
+
+  /**
+   * The path under which the application is deployed (the servlet context path), which goes in
+   * front of routes that a framework reports relative to its application; empty at the root.
+   */
+  default String applicationPath(REQUEST request) {
+    return "";
+  }
+
+  /**
+   * What the library keeps with the request under {@code name} (a servlet request attribute), for
+   * frameworks that leave the pattern they matched there; {@code null} when absent.
+   */
+  default Object requestAttribute(REQUEST request, String name) {
+    return null;
+  }
+
+  /**
+   * The application's own exception inside the wrappers a container or framework puts around it on
+   * the way out (such as {@code ServletException}), so that the span records the cause, not the
+   * envelope.
+   */
+  default Throwable applicationError(Throwable error) {
+    return error;
+  }
 }

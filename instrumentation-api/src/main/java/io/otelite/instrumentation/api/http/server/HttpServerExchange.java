@@ -33,7 +33,6 @@ public final class HttpServerExchange {
   private final Span span;
   private final Context context;
   private final long startNanos;
-  private final String spanNamePrefix;
   private final String method;
   private final String scheme;
   private final String protocolVersion;
@@ -41,59 +40,46 @@ public final class HttpServerExchange {
   private final boolean excluded;
 
   private volatile String route;
-  private volatile boolean routeFinal;
+  private volatile HttpRouteSource routeSource;
+
+  /**
+   * The library's request while the exchange is in flight, for frameworks that read what the server
+   * library keeps with it; dropped when the exchange ends, since containers recycle request
+   * objects.
+   */
+  private volatile Object request;
+
+  private final HttpServerAttributesGetter<Object, ?> getter;
   private volatile Throwable asyncError;
   private volatile int ended;
   private volatile int async;
 
-  HttpServerExchange(
+  @SuppressWarnings("unchecked")
+  <REQUEST> HttpServerExchange(
       Context parent,
       Span span,
       long startNanos,
-      String spanNamePrefix,
       String method,
       String scheme,
       String protocolVersion,
       Attributes activeRequestAttributes,
       String route,
-      boolean routeFinal) {
-    this(
-        parent,
-        span,
-        startNanos,
-        spanNamePrefix,
-        method,
-        scheme,
-        protocolVersion,
-        activeRequestAttributes,
-        route,
-        routeFinal,
-        false);
-  }
-
-  private HttpServerExchange(
-      Context parent,
-      Span span,
-      long startNanos,
-      String spanNamePrefix,
-      String method,
-      String scheme,
-      String protocolVersion,
-      Attributes activeRequestAttributes,
-      String route,
-      boolean routeFinal,
+      HttpRouteSource routeSource,
+      REQUEST request,
+      HttpServerAttributesGetter<REQUEST, ?> getter,
       boolean excluded) {
     this.excluded = excluded;
     this.span = span;
     this.context = parent.with(span).with(KEY, this);
     this.startNanos = startNanos;
-    this.spanNamePrefix = spanNamePrefix;
     this.method = method;
     this.scheme = scheme;
     this.protocolVersion = protocolVersion;
     this.activeRequestAttributes = activeRequestAttributes;
     this.route = route;
-    this.routeFinal = routeFinal && route != null;
+    this.routeSource = route == null ? null : routeSource;
+    this.request = request;
+    this.getter = (HttpServerAttributesGetter<Object, ?>) getter;
   }
 
   /**
@@ -114,7 +100,7 @@ public final class HttpServerExchange {
     Span notSampled =
         Span.wrap(SpanContext.create(traceId, spanId, TraceFlags.getDefault(), traceState));
     return new HttpServerExchange(
-        parent, notSampled, 0, "", null, null, null, Attributes.empty(), null, true, true);
+        parent, notSampled, 0, null, null, null, Attributes.empty(), null, null, null, null, true);
   }
 
   /** The exchange whose context {@code context} is (or descends from), or {@code null}. */
@@ -135,25 +121,53 @@ public final class HttpServerExchange {
     return route;
   }
 
-  public boolean isRouteFinal() {
-    return routeFinal;
+  /**
+   * Whether {@link #updateRoute} would take a route from {@code source}: ask before building it.
+   */
+  public boolean acceptsRouteFrom(HttpRouteSource source) {
+    return !excluded && source.replaces(routeSource);
   }
 
   /**
-   * Sets {@code http.route} and renames the span {@code {method} {route}}. A final route (from the
-   * handler that serves the request) is never replaced; a provisional one (from a layer in front of
-   * it, such as a filter) is replaced by the next route set.
+   * Sets {@code http.route} and renames the span {@code {method} {route}}, unless the route came
+   * from a source that knows as much or more (see {@link HttpRouteSource}). {@code route} is a
+   * pattern, never a request path, and includes the application's path (the servlet context path).
    */
-  public void updateRoute(String newRoute, boolean isFinal) {
-    if (routeFinal || newRoute == null) {
+  public void updateRoute(HttpRouteSource source, String newRoute) {
+    if (newRoute == null || !acceptsRouteFrom(source)) {
       return;
     }
+    routeSource = source;
     if (!newRoute.equals(route)) {
       route = newRoute;
       span.setAttribute(HttpAttributes.HTTP_ROUTE, newRoute);
-      span.updateName(spanNamePrefix + ' ' + newRoute);
+      span.updateName(HttpServerSpanName.of(method, newRoute));
     }
-    routeFinal = isFinal;
+  }
+
+  /**
+   * {@link #updateRoute} for a framework whose patterns are relative to the application: the server
+   * library's application path (the servlet context path) goes in front.
+   */
+  public void updateApplicationRoute(HttpRouteSource source, String pattern) {
+    Object current = request;
+    if (pattern == null || current == null || !acceptsRouteFrom(source)) {
+      return;
+    }
+    String applicationPath = getter.applicationPath(current);
+    updateRoute(
+        source,
+        applicationPath == null || applicationPath.isEmpty() ? pattern : applicationPath + pattern);
+  }
+
+  /**
+   * What the server library keeps with the request under {@code name} (a servlet request
+   * attribute), for frameworks that leave what they matched there; {@code null} once the exchange
+   * has ended.
+   */
+  public Object requestAttribute(String name) {
+    Object current = request;
+    return current == null ? null : getter.requestAttribute(current, name);
   }
 
   /**
@@ -189,7 +203,11 @@ public final class HttpServerExchange {
 
   /** {@code true} for the one caller that gets to end the exchange. */
   boolean tryEnd() {
-    return ENDED.compareAndSet(this, 0, 1);
+    if (ENDED.compareAndSet(this, 0, 1)) {
+      request = null;
+      return true;
+    }
+    return false;
   }
 
   long startNanos() {

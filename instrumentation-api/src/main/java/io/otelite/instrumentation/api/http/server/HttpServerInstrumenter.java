@@ -33,9 +33,6 @@ import java.util.List;
  * not) and records {@code http.server.request.duration} and {@code http.server.active_requests}.
  */
 public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
-  /** Semconv names spans of methods it does not know {@code HTTP}. */
-  private static final String UNKNOWN_METHOD_SPAN_NAME = "HTTP";
-
   private final Tracer tracer;
   private final TextMapPropagator propagator;
   private final HttpServerMetrics metrics;
@@ -84,9 +81,11 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
    *
    * @param route the route if already known (then part of the span name from the start, where
    *     samplers see it), else {@code null}
-   * @param routeFinal whether a later {@link HttpServerExchange#updateRoute} may replace the route
+   * @param routeSource who supplied {@code route}: a later {@link HttpServerExchange#updateRoute}
+   *     replaces it only from a source that knows more
    */
-  public HttpServerExchange start(Context base, REQUEST request, String route, boolean routeFinal) {
+  public HttpServerExchange start(
+      Context base, REQUEST request, String route, HttpRouteSource routeSource) {
     long startNanos = System.nanoTime();
     Context parent = propagator.extract(base, request, headers);
     String path = getter.path(request);
@@ -97,7 +96,6 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
     String originalMethod = getter.method(request);
     String method = settings.knownMethods().normalize(originalMethod);
     boolean knownMethod = !HttpRequestMethodValues.OTHER.equals(method);
-    String spanNamePrefix = knownMethod ? method : UNKNOWN_METHOD_SPAN_NAME;
 
     String forwarded = getter.requestHeader(request, "forwarded");
     String scheme = ForwardedHeaders.forwardedParameter(forwarded, "proto");
@@ -111,7 +109,7 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
 
     SpanBuilder span =
         tracer
-            .spanBuilder(route == null ? spanNamePrefix : spanNamePrefix + ' ' + route)
+            .spanBuilder(HttpServerSpanName.of(method, route))
             .setSpanKind(SpanKind.SERVER)
             .setParent(parent)
             .setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, method);
@@ -144,13 +142,15 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
             parent,
             span.startSpan(),
             startNanos,
-            spanNamePrefix,
             method,
             scheme,
             protocolVersion,
             active.build(),
             route,
-            routeFinal);
+            routeSource,
+            request,
+            getter,
+            false);
     metrics.requestStarted(exchange.activeRequestAttributes(), exchange.context());
     return exchange;
   }
@@ -166,6 +166,9 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
     long durationNanos = System.nanoTime() - exchange.startNanos();
     if (error == null) {
       error = exchange.asyncError();
+    }
+    if (error != null) {
+      error = getter.applicationError(error);
     }
     Span span = exchange.span();
     int statusCode = response == null ? 0 : getter.statusCode(response, error);

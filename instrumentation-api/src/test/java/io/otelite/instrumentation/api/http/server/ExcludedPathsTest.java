@@ -80,7 +80,8 @@ class ExcludedPathsTest {
     Map<String, String> request =
         Map.of(":path", "/health", "traceparent", "00-" + callerTraceId + "-b7ad6b7169203331-01");
 
-    HttpServerExchange exchange = instrumenter.start(Context.root(), request, null, false);
+    HttpServerExchange exchange =
+        instrumenter.start(Context.root(), request, null, HttpRouteSource.SERVLET);
     Span child =
         sdk.getTracer("test").spanBuilder("SELECT 1").setParent(exchange.context()).startSpan();
     child.end();
@@ -103,7 +104,9 @@ class ExcludedPathsTest {
 
   private void serve(String path) {
     instrumenter.end(
-        instrumenter.start(Context.root(), Map.of(":path", path), null, false), 200, null);
+        instrumenter.start(Context.root(), Map.of(":path", path), null, HttpRouteSource.SERVLET),
+        200,
+        null);
   }
 
   /** Requests as header maps, with the path under ":path". */

@@ -57,7 +57,7 @@ class HttpServerInstrumenterTest {
         instrumenter(HttpServerSettings.of(List.of(), List.of(), List.of()));
 
     instrumenter.end(
-        instrumenter.start(Context.root(), new Request("get", "/x"), "/x", true),
+        instrumenter.start(Context.root(), new Request("get", "/x"), "/x", HttpRouteSource.SERVLET),
         new Response(200),
         null);
 
@@ -73,11 +73,13 @@ class HttpServerInstrumenterTest {
         instrumenter(HttpServerSettings.of(List.of("GET", "PURGE"), List.of(), List.of()));
 
     instrumenter.end(
-        instrumenter.start(Context.root(), new Request("PURGE", "/cache"), null, false),
+        instrumenter.start(
+            Context.root(), new Request("PURGE", "/cache"), null, HttpRouteSource.SERVLET),
         new Response(200),
         null);
     instrumenter.end(
-        instrumenter.start(Context.root(), new Request("POST", "/cache"), null, false),
+        instrumenter.start(
+            Context.root(), new Request("POST", "/cache"), null, HttpRouteSource.SERVLET),
         new Response(200),
         null);
 
@@ -94,19 +96,25 @@ class HttpServerInstrumenterTest {
     HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
 
     instrumenter.end(
-        instrumenter.start(Context.root(), new Request("GET", "/missing"), null, false),
+        instrumenter.start(
+            Context.root(), new Request("GET", "/missing"), null, HttpRouteSource.SERVLET),
         new Response(404),
         null);
     instrumenter.end(
-        instrumenter.start(Context.root(), new Request("GET", "/busy"), null, false),
+        instrumenter.start(
+            Context.root(), new Request("GET", "/busy"), null, HttpRouteSource.SERVLET),
         new Response(503),
         null);
     instrumenter.end(
-        instrumenter.start(Context.root(), new Request("GET", "/late"), null, false),
+        instrumenter.start(
+            Context.root(), new Request("GET", "/late"), null, HttpRouteSource.SERVLET),
         new Response(200),
         new IllegalStateException("after the response was committed"));
     instrumenter.end(
-        instrumenter.start(Context.root(), new Request("GET", "/gone"), null, false), null, null);
+        instrumenter.start(
+            Context.root(), new Request("GET", "/gone"), null, HttpRouteSource.SERVLET),
+        null,
+        null);
 
     List<SpanData> ended = spans.getFinishedSpanItems();
     assertThat(ended.get(0)).hasStatus(StatusData.unset());
@@ -134,7 +142,9 @@ class HttpServerInstrumenterTest {
             .header("Forwarded", "for=\"[2001:db8::17]:4711\";proto=https;host=shop.example:8443");
 
     instrumenter.end(
-        instrumenter.start(Context.root(), request, null, false), new Response(200), null);
+        instrumenter.start(Context.root(), request, null, HttpRouteSource.SERVLET),
+        new Response(200),
+        null);
 
     assertThat(onlySpan())
         .hasAttribute(ClientAttributes.CLIENT_ADDRESS, "2001:db8::17")
@@ -154,7 +164,9 @@ class HttpServerInstrumenterTest {
             .header("X-Forwarded-Host", "shop.example");
 
     instrumenter.end(
-        instrumenter.start(Context.root(), request, null, false), new Response(200), null);
+        instrumenter.start(Context.root(), request, null, HttpRouteSource.SERVLET),
+        new Response(200),
+        null);
 
     assertThat(onlySpan())
         .hasAttribute(ClientAttributes.CLIENT_ADDRESS, "203.0.113.7")
@@ -175,10 +187,11 @@ class HttpServerInstrumenterTest {
   void aProvisionalRouteGivesWayToTheFinalOneWhichStays() {
     HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
     HttpServerExchange exchange =
-        instrumenter.start(Context.root(), new Request("GET", "/legacy/a"), "/*", false);
+        instrumenter.start(
+            Context.root(), new Request("GET", "/legacy/a"), "/*", HttpRouteSource.FILTER);
 
-    exchange.updateRoute("/a", true);
-    exchange.updateRoute("/b", true);
+    exchange.updateRoute(HttpRouteSource.SERVLET, "/a");
+    exchange.updateRoute(HttpRouteSource.SERVLET, "/b");
     instrumenter.end(exchange, new Response(200), null);
 
     assertThat(onlySpan()).hasName("GET /a").hasAttribute(HttpAttributes.HTTP_ROUTE, "/a");
@@ -186,10 +199,69 @@ class HttpServerInstrumenterTest {
   }
 
   @Test
+  void aControllerRouteReplacesTheServletsAndTheFirstControllerKeepsIt() {
+    HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
+    Request request = new Request("GET", "/shop/owners/7");
+    request.contextPath = "/shop";
+    request.attributes.put("pattern", "/owners/{ownerId}");
+    HttpServerExchange exchange =
+        instrumenter.start(Context.root(), request, "/shop/*", HttpRouteSource.SERVLET);
+
+    exchange.updateApplicationRoute(
+        HttpRouteSource.CONTROLLER, (String) exchange.requestAttribute("pattern"));
+    // the error dispatch's controller, and a later servlet, know less about this request
+    exchange.updateApplicationRoute(HttpRouteSource.CONTROLLER, "/error");
+    exchange.updateRoute(HttpRouteSource.SERVLET, "/shop/error");
+    instrumenter.end(exchange, new Response(200), null);
+
+    assertThat(onlySpan())
+        .hasName("GET /shop/owners/{ownerId}")
+        .hasAttribute(HttpAttributes.HTTP_ROUTE, "/shop/owners/{ownerId}");
+    assertThat(durationPoint().getAttributes().get(HttpAttributes.HTTP_ROUTE))
+        .isEqualTo("/shop/owners/{ownerId}");
+    assertThat(exchange.requestAttribute("pattern"))
+        .as("an ended exchange lets go of the request, which the container recycles")
+        .isNull();
+  }
+
+  @Test
+  void aRouteGivenToARequestOfAnUnknownMethodNamesTheSpanHttpAndTheRoute() {
+    HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
+    HttpServerExchange exchange =
+        instrumenter.start(Context.root(), new Request("PURGE", "/cache/1"), null, null);
+
+    exchange.updateRoute(HttpRouteSource.CONTROLLER, "/cache/{id}");
+    instrumenter.end(exchange, new Response(200), null);
+
+    assertThat(onlySpan()).hasName("HTTP /cache/{id}");
+  }
+
+  @Test
+  void theExceptionRecordedIsTheApplicationsOneInsideTheLibrarysWrapper() {
+    HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
+    IllegalStateException cause = new IllegalStateException("the application's");
+
+    instrumenter.end(
+        instrumenter.start(Context.root(), new Request("GET", "/late"), null, null),
+        new Response(200),
+        new Wrapper(cause));
+
+    assertThat(onlySpan())
+        .hasAttribute(ErrorAttributes.ERROR_TYPE, "java.lang.IllegalStateException")
+        .hasEventsSatisfyingExactly(
+            event ->
+                event.hasAttributesSatisfying(
+                    equalTo(
+                        AttributeKey.stringKey("exception.type"),
+                        "java.lang.IllegalStateException"),
+                    equalTo(AttributeKey.stringKey("exception.message"), "the application's")));
+  }
+
+  @Test
   void anExchangeEndsOnceAndIsCountedOnce() {
     HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
     HttpServerExchange exchange =
-        instrumenter.start(Context.root(), new Request("GET", "/x"), "/x", true);
+        instrumenter.start(Context.root(), new Request("GET", "/x"), "/x", HttpRouteSource.SERVLET);
     assertThat(HttpServerExchange.fromContext(exchange.context())).isSameAs(exchange);
 
     instrumenter.end(exchange, new Response(200), null);
@@ -215,7 +287,7 @@ class HttpServerInstrumenterTest {
   void anErrorThrownWhileTheRequestContinuedAsynchronouslyEndsUpOnTheSpan() {
     HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
     HttpServerExchange exchange =
-        instrumenter.start(Context.root(), new Request("GET", "/x"), "/x", true);
+        instrumenter.start(Context.root(), new Request("GET", "/x"), "/x", HttpRouteSource.SERVLET);
 
     exchange.recordAsyncError(new IllegalArgumentException("in the async dispatch"));
     instrumenter.end(exchange, new Response(500), null);
@@ -236,7 +308,8 @@ class HttpServerInstrumenterTest {
     Request request = new Request("GET", "/x").header("x-tenant", "a").header("X-TENANT", "b");
     Response response = new Response(200).header("Cache-Control", "no-store");
 
-    instrumenter.end(instrumenter.start(Context.root(), request, null, false), response, null);
+    instrumenter.end(
+        instrumenter.start(Context.root(), request, null, HttpRouteSource.SERVLET), response, null);
 
     assertThat(onlySpan())
         .hasAttributesSatisfying(
@@ -273,6 +346,8 @@ class HttpServerInstrumenterTest {
     final String method;
     final String path;
     final Map<String, List<String>> headers = new LinkedHashMap<>();
+    final Map<String, Object> attributes = new LinkedHashMap<>();
+    String contextPath = "";
 
     Request(String method, String path) {
       this.method = method;
@@ -369,6 +444,28 @@ class HttpServerInstrumenterTest {
     @Override
     public List<String> responseHeaderValues(Response response, String name) {
       return response.headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    @Override
+    public String applicationPath(Request request) {
+      return request.contextPath;
+    }
+
+    @Override
+    public Object requestAttribute(Request request, String name) {
+      return request.attributes.get(name);
+    }
+
+    @Override
+    public Throwable applicationError(Throwable error) {
+      return error instanceof Wrapper && error.getCause() != null ? error.getCause() : error;
+    }
+  }
+
+  /** What a container wraps the application's exception in, like {@code ServletException}. */
+  private static final class Wrapper extends Exception {
+    Wrapper(Throwable cause) {
+      super("request processing failed", cause);
     }
   }
 }
