@@ -42,7 +42,12 @@ public final class ReceivedTelemetry {
           OtlpValues.toMap(resourceSpans.getResource().getAttributesList());
       for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
         for (Span span : scopeSpans.getSpansList()) {
-          spans.add(new ReceivedSpan(resource, scopeSpans.getScope().getName(), span));
+          spans.add(
+              new ReceivedSpan(
+                  resource,
+                  scopeSpans.getScope().getName(),
+                  scopeSpans.getScope().getVersion(),
+                  span));
         }
       }
     }

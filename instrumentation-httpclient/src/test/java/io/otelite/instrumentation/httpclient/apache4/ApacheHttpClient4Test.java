@@ -12,7 +12,8 @@ import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.util.EntityUtils;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ApacheHttpClient4Test extends AbstractHttpClientTest {
   private final CloseableHttpClient client = HttpClients.createDefault();
@@ -47,14 +48,15 @@ class ApacheHttpClient4Test extends AbstractHttpClientTest {
     return 1L;
   }
 
-  @Test
-  void aRelativeRequestIsReportedWithTheTargetHostsUrl() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"/ok?page=1", "/ok?next=http://elsewhere.example/x"})
+  void aRelativeRequestIsReportedWithTheTargetHostsUrl(String relativeUri) throws Exception {
     HttpHost target = new HttpHost("127.0.0.1", server.port());
 
     int status =
         client.execute(
             target,
-            new HttpGet("/ok?page=1"),
+            new HttpGet(relativeUri),
             response -> {
               EntityUtils.consume(response.getEntity());
               return response.getStatusLine().getStatusCode();
@@ -62,6 +64,6 @@ class ApacheHttpClient4Test extends AbstractHttpClientTest {
 
     assertThat(status).isEqualTo(200);
     assertThat(onlyClientSpan().getAttributes().get(URL_FULL))
-        .isEqualTo("http://127.0.0.1:" + server.port() + "/ok?page=1");
+        .isEqualTo("http://127.0.0.1:" + server.port() + relativeUri);
   }
 }

@@ -1,5 +1,6 @@
 package io.otelite.instrumentation.httpclient.apache5;
 
+import static io.opentelemetry.semconv.UrlAttributes.URL_FULL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -12,9 +13,12 @@ import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ApacheHttpClient5ClassicTest extends AbstractHttpClientTest {
   private final CloseableHttpClient client = HttpClients.createDefault();
@@ -51,6 +55,25 @@ class ApacheHttpClient5ClassicTest extends AbstractHttpClientTest {
   @Override
   protected Long resendCountAfterOneRedirect() {
     return 1L;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/ok?page=1", "/ok?next=http://elsewhere.example/x"})
+  void aRelativeRequestIsReportedWithTheTargetHostsUrl(String relativeUri) throws Exception {
+    HttpHost target = new HttpHost("127.0.0.1", server.port());
+
+    int status =
+        client.execute(
+            target,
+            new HttpGet(relativeUri),
+            response -> {
+              EntityUtils.consume(response.getEntity());
+              return response.getCode();
+            });
+
+    assertThat(status).isEqualTo(200);
+    assertThat(onlyClientSpan().getAttributes().get(URL_FULL))
+        .isEqualTo("http://127.0.0.1:" + server.port() + relativeUri);
   }
 
   @Test

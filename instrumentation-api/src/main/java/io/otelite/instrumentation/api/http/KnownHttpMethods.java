@@ -1,6 +1,7 @@
-package io.otelite.instrumentation.api.http.server;
+package io.otelite.instrumentation.api.http;
 
 import io.opentelemetry.semconv.HttpAttributes.HttpRequestMethodValues;
+import io.otelite.instrumentation.api.InstrumentationConfig;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -8,12 +9,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The request methods that are reported by name. Any other method becomes {@code _OTHER} (the
- * original goes to {@code http.request.method_original}) and the span is named {@code HTTP}:
- * semconv keeps the method low-cardinality because clients can send anything. Matching is
+ * The request methods that server and client spans report by name. Any other method becomes {@code
+ * _OTHER} (the original goes to {@code http.request.method_original}) and the span is named {@code
+ * HTTP}: semconv keeps the method low-cardinality because anything can be sent. Matching is
  * case-sensitive, as semconv requires.
  */
 public final class KnownHttpMethods {
+  /**
+   * The OpenTelemetry agent's key: a list that replaces the default set, for servers and clients.
+   */
+  public static final String CONFIG_KEY = "otel.instrumentation.http.known-methods";
+
   /** Semconv's default set (RFC 9110 plus PATCH). */
   public static final List<String> DEFAULT =
       Arrays.asList(
@@ -36,6 +42,11 @@ public final class KnownHttpMethods {
   /** The given methods, or the default set when none are given. */
   public static KnownHttpMethods of(Collection<String> methods) {
     return new KnownHttpMethods(methods.isEmpty() ? DEFAULT : methods);
+  }
+
+  /** The methods the user configured with {@value #CONFIG_KEY}, or the default set. */
+  public static KnownHttpMethods fromInstrumentationConfig() {
+    return of(InstrumentationConfig.getList(CONFIG_KEY));
   }
 
   /**
