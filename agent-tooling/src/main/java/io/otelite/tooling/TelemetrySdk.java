@@ -8,10 +8,10 @@ import io.otelite.instrumentation.api.AgentLog;
 import io.otelite.tooling.config.AgentConfiguration;
 import io.otelite.tooling.config.ConfigErrors;
 import io.otelite.tooling.export.AgentExport;
-import io.otelite.tooling.export.ConsoleSpanExporter;
-import io.otelite.tooling.export.DroppedSpans;
+import io.otelite.tooling.export.console.ConsoleSpanExporter;
 import io.otelite.tooling.export.disk.DiskBufferDrops;
 import io.otelite.tooling.export.disk.DiskBuffering;
+import io.otelite.tooling.export.health.DroppedSpans;
 import java.util.concurrent.TimeUnit;
 
 /**

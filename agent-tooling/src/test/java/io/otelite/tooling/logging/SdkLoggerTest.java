@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.otelite.instrumentation.api.AgentLog;
-import io.otelite.tooling.export.DroppedSpans;
+import io.otelite.tooling.export.health.DroppedSpans;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

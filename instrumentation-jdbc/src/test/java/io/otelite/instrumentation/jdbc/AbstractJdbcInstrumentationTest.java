@@ -15,7 +15,7 @@ import io.opentelemetry.semconv.DbAttributes;
 import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
 import io.otelite.instrumentation.api.db.JdbcStatements;
-import io.otelite.tooling.export.ConsoleSpanExporter;
+import io.otelite.tooling.export.console.ConsoleSpanExporter;
 import io.otelite.tooling.testing.InstrumentationTestHarness;
 import java.sql.CallableStatement;
 import java.sql.Connection;

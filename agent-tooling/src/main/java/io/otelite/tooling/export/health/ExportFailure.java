@@ -1,4 +1,4 @@
-package io.otelite.tooling.export;
+package io.otelite.tooling.export.health;
 
 import io.opentelemetry.sdk.common.export.GrpcResponse;
 import io.opentelemetry.sdk.common.export.GrpcStatusCode;

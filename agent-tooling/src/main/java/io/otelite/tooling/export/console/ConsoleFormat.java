@@ -1,4 +1,4 @@
-package io.otelite.tooling.export;
+package io.otelite.tooling.export.console;
 
 import io.opentelemetry.api.common.Attributes;
 

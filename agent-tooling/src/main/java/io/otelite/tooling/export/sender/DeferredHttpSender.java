@@ -1,4 +1,4 @@
-package io.otelite.tooling.export;
+package io.otelite.tooling.export.sender;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.HttpResponse;

@@ -1,4 +1,4 @@
-package io.otelite.tooling.export;
+package io.otelite.tooling.export.sender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

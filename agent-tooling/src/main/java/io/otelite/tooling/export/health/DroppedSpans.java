@@ -1,4 +1,4 @@
-package io.otelite.tooling.export;
+package io.otelite.tooling.export.health;
 
 import io.opentelemetry.api.metrics.Meter;
 import io.otelite.instrumentation.api.AgentLog;

@@ -1,4 +1,4 @@
-package io.otelite.tooling.export;
+package io.otelite.tooling.export.sender;
 
 import com.google.auto.service.AutoService;
 import io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSenderProvider;

@@ -1,4 +1,4 @@
-package io.otelite.tooling.export;
+package io.otelite.tooling.export.health;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.GrpcResponse;
@@ -21,12 +21,12 @@ public final class ExportHealth {
    * {@code export}: what is exported, as it reads in a sentence, e.g. "span export
    * (OtlpHttpSpanExporter)".
    */
-  ExportHealth(String export) {
+  public ExportHealth(String export) {
     this.export = export;
   }
 
   /** Watches an export's result; it may complete later, on the sender's thread. */
-  CompletableResultCode watch(CompletableResultCode result) {
+  public CompletableResultCode watch(CompletableResultCode result) {
     result.whenComplete(
         () -> {
           if (result.isSuccess()) {
