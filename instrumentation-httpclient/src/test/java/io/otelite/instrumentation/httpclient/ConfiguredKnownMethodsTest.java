@@ -11,8 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,25 +20,16 @@ import org.junit.jupiter.api.Test;
  * an instrumenter reads its configuration once.
  */
 class ConfiguredKnownMethodsTest {
-  private static final InstrumentationTestHarness harness = InstrumentationTestHarness.install();
-  private static RecordingHttpServer server;
+  private final InstrumentationTestHarness harness = InstrumentationTestHarness.install();
   private final HttpClient client = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = new RecordingHttpServer();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
 
   @Test
   void aConfiguredMethodIsReportedByNameAndADefaultOneThatIsNotListedBecomesOther()
       throws Exception {
-    send("PURGE");
-    send("POST");
+    try (RecordingHttpServer server = new RecordingHttpServer()) {
+      send(server, "PURGE");
+      send(server, "POST");
+    }
 
     List<SpanData> spans = harness.waitForSpans(2);
     assertThat(spans.get(0))
@@ -53,7 +42,7 @@ class ConfiguredKnownMethodsTest {
             equalTo(HTTP_REQUEST_METHOD, "_OTHER"), equalTo(HTTP_REQUEST_METHOD_ORIGINAL, "POST"));
   }
 
-  private void send(String method) throws Exception {
+  private void send(RecordingHttpServer server, String method) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(server.uri("/ok"))
             .method(method, HttpRequest.BodyPublishers.noBody())

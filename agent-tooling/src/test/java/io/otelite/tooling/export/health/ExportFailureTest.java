@@ -3,9 +3,7 @@ package io.otelite.tooling.export.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.exporter.internal.FailedExportException;
-import io.opentelemetry.sdk.common.export.GrpcResponse;
 import io.opentelemetry.sdk.common.export.GrpcStatusCode;
-import io.opentelemetry.sdk.common.export.HttpResponse;
 import java.net.ConnectException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,16 +30,13 @@ class ExportFailureTest {
   })
   void theCollectorRefusesTheDataOnlyForStatusesThatSendingAgainCannotChange(
       int status, boolean refused) {
-    assertThat(ExportFailure.refusesTheData(ExportHealthTest.httpFailure(status)))
-        .isEqualTo(refused);
+    assertThat(ExportFailure.refusesTheData(FailedExports.http(status))).isEqualTo(refused);
   }
 
   @ParameterizedTest
   @EnumSource(GrpcStatusCode.class)
   void overGrpcOnlyInvalidArgumentRefusesTheData(GrpcStatusCode status) {
-    assertThat(
-            ExportFailure.refusesTheData(
-                FailedExportException.grpcFailedWithResponse(new Grpc(status))))
+    assertThat(ExportFailure.refusesTheData(FailedExports.grpc(status)))
         .isEqualTo(status == GrpcStatusCode.INVALID_ARGUMENT);
   }
 
@@ -57,39 +52,5 @@ class ExportFailureTest {
         };
 
     assertThat(ExportFailure.refusesTheData(failure)).isFalse();
-  }
-
-  record Http(int status) implements HttpResponse {
-    @Override
-    public int getStatusCode() {
-      return status;
-    }
-
-    @Override
-    public String getStatusMessage() {
-      return "";
-    }
-
-    @Override
-    public byte[] getResponseBody() {
-      return new byte[0];
-    }
-  }
-
-  record Grpc(GrpcStatusCode status) implements GrpcResponse {
-    @Override
-    public GrpcStatusCode getStatusCode() {
-      return status;
-    }
-
-    @Override
-    public String getStatusDescription() {
-      return "";
-    }
-
-    @Override
-    public byte[] getResponseMessage() {
-      return new byte[0];
-    }
   }
 }

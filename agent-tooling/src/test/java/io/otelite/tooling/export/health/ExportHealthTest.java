@@ -4,41 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.exporter.internal.FailedExportException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.export.GrpcStatusCode;
 import io.otelite.instrumentation.api.AgentLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.otelite.tooling.testing.AgentLogCapture;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A collector that goes down and comes back costs the user two lines, whatever the number of
  * batches in between, and no line ever carries the endpoint or a header.
  */
 class ExportHealthTest {
-  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+  @RegisterExtension final AgentLogCapture log = new AgentLogCapture();
   private final ExportHealth health = new ExportHealth("span export (OtlpHttpSpanExporter)");
-  private PrintStream originalStderr;
-
-  @BeforeEach
-  void captureStderr() {
-    originalStderr = System.err;
-    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setErr(originalStderr);
-    AgentLog.setDebug(false);
-  }
 
   private String[] lines() {
-    String text = stderr.toString(StandardCharsets.UTF_8);
-    return text.isEmpty() ? new String[0] : text.split("\n");
+    return log.lines();
   }
 
   @Test
@@ -52,7 +36,7 @@ class ExportHealthTest {
   @Test
   void anOutageIsOneLineWhenItStartsAndOneWhenItEnds() {
     for (int batch = 0; batch < 3; batch++) {
-      health.watch(CompletableResultCode.ofExceptionalFailure(httpFailure(503)));
+      health.watch(CompletableResultCode.ofExceptionalFailure(FailedExports.http(503)));
     }
     health.watch(CompletableResultCode.ofSuccess());
     health.watch(CompletableResultCode.ofSuccess());
@@ -68,8 +52,8 @@ class ExportHealthTest {
   @Test
   void eachFailedBatchAfterTheFirstIsInTheDebugLogOnly() {
     AgentLog.setDebug(true);
-    health.watch(CompletableResultCode.ofExceptionalFailure(httpFailure(503)));
-    health.watch(CompletableResultCode.ofExceptionalFailure(httpFailure(502)));
+    health.watch(CompletableResultCode.ofExceptionalFailure(FailedExports.http(503)));
+    health.watch(CompletableResultCode.ofExceptionalFailure(FailedExports.http(502)));
     health.watch(CompletableResultCode.ofSuccess());
 
     assertThat(lines()).hasSize(3);
@@ -97,8 +81,8 @@ class ExportHealthTest {
   @Test
   void eachExportHasItsOwnHealthSoOneFailingDoesNotHideAnothersRecovery() {
     ExportHealth zipkin = new ExportHealth("span export (ZipkinSpanExporter)");
-    health.watch(CompletableResultCode.ofExceptionalFailure(httpFailure(503)));
-    zipkin.watch(CompletableResultCode.ofExceptionalFailure(httpFailure(503)));
+    health.watch(CompletableResultCode.ofExceptionalFailure(FailedExports.http(503)));
+    zipkin.watch(CompletableResultCode.ofExceptionalFailure(FailedExports.http(503)));
     zipkin.watch(CompletableResultCode.ofSuccess());
 
     assertThat(lines()).hasSize(3);
@@ -108,12 +92,8 @@ class ExportHealthTest {
 
   @Test
   void aFailureIsDescribedByStatusOrByTheCauseThatSaysItNeverByTheEndpoint() {
-    assertThat(ExportHealth.describe(httpFailure(401))).isEqualTo("HTTP 401");
-    assertThat(
-            ExportHealth.describe(
-                FailedExportException.grpcFailedWithResponse(
-                    new ExportFailureTest.Grpc(
-                        io.opentelemetry.sdk.common.export.GrpcStatusCode.UNAVAILABLE))))
+    assertThat(ExportHealth.describe(FailedExports.http(401))).isEqualTo("HTTP 401");
+    assertThat(ExportHealth.describe(FailedExports.grpc(GrpcStatusCode.UNAVAILABLE)))
         .isEqualTo("gRPC status UNAVAILABLE");
     // the JDK sender wraps the ConnectException that says what happened
     Throwable refused =
@@ -127,9 +107,5 @@ class ExportHealthTest {
             new ConnectException("cannot reach http://alice:s3cret@collector:4318/v1/traces"));
     assertThat(ExportHealth.describe(naming)).isEqualTo("ConnectException");
     assertThat(ExportHealth.describe(null)).isEqualTo("the exporter reported a failure");
-  }
-
-  static Throwable httpFailure(int status) {
-    return FailedExportException.httpFailedWithResponse(new ExportFailureTest.Http(status));
   }
 }
