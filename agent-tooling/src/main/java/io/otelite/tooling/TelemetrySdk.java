@@ -1,10 +1,12 @@
 package io.otelite.tooling;
 
+import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.otelite.instrumentation.api.AgentLog;
+import io.otelite.instrumentation.api.AgentVersion;
 import io.otelite.tooling.config.AgentConfiguration;
 import io.otelite.tooling.config.ConfigErrors;
 import io.otelite.tooling.export.AgentExport;
@@ -57,8 +59,13 @@ public final class TelemetrySdk {
               .disableShutdownHook()
               .build()
               .getOpenTelemetrySdk();
-      DroppedSpans.registerMetric(sdk.getMeterProvider().get("io.otelite.agent"));
-      DiskBufferDrops.registerMetric(sdk.getMeterProvider().get("io.otelite.agent"));
+      Meter agentMeter =
+          sdk.getMeterProvider()
+              .meterBuilder("io.otelite.agent")
+              .setInstrumentationVersion(AgentVersion.get())
+              .build();
+      DroppedSpans.registerMetric(agentMeter);
+      DiskBufferDrops.registerMetric(agentMeter);
       registerShutdownHook(sdk, shutdownTimeoutMillis);
       return sdk;
     } catch (ConfigurationException | IllegalArgumentException e) {

@@ -64,7 +64,11 @@ public final class ReceivedTelemetry {
             .forEach(
                 m ->
                     metrics.add(
-                        new ReceivedMetric(resource, scopeMetrics.getScope().getName(), m)));
+                        new ReceivedMetric(
+                            resource,
+                            scopeMetrics.getScope().getName(),
+                            scopeMetrics.getScope().getVersion(),
+                            m)));
       }
     }
   }
