@@ -1,17 +1,19 @@
 package io.otelite.tooling;
 
+import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.otelite.instrumentation.api.AgentLog;
+import io.otelite.instrumentation.api.AgentVersion;
 import io.otelite.tooling.config.AgentConfiguration;
 import io.otelite.tooling.config.ConfigErrors;
 import io.otelite.tooling.export.AgentExport;
-import io.otelite.tooling.export.ConsoleSpanExporter;
-import io.otelite.tooling.export.DroppedSpans;
+import io.otelite.tooling.export.console.ConsoleSpanExporter;
 import io.otelite.tooling.export.disk.DiskBufferDrops;
 import io.otelite.tooling.export.disk.DiskBuffering;
+import io.otelite.tooling.export.health.DroppedSpans;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,8 +59,13 @@ public final class TelemetrySdk {
               .disableShutdownHook()
               .build()
               .getOpenTelemetrySdk();
-      DroppedSpans.registerMetric(sdk.getMeterProvider().get("io.otelite.agent"));
-      DiskBufferDrops.registerMetric(sdk.getMeterProvider().get("io.otelite.agent"));
+      Meter agentMeter =
+          sdk.getMeterProvider()
+              .meterBuilder("io.otelite.agent")
+              .setInstrumentationVersion(AgentVersion.get())
+              .build();
+      DroppedSpans.registerMetric(agentMeter);
+      DiskBufferDrops.registerMetric(agentMeter);
       registerShutdownHook(sdk, shutdownTimeoutMillis);
       return sdk;
     } catch (ConfigurationException | IllegalArgumentException e) {

@@ -9,6 +9,7 @@ import io.otelite.smoke.harness.ReceivedTelemetry;
 import io.otelite.smoke.harness.Testapp;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,14 @@ class DistributedTraceTest {
 
   private static final String UPSTREAM = "checkout";
   private static final String DOWNSTREAM = "orders";
+
+  /** The scope of each client's span: the OpenTelemetry agent's module name, prefixed. */
+  private static final Map<String, String> CLIENT_SCOPES =
+      Map.of(
+          "jdk", "io.otelite.java-http-client",
+          "jdk-async", "io.otelite.java-http-client",
+          "urlconnection", "io.otelite.http-url-connection",
+          "apache", "io.otelite.apache-httpclient");
 
   private static OtlpHttpReceiver receiver;
   private static ReceivedTelemetry telemetry;
@@ -100,6 +109,13 @@ class DistributedTraceTest {
     ReceivedSpan select =
         only(trace, s -> s.serviceName().equals(DOWNSTREAM) && s.isDatabaseCall());
     assertThat(select.isChildOf(downstream)).isTrue();
+
+    Object agentVersion = entry.resource().get("telemetry.distro.version");
+    assertThat(agentVersion).isNotNull().isNotEqualTo("unknown");
+    assertThat(trace)
+        .as("every module reports its scope at the agent's version")
+        .allSatisfy(span -> assertThat(span.scopeVersion()).isEqualTo(agentVersion));
+    assertThat(call.scopeName()).isEqualTo(CLIENT_SCOPES.get(client));
 
     assertThat(trace)
         .as("one HTTP client span per call: no nested duplicates from a lower layer")

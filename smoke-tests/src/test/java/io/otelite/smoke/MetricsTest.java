@@ -6,9 +6,11 @@ import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.otelite.smoke.harness.Await;
 import io.otelite.smoke.harness.OtlpHttpReceiver;
+import io.otelite.smoke.harness.ReceivedMetric;
 import io.otelite.smoke.harness.ReceivedTelemetry;
 import io.otelite.smoke.harness.Testapp;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -143,6 +145,31 @@ class MetricsTest {
               .as(telemetry.describeHistogram(DOWNSTREAM, "db.client.operation.duration"))
               .isEqualTo(selectSpans);
         });
+  }
+
+  @Test
+  void everyMetricOfTheAgentReportsItsScopeAtTheAgentsVersion() {
+    telemetry.awaitMetric(UPSTREAM, "http.client.request.duration");
+    telemetry.awaitMetric(DOWNSTREAM, "db.client.operation.duration");
+    telemetry.awaitMetric(DOWNSTREAM, "otelite.exporter.dropped_spans");
+
+    // io.otelite.shaded.* are the SDK's own exporter metrics, named by the SDK
+    List<ReceivedMetric> agentMetrics =
+        telemetry.metrics().stream()
+            .filter(m -> m.scopeName().startsWith("io.otelite."))
+            .filter(m -> !m.scopeName().startsWith("io.otelite.shaded."))
+            .toList();
+    assertThat(agentMetrics)
+        .extracting(ReceivedMetric::scopeName)
+        .contains("io.otelite.servlet", "io.otelite.java-http-client", "io.otelite.jdbc")
+        .contains("io.otelite.agent");
+    assertThat(agentMetrics)
+        .allSatisfy(
+            metric ->
+                assertThat(metric.scopeVersion())
+                    .as("%s", metric)
+                    .isNotEmpty()
+                    .isEqualTo(metric.resource().get("telemetry.distro.version")));
   }
 
   /**

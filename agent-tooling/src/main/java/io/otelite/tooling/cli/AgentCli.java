@@ -1,8 +1,8 @@
 package io.otelite.tooling.cli;
 
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.otelite.instrumentation.api.AgentVersion;
 import io.otelite.instrumentation.api.InstrumentationModule;
-import io.otelite.tooling.AgentVersion;
 import io.otelite.tooling.config.AgentConfiguration;
 import io.otelite.tooling.instrumentation.ModuleSelection;
 import java.io.PrintStream;

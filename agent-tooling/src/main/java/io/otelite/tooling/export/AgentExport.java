@@ -12,6 +12,7 @@ import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.otelite.tooling.export.health.ExportHealth;
 import java.util.Collection;
 import java.util.function.Supplier;
 

@@ -2,8 +2,8 @@ package io.otelite.tooling.logging;
 
 import io.otelite.instrumentation.api.AgentLog;
 import io.otelite.tooling.OpenTelemetryRelocation;
-import io.otelite.tooling.export.DroppedSpans;
-import io.otelite.tooling.export.ExportHealth;
+import io.otelite.tooling.export.health.DroppedSpans;
+import io.otelite.tooling.export.health.ExportHealth;
 import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -7,7 +7,7 @@ import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.autoconfigure.spi.ResourceProvider;
 import io.opentelemetry.sdk.resources.Resource;
-import io.otelite.tooling.AgentVersion;
+import io.otelite.instrumentation.api.AgentVersion;
 import java.net.InetAddress;
 import java.nio.file.Paths;
 import java.util.Locale;

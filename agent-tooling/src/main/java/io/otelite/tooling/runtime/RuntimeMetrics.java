@@ -4,7 +4,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.otelite.instrumentation.api.AgentLog;
-import io.otelite.tooling.AgentVersion;
+import io.otelite.instrumentation.api.AgentVersion;
 import io.otelite.tooling.config.AgentConfiguration;
 import io.otelite.tooling.config.ConfigValues;
 import io.otelite.tooling.startup.AfterApplicationLogging;

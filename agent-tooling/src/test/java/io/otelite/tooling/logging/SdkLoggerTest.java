@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.otelite.instrumentation.api.AgentLog;
-import io.otelite.tooling.export.DroppedSpans;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.otelite.tooling.export.health.DroppedSpans;
+import io.otelite.tooling.testing.AgentLogCapture;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What becomes of the lines the agent's copy of the SDK logs (in the jar every
@@ -20,23 +17,10 @@ import org.junit.jupiter.api.Test;
  */
 class SdkLoggerTest {
   private static final String SDK = "io.opentelemetry.";
-  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-  private PrintStream originalStderr;
-
-  @BeforeEach
-  void captureStderr() {
-    originalStderr = System.err;
-    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setErr(originalStderr);
-    AgentLog.setDebug(false);
-  }
+  @RegisterExtension final AgentLogCapture log = new AgentLogCapture();
 
   private String stderr() {
-    return stderr.toString(StandardCharsets.UTF_8);
+    return log.text();
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.semconv.CodeAttributes;
+import io.otelite.instrumentation.api.AgentVersion;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -19,7 +20,10 @@ import java.util.concurrent.ExecutionException;
  */
 final class MethodSpan {
   private static final Tracer TRACER =
-      GlobalOpenTelemetry.getTracer("io.otelite.opentelemetry-instrumentation-annotations");
+      GlobalOpenTelemetry.get()
+          .tracerBuilder("io.otelite.opentelemetry-instrumentation-annotations")
+          .setInstrumentationVersion(AgentVersion.get())
+          .build();
 
   private final SpanRecipe recipe;
   private final Span span;

@@ -9,8 +9,10 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.semconv.CodeAttributes;
+import io.otelite.instrumentation.api.AgentVersion;
 import io.otelite.tooling.testing.InstrumentationTestHarness;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +51,15 @@ class WithSpanTest {
         .isEqualTo("example.annotated.Orders.place");
     assertThat(span.getInstrumentationScopeInfo().getName())
         .isEqualTo("io.otelite.opentelemetry-instrumentation-annotations");
+  }
+
+  @Test
+  void theSpanReportsTheModulesScopeAtTheAgentsVersion() {
+    orders.charge();
+
+    InstrumentationScopeInfo scope = harness.waitForSpans(1).get(0).getInstrumentationScopeInfo();
+    assertThat(scope.getName()).isEqualTo("io.otelite.opentelemetry-instrumentation-annotations");
+    assertThat(scope.getVersion()).isEqualTo(AgentVersion.get()).matches("\\d+\\.\\d+\\.\\d+.*");
   }
 
   @Test

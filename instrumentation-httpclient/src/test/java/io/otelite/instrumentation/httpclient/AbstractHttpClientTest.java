@@ -14,10 +14,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
+import io.otelite.instrumentation.api.AgentVersion;
 import io.otelite.instrumentation.httpclient.RecordingHttpServer.ReceivedRequest;
 import io.otelite.tooling.testing.InstrumentationTestHarness;
 import java.net.URI;
@@ -199,6 +201,19 @@ public abstract class AbstractHttpClientTest {
     }
     assertThat(client.getAttributes().get(HTTP_REQUEST_RESEND_COUNT))
         .isEqualTo(resendCountAfterOneRedirect());
+  }
+
+  @Test
+  void spansAndMetricsReportTheModulesScopeAtTheAgentsVersion() throws Exception {
+    sendGet(server.uri("/ok"));
+
+    InstrumentationScopeInfo scope =
+        InstrumentationScopeInfo.builder(instrumentationName())
+            .setVersion(AgentVersion.get())
+            .build();
+    assertThat(AgentVersion.get()).matches("\\d+\\.\\d+\\.\\d+.*");
+    assertThat(onlyClientSpan()).hasInstrumentationScopeInfo(scope);
+    assertThat(durationMetric().getInstrumentationScopeInfo()).isEqualTo(scope);
   }
 
   @Test

@@ -14,7 +14,7 @@ import io.opentelemetry.sdk.trace.data.StatusData;
 import io.opentelemetry.semconv.DbAttributes;
 import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
-import io.otelite.tooling.export.ConsoleSpanExporter;
+import io.otelite.tooling.export.console.ConsoleSpanExporter;
 import io.otelite.tooling.testing.InstrumentationTestHarness;
 import java.sql.CallableStatement;
 import java.sql.Connection;

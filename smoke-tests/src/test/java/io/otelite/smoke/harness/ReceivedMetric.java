@@ -5,8 +5,12 @@ import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One metric of one export request, with the resource that sent it. */
-public record ReceivedMetric(Map<String, Object> resource, String scopeName, Metric metric) {
+/**
+ * One metric of one export request, with the resource that sent it and its scope ({@code
+ * scopeVersion} is empty when the meter has none).
+ */
+public record ReceivedMetric(
+    Map<String, Object> resource, String scopeName, String scopeVersion, Metric metric) {
 
   public String serviceName() {
     return String.valueOf(resource.get("service.name"));

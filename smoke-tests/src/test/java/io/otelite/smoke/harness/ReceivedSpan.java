@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** One span as the receiver got it, with its resource and scope. */
-public record ReceivedSpan(Map<String, Object> resource, String scopeName, Span span) {
+/**
+ * One span as the receiver got it, with its resource and scope ({@code scopeVersion} is empty when
+ * the tracer has none).
+ */
+public record ReceivedSpan(
+    Map<String, Object> resource, String scopeName, String scopeVersion, Span span) {
 
   public String serviceName() {
     return String.valueOf(resource.get("service.name"));

@@ -42,7 +42,12 @@ public final class ReceivedTelemetry {
           OtlpValues.toMap(resourceSpans.getResource().getAttributesList());
       for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
         for (Span span : scopeSpans.getSpansList()) {
-          spans.add(new ReceivedSpan(resource, scopeSpans.getScope().getName(), span));
+          spans.add(
+              new ReceivedSpan(
+                  resource,
+                  scopeSpans.getScope().getName(),
+                  scopeSpans.getScope().getVersion(),
+                  span));
         }
       }
     }
@@ -59,7 +64,11 @@ public final class ReceivedTelemetry {
             .forEach(
                 m ->
                     metrics.add(
-                        new ReceivedMetric(resource, scopeMetrics.getScope().getName(), m)));
+                        new ReceivedMetric(
+                            resource,
+                            scopeMetrics.getScope().getName(),
+                            scopeMetrics.getScope().getVersion(),
+                            m)));
       }
     }
   }

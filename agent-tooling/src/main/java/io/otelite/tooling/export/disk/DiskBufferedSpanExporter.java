@@ -5,7 +5,7 @@ import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.otelite.instrumentation.api.AgentLog;
-import io.otelite.tooling.export.ExportFailure;
+import io.otelite.tooling.export.health.ExportFailure;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;

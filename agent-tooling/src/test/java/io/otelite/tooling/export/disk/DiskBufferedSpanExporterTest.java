@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.exporter.internal.FailedExportException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.common.export.HttpResponse;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.otelite.tooling.export.health.FailedExports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,28 +121,10 @@ class DiskBufferedSpanExporterTest {
    * An exporter whose every export fails as the OTLP exporters report the collector's HTTP answer.
    */
   private static SpanExporter answering(int status) {
-    HttpResponse response =
-        new HttpResponse() {
-          @Override
-          public int getStatusCode() {
-            return status;
-          }
-
-          @Override
-          public String getStatusMessage() {
-            return "";
-          }
-
-          @Override
-          public byte[] getResponseBody() {
-            return new byte[0];
-          }
-        };
     return new Collector() {
       @Override
       public CompletableResultCode export(Collection<SpanData> spans) {
-        return CompletableResultCode.ofExceptionalFailure(
-            FailedExportException.httpFailedWithResponse(response));
+        return CompletableResultCode.ofExceptionalFailure(FailedExports.http(status));
       }
     };
   }

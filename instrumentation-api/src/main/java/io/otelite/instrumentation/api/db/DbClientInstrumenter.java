@@ -15,6 +15,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.semconv.DbAttributes;
 import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
+import io.otelite.instrumentation.api.AgentVersion;
 import java.util.List;
 
 /**
@@ -44,11 +45,18 @@ public final class DbClientInstrumenter {
   private final Tracer tracer;
   private final DoubleHistogram duration;
 
+  /** The scope is {@code instrumentationName} at the agent's version. */
   DbClientInstrumenter(OpenTelemetry openTelemetry, String instrumentationName) {
-    this.tracer = openTelemetry.getTracer(instrumentationName);
+    this.tracer =
+        openTelemetry
+            .tracerBuilder(instrumentationName)
+            .setInstrumentationVersion(AgentVersion.get())
+            .build();
     this.duration =
         openTelemetry
-            .getMeter(instrumentationName)
+            .meterBuilder(instrumentationName)
+            .setInstrumentationVersion(AgentVersion.get())
+            .build()
             .histogramBuilder(DURATION_METRIC)
             .setUnit("s")
             .setDescription("Duration of database client operations.")

@@ -9,6 +9,7 @@ import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.ObservableLongMeasurement;
+import io.otelite.instrumentation.api.AgentVersion;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -117,7 +118,11 @@ public final class DbConnectionPoolMetrics {
   /** With a given OpenTelemetry, for tests. */
   public static DbConnectionPoolMetrics create(
       OpenTelemetry openTelemetry, String instrumentationName) {
-    return new DbConnectionPoolMetrics(openTelemetry.getMeter(instrumentationName));
+    return new DbConnectionPoolMetrics(
+        openTelemetry
+            .meterBuilder(instrumentationName)
+            .setInstrumentationVersion(AgentVersion.get())
+            .build());
   }
 
   /**

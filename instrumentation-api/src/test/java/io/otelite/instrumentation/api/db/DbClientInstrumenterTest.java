@@ -6,7 +6,9 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -16,6 +18,7 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.semconv.DbAttributes;
 import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
+import io.otelite.instrumentation.api.AgentVersion;
 import java.io.IOException;
 import java.util.List;
 import org.assertj.core.api.Assertions;
@@ -58,6 +61,19 @@ class DbClientInstrumenterTest {
         .isEqualTo("postgresql");
     Assertions.assertThat(DbClientInstrumenter.spanName("postgresql", null))
         .isEqualTo("postgresql");
+  }
+
+  @Test
+  void spansAndMetricsReportTheInstrumentationNameAtTheAgentsVersion() {
+    instrumenter.end(instrumenter.start(Context.root(), POSTGRES, null, -1), null, null);
+
+    InstrumentationScopeInfo scope =
+        InstrumentationScopeInfo.builder("test").setVersion(AgentVersion.get()).build();
+    Assertions.assertThat(AgentVersion.get()).matches("\\d+\\.\\d+\\.\\d+.*");
+    assertThat(spans.getFinishedSpanItems().get(0)).hasInstrumentationScopeInfo(scope);
+    Assertions.assertThat(metrics.collectAllMetrics())
+        .extracting(MetricData::getInstrumentationScopeInfo)
+        .containsOnly(scope);
   }
 
   @Test

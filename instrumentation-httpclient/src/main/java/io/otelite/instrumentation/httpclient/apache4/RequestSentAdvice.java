@@ -9,6 +9,6 @@ public final class RequestSentAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static void enter(@Advice.Argument(1) HttpRequest request) {
-    ClassicCall.onRequestSent(request);
+    ApacheHttpClient4Singletons.classicCalls().onRequestSent(request);
   }
 }

@@ -1,23 +1,32 @@
 package io.otelite.instrumentation.httpclient.apache5;
 
-import io.opentelemetry.context.propagation.TextMapSetter;
 import io.otelite.instrumentation.api.http.client.HttpClientInstrumenter;
+import io.otelite.instrumentation.httpclient.apache.ApacheClassicCalls;
+import io.otelite.instrumentation.httpclient.apache.ApacheHttpClientInstrumenters;
+import io.otelite.instrumentation.httpclient.apache.ApacheRequest;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 
+/**
+ * The one configured instrumenter, shared by the classic and the async client (per application
+ * class loader, like every class here).
+ */
 final class ApacheHttpClient5Singletons {
-  /**
-   * {@code setHeader}, not {@code addHeader}: a request sent again (or reused) keeps one
-   * traceparent.
-   */
-  static final TextMapSetter<HttpRequest> HEADER_SETTER =
-      (request, name, value) -> request.setHeader(name, value);
-
-  static final HttpClientInstrumenter<ApacheRequest, HttpResponse> INSTRUMENTER =
-      HttpClientInstrumenter.create(
-          "io.otelite.apache-httpclient",
-          new ApacheHttpClient5AttributesGetter(),
-          (request, name, value) -> HEADER_SETTER.set(request.request, name, value));
+  private static final ApacheHttpClient5Accessor ACCESSOR = new ApacheHttpClient5Accessor();
+  private static final HttpClientInstrumenter<ApacheRequest<HttpHost, HttpRequest>, HttpResponse>
+      INSTRUMENTER = ApacheHttpClientInstrumenters.create(ACCESSOR);
+  private static final ApacheClassicCalls<HttpHost, HttpRequest, HttpResponse> CLASSIC_CALLS =
+      new ApacheClassicCalls<>(CloseableHttpClient.class, INSTRUMENTER, ACCESSOR);
 
   private ApacheHttpClient5Singletons() {}
+
+  static HttpClientInstrumenter<ApacheRequest<HttpHost, HttpRequest>, HttpResponse> instrumenter() {
+    return INSTRUMENTER;
+  }
+
+  static ApacheClassicCalls<HttpHost, HttpRequest, HttpResponse> classicCalls() {
+    return CLASSIC_CALLS;
+  }
 }

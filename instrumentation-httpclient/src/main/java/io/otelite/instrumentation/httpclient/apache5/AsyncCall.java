@@ -1,10 +1,10 @@
 package io.otelite.instrumentation.httpclient.apache5;
 
-import static io.otelite.instrumentation.httpclient.apache5.ApacheHttpClient5Singletons.INSTRUMENTER;
-
 import io.opentelemetry.context.Context;
 import io.otelite.instrumentation.api.CallDepth;
+import io.otelite.instrumentation.api.http.client.HttpClientInstrumenter;
 import io.otelite.instrumentation.api.http.client.HttpClientOperation;
+import io.otelite.instrumentation.httpclient.apache.ApacheRequest;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.HttpHost;
@@ -20,9 +20,12 @@ import org.apache.hc.core5.http.protocol.HttpCoreContext;
  * starts when the request producer emits the request, and ends when the client calls back.
  */
 final class AsyncCall {
+  private static final HttpClientInstrumenter<ApacheRequest<HttpHost, HttpRequest>, HttpResponse>
+      INSTRUMENTER = ApacheHttpClient5Singletons.instrumenter();
+
   private final Context parentContext;
   private final HttpHost target;
-  private volatile ApacheRequest request;
+  private volatile ApacheRequest<HttpHost, HttpRequest> request;
   private volatile HttpClientOperation operation;
   private volatile HttpContext httpContext;
 
@@ -69,7 +72,7 @@ final class AsyncCall {
     if (operation != null || httpRequest == null) {
       return; // a producer asked to send again (a retry) belongs to the same span
     }
-    ApacheRequest apacheRequest = new ApacheRequest(target, httpRequest);
+    ApacheRequest<HttpHost, HttpRequest> apacheRequest = new ApacheRequest<>(target, httpRequest);
     request = apacheRequest;
     httpContext = context;
     operation = INSTRUMENTER.start(parentContext, apacheRequest);

@@ -12,7 +12,7 @@ public final class ClassicExecuteAdvice {
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static Object enter(
       @Advice.Argument(0) HttpHost target, @Advice.Argument(1) ClassicHttpRequest request) {
-    return ClassicCall.start(target, request);
+    return ApacheHttpClient5Singletons.classicCalls().start(target, request);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
@@ -20,6 +20,6 @@ public final class ClassicExecuteAdvice {
       @Advice.Enter Object call,
       @Advice.Return HttpResponse response,
       @Advice.Thrown Throwable error) {
-    ClassicCall.end(call, response, error);
+    ApacheHttpClient5Singletons.classicCalls().end(call, response, error);
   }
 }

@@ -9,6 +9,6 @@ public final class RequestSentAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static void enter(@Advice.Argument(0) ClassicHttpRequest request) {
-    ClassicCall.onRequestSent(request);
+    ApacheHttpClient5Singletons.classicCalls().onRequestSent(request);
   }
 }

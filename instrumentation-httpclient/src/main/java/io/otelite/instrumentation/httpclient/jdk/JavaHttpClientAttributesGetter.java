@@ -8,22 +8,22 @@ final class JavaHttpClientAttributesGetter
     implements HttpClientAttributesGetter<HttpRequest, HttpResponse<?>> {
 
   @Override
-  public String getHttpRequestMethod(HttpRequest request) {
+  public String method(HttpRequest request) {
     return request.method();
   }
 
   @Override
-  public String getUrlFull(HttpRequest request) {
+  public String urlFull(HttpRequest request) {
     return request.uri().toString();
   }
 
   @Override
-  public int getHttpResponseStatusCode(HttpRequest request, HttpResponse<?> response) {
+  public int statusCode(HttpRequest request, HttpResponse<?> response) {
     return response.statusCode();
   }
 
   @Override
-  public String getNetworkProtocolVersion(HttpRequest request, HttpResponse<?> response) {
+  public String protocolVersion(HttpRequest request, HttpResponse<?> response) {
     // by name: HTTP_3 exists only in newer JDKs than the one this is compiled for
     switch (response.version().name()) {
       case "HTTP_1_1":

@@ -18,8 +18,7 @@ import java.util.concurrent.CompletionException;
  */
 final class JavaHttpClientCall {
   private static final HttpClientInstrumenter<HttpRequest, HttpResponse<?>> INSTRUMENTER =
-      HttpClientInstrumenter.create(
-          "io.otelite.java-http-client", new JavaHttpClientAttributesGetter(), null);
+      JavaHttpClientSingletons.instrumenter();
 
   /**
    * The OpenTelemetry OTLP exporters send this user agent; their requests must not be traced (a

@@ -10,22 +10,22 @@ final class UrlConnectionAttributesGetter
     implements HttpClientAttributesGetter<UrlConnectionRequest, Integer> {
 
   @Override
-  public String getHttpRequestMethod(UrlConnectionRequest request) {
+  public String method(UrlConnectionRequest request) {
     return request.method;
   }
 
   @Override
-  public String getUrlFull(UrlConnectionRequest request) {
+  public String urlFull(UrlConnectionRequest request) {
     return request.connection.getURL().toExternalForm();
   }
 
   @Override
-  public int getHttpResponseStatusCode(UrlConnectionRequest request, Integer statusCode) {
+  public int statusCode(UrlConnectionRequest request, Integer statusCode) {
     return statusCode;
   }
 
   @Override
-  public String getNetworkProtocolVersion(UrlConnectionRequest request, Integer statusCode) {
+  public String protocolVersion(UrlConnectionRequest request, Integer statusCode) {
     // only called once the response has arrived, so this reads the parsed headers and sends nothing
     String statusLine = request.connection.getHeaderField(0);
     if (statusLine == null || !statusLine.startsWith("HTTP/")) {

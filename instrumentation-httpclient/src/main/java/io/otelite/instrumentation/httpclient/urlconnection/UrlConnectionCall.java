@@ -15,10 +15,7 @@ import java.net.HttpURLConnection;
  */
 final class UrlConnectionCall {
   private static final HttpClientInstrumenter<UrlConnectionRequest, Integer> INSTRUMENTER =
-      HttpClientInstrumenter.create(
-          "io.otelite.http-url-connection",
-          new UrlConnectionAttributesGetter(),
-          UrlConnectionCall::setHeader);
+      HttpUrlConnectionSingletons.instrumenter();
   private static final InFlightRequests IN_FLIGHT =
       InFlightRequests.forKind(HttpURLConnection.class);
 
@@ -96,13 +93,5 @@ final class UrlConnectionCall {
       return "POST";
     }
     return method;
-  }
-
-  private static void setHeader(UrlConnectionRequest request, String name, String value) {
-    try {
-      request.connection.setRequestProperty(name, value);
-    } catch (IllegalStateException alreadyConnected) {
-      // connected before the agent saw it: the span still records the call
-    }
   }
 }

@@ -3,8 +3,8 @@ package io.otelite.instrumentation.httpclient.apache5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.otelite.instrumentation.httpclient.AbstractHttpClientTest;
 import io.otelite.instrumentation.httpclient.RecordingHttpServer.ReceivedRequest;
+import io.otelite.instrumentation.httpclient.apache.AbstractApacheHttpClientTest;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -12,11 +12,13 @@ import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.HttpClientResponseHandler;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ApacheHttpClient5ClassicTest extends AbstractHttpClientTest {
+class ApacheHttpClient5ClassicTest extends AbstractApacheHttpClientTest {
   private final CloseableHttpClient client = HttpClients.createDefault();
 
   @AfterEach
@@ -29,18 +31,15 @@ class ApacheHttpClient5ClassicTest extends AbstractHttpClientTest {
     return send(client, uri);
   }
 
-  private static int send(CloseableHttpClient client, URI uri) throws Exception {
-    return client.execute(
-        new HttpGet(uri),
-        response -> {
-          EntityUtils.consume(response.getEntity());
-          return response.getCode();
-        });
-  }
+  /** Reads the whole response, so that the connection goes back to the pool. */
+  private static final HttpClientResponseHandler<Integer> STATUS =
+      response -> {
+        EntityUtils.consume(response.getEntity());
+        return response.getCode();
+      };
 
-  @Override
-  protected String instrumentationName() {
-    return "io.otelite.apache-httpclient";
+  private static int send(CloseableHttpClient client, URI uri) throws Exception {
+    return client.execute(new HttpGet(uri), STATUS);
   }
 
   @Override
@@ -49,8 +48,8 @@ class ApacheHttpClient5ClassicTest extends AbstractHttpClientTest {
   }
 
   @Override
-  protected Long resendCountAfterOneRedirect() {
-    return 1L;
+  protected int sendGetToTarget(String host, int port, String relativeUri) throws Exception {
+    return client.execute(new HttpHost(host, port), new HttpGet(relativeUri), STATUS);
   }
 
   @Test

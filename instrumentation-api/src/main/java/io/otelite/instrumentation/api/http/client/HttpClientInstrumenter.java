@@ -24,6 +24,8 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import io.opentelemetry.semconv.HttpAttributes.HttpRequestMethodValues;
+import io.otelite.instrumentation.api.AgentVersion;
+import io.otelite.instrumentation.api.http.KnownHttpMethods;
 
 /**
  * Turns one HTTP client call into a CLIENT span, propagation headers and an {@code
@@ -32,7 +34,8 @@ import io.opentelemetry.semconv.HttpAttributes.HttpRequestMethodValues;
  * its request ({@link TextMapSetter}); the rules live here, once for every client:
  *
  * <ul>
- *   <li>span name {@code {method}}, or {@code HTTP} for a method semconv does not know;
+ *   <li>span name {@code {method}}, or {@code HTTP} for a method that is not {@linkplain
+ *       KnownHttpMethods known};
  *   <li>{@code url.full} without user-info and with sensitive query values {@code REDACTED};
  *   <li>4xx, 5xx and failures without a response are errors, with {@code error.type} the status
  *       code or the exception's class name;
@@ -48,24 +51,38 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
   private final TextMapPropagator propagator;
   private final HttpClientAttributesGetter<REQUEST, RESPONSE> getter;
   private final TextMapSetter<REQUEST> headerSetter;
+  private final KnownHttpMethods knownMethods;
   private final UrlRedactor urlRedactor;
   private final HttpClientDurationMetric durationMetric;
 
+  /** The scope is {@code instrumentationName} at the agent's version. */
   HttpClientInstrumenter(
       OpenTelemetry openTelemetry,
       String instrumentationName,
       HttpClientAttributesGetter<REQUEST, RESPONSE> getter,
       TextMapSetter<REQUEST> headerSetter,
-      UrlRedactor urlRedactor) {
-    this.tracer = openTelemetry.getTracer(instrumentationName);
+      HttpClientSettings settings) {
+    this.tracer =
+        openTelemetry
+            .tracerBuilder(instrumentationName)
+            .setInstrumentationVersion(AgentVersion.get())
+            .build();
     this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     this.getter = getter;
     this.headerSetter = headerSetter;
-    this.urlRedactor = urlRedactor;
-    this.durationMetric = new HttpClientDurationMetric(openTelemetry.getMeter(instrumentationName));
+    this.knownMethods = settings.knownMethods();
+    this.urlRedactor = settings.urlRedactor();
+    this.durationMetric =
+        new HttpClientDurationMetric(
+            openTelemetry
+                .meterBuilder(instrumentationName)
+                .setInstrumentationVersion(AgentVersion.get())
+                .build());
   }
 
   /**
+   * With the agent's OpenTelemetry and the user's configuration.
+   *
    * @param instrumentationName the tracer and meter name, {@code io.otelite.<module name>}
    * @param headerSetter sets one header on the library's request, or {@code null} when the library
    *     injects through {@link #inject} itself (immutable requests)
@@ -79,7 +96,7 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
         instrumentationName,
         getter,
         headerSetter,
-        UrlRedactor.fromConfig());
+        HttpClientSettings.fromInstrumentationConfig());
   }
 
   /**
@@ -97,14 +114,14 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
    */
   public HttpClientOperation start(Context parentContext, REQUEST request) {
     long startNanos = System.nanoTime();
-    String originalMethod = getter.getHttpRequestMethod(request);
-    boolean knownMethod = KnownHttpMethods.isKnown(originalMethod);
-    String method = knownMethod ? originalMethod : HttpRequestMethodValues.OTHER;
-    String url = getter.getUrlFull(request);
+    String originalMethod = getter.method(request);
+    String method = knownMethods.normalize(originalMethod);
+    boolean knownMethod = !HttpRequestMethodValues.OTHER.equals(method);
+    String url = getter.urlFull(request);
 
     SpanBuilder spanBuilder =
         tracer
-            .spanBuilder(knownMethod ? originalMethod : "HTTP")
+            .spanBuilder(knownMethod ? method : "HTTP")
             .setSpanKind(SpanKind.CLIENT)
             .setParent(parentContext)
             .setAttribute(HTTP_REQUEST_METHOD, method);
@@ -165,13 +182,12 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
       metricAttributes.put(SERVER_PORT, (long) operation.serverPort);
     }
 
-    int statusCode = response == null ? 0 : getter.getHttpResponseStatusCode(request, response);
+    int statusCode = response == null ? 0 : getter.statusCode(request, response);
     if (statusCode > 0) {
       span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
       metricAttributes.put(HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
     }
-    String protocolVersion =
-        response == null ? null : getter.getNetworkProtocolVersion(request, response);
+    String protocolVersion = response == null ? null : getter.protocolVersion(request, response);
     if (protocolVersion != null) {
       span.setAttribute(NETWORK_PROTOCOL_VERSION, protocolVersion);
       metricAttributes.put(NETWORK_PROTOCOL_VERSION, protocolVersion);

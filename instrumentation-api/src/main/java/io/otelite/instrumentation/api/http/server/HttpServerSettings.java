@@ -2,6 +2,7 @@ package io.otelite.instrumentation.api.http.server;
 
 import io.opentelemetry.semconv.HttpAttributes;
 import io.otelite.instrumentation.api.InstrumentationConfig;
+import io.otelite.instrumentation.api.http.KnownHttpMethods;
 import java.util.Collection;
 
 /**
@@ -9,10 +10,9 @@ import java.util.Collection;
  */
 public final class HttpServerSettings {
   /** The OpenTelemetry agent's keys, so that existing configuration keeps working. */
-  public static final String KNOWN_METHODS_KEY = "otel.instrumentation.http.known-methods";
-
   public static final String CAPTURE_REQUEST_HEADERS_KEY =
       "otel.instrumentation.http.server.capture-request-headers";
+
   public static final String CAPTURE_RESPONSE_HEADERS_KEY =
       "otel.instrumentation.http.server.capture-response-headers";
 
@@ -39,7 +39,7 @@ public final class HttpServerSettings {
 
   public static HttpServerSettings fromInstrumentationConfig() {
     return of(
-            InstrumentationConfig.getList(KNOWN_METHODS_KEY),
+            InstrumentationConfig.getList(KnownHttpMethods.CONFIG_KEY),
             InstrumentationConfig.getList(CAPTURE_REQUEST_HEADERS_KEY),
             InstrumentationConfig.getList(CAPTURE_RESPONSE_HEADERS_KEY))
         .withExcludedPaths(InstrumentationConfig.getList(EXCLUDED_PATHS_KEY));

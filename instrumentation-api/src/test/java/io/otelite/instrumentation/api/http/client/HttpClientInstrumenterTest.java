@@ -20,6 +20,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
@@ -29,6 +30,8 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.otelite.instrumentation.api.AgentVersion;
+import io.otelite.instrumentation.api.http.KnownHttpMethods;
 import java.net.ConnectException;
 import java.util.HashMap;
 import java.util.List;
@@ -63,22 +66,22 @@ class HttpClientInstrumenterTest {
   static final HttpClientAttributesGetter<FakeRequest, FakeResponse> GETTER =
       new HttpClientAttributesGetter<>() {
         @Override
-        public String getHttpRequestMethod(FakeRequest request) {
+        public String method(FakeRequest request) {
           return request.method;
         }
 
         @Override
-        public String getUrlFull(FakeRequest request) {
+        public String urlFull(FakeRequest request) {
           return request.url;
         }
 
         @Override
-        public int getHttpResponseStatusCode(FakeRequest request, FakeResponse response) {
+        public int statusCode(FakeRequest request, FakeResponse response) {
           return response.status;
         }
 
         @Override
-        public String getNetworkProtocolVersion(FakeRequest request, FakeResponse response) {
+        public String protocolVersion(FakeRequest request, FakeResponse response) {
           return "1.1";
         }
       };
@@ -95,12 +98,18 @@ class HttpClientInstrumenterTest {
           .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
           .build();
   private final HttpClientInstrumenter<FakeRequest, FakeResponse> instrumenter =
-      new HttpClientInstrumenter<>(
-          sdk,
-          "io.otelite.test-client",
-          GETTER,
-          (request, name, value) -> request.headers.put(name, value),
-          new UrlRedactor(UrlRedactor.DEFAULT_SENSITIVE_QUERY_PARAMETERS));
+      instrumenter(KnownHttpMethods.of(KnownHttpMethods.DEFAULT));
+
+  private HttpClientInstrumenter<FakeRequest, FakeResponse> instrumenter(
+      KnownHttpMethods knownMethods) {
+    return new HttpClientInstrumenter<>(
+        sdk,
+        "io.otelite.test-client",
+        GETTER,
+        (request, name, value) -> request.headers.put(name, value),
+        HttpClientSettings.of(
+            knownMethods, new UrlRedactor(UrlRedactor.DEFAULT_SENSITIVE_QUERY_PARAMETERS)));
+  }
 
   @AfterEach
   void closeSdk() {
@@ -182,6 +191,44 @@ class HttpClientInstrumenterTest {
         .hasName("HTTP")
         .hasAttributesSatisfying(
             equalTo(HTTP_REQUEST_METHOD, "_OTHER"), equalTo(HTTP_REQUEST_METHOD_ORIGINAL, "PURGE"));
+  }
+
+  @Test
+  void configuredKnownMethodsReplaceTheDefaultSetAsInTheOpenTelemetryAgent() {
+    // otel.instrumentation.http.known-methods=GET,PURGE
+    HttpClientInstrumenter<FakeRequest, FakeResponse> purging =
+        instrumenter(KnownHttpMethods.of(List.of("GET", "PURGE")));
+    for (String method : new String[] {"PURGE", "POST"}) {
+      FakeRequest request = new FakeRequest(method, "http://cache/");
+      purging.end(purging.start(Context.root(), request), request, new FakeResponse(204), null);
+    }
+
+    List<SpanData> ended = spans.getFinishedSpanItems();
+    assertThat(ended.get(0))
+        .hasName("PURGE")
+        .hasAttributesSatisfying(equalTo(HTTP_REQUEST_METHOD, "PURGE"));
+    assertThat(ended.get(0).getAttributes().get(HTTP_REQUEST_METHOD_ORIGINAL)).isNull();
+    assertThat(ended.get(1))
+        .hasName("HTTP")
+        .hasAttributesSatisfying(
+            equalTo(HTTP_REQUEST_METHOD, "_OTHER"), equalTo(HTTP_REQUEST_METHOD_ORIGINAL, "POST"));
+  }
+
+  @Test
+  void spansAndMetricsCarryTheInstrumentationNameAndTheAgentsVersion() {
+    FakeRequest request = new FakeRequest("GET", "http://h/");
+    instrumenter.end(
+        instrumenter.start(Context.root(), request), request, new FakeResponse(200), null);
+
+    InstrumentationScopeInfo scope =
+        InstrumentationScopeInfo.builder("io.otelite.test-client")
+            .setVersion(AgentVersion.get())
+            .build();
+    assertThat(AgentVersion.get()).matches("\\d+\\.\\d+\\.\\d+.*");
+    assertThat(spans.getFinishedSpanItems().get(0)).hasInstrumentationScopeInfo(scope);
+    assertThat(metrics.collectAllMetrics())
+        .extracting(MetricData::getInstrumentationScopeInfo)
+        .containsOnly(scope);
   }
 
   @Test

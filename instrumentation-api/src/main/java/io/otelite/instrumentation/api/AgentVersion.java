@@ -1,0 +1,33 @@
+package io.otelite.instrumentation.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/**
+ * The agent's version, from the build: {@code telemetry.distro.version} on the resource, and the
+ * version of every instrumentation scope the agent's modules report (as the OpenTelemetry agent
+ * reports its own version on each of its scopes), so that a backend can tell which build made a
+ * span.
+ */
+public final class AgentVersion {
+  private static final String VERSION = load();
+
+  private AgentVersion() {}
+
+  public static String get() {
+    return VERSION;
+  }
+
+  private static String load() {
+    try (InputStream in = AgentVersion.class.getResourceAsStream("version.properties")) {
+      Properties properties = new Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}
