@@ -12,6 +12,7 @@ import io.otelite.tooling.export.ConsoleSpanExporter;
 import io.otelite.tooling.export.DroppedSpans;
 import io.otelite.tooling.export.disk.DiskBufferDrops;
 import io.otelite.tooling.export.disk.DiskBuffering;
+import io.otelite.tooling.propagation.TraceContextPropagator;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,6 +40,7 @@ public final class TelemetrySdk {
           AutoConfiguredOpenTelemetrySdk.builder()
               .setServiceClassLoader(serviceClassLoader)
               .addPropertiesSupplier(configuration::defaults)
+              .addPropagatorCustomizer(TraceContextPropagator::inPlaceOfTheApis)
               .addTracerProviderCustomizer(
                   (builder, config) ->
                       configuration.debug()
