@@ -1,5 +1,6 @@
 package io.otelite.instrumentation.servlet.jakarta;
 
+import io.otelite.instrumentation.api.http.server.HeaderValues;
 import io.otelite.instrumentation.api.http.server.HttpServerAttributesGetter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -65,8 +66,7 @@ final class JakartaServletAttributesGetter
 
   @Override
   public List<String> requestHeaderValues(HttpServletRequest request, String name) {
-    Enumeration<String> values = request.getHeaders(name);
-    return values == null ? Collections.emptyList() : Collections.list(values);
+    return HeaderValues.of(request.getHeaders(name));
   }
 
   @Override

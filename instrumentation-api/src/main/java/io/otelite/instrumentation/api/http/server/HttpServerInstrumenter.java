@@ -23,6 +23,8 @@ import io.opentelemetry.semconv.NetworkAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
 import io.opentelemetry.semconv.UserAgentAttributes;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -284,7 +286,12 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
     }
   }
 
-  /** Lets propagators read the request's headers through the library's getter. */
+  /**
+   * Lets propagators read the request's headers through the library's getter: {@link #get} the
+   * first field of a name, {@link #getAll} every one, which W3C Trace Context and baggage need (two
+   * {@code traceparent} fields are no parent; several {@code tracestate} or {@code baggage} fields
+   * are one list).
+   */
   private static final class RequestHeaders<REQUEST> implements TextMapGetter<REQUEST> {
     private final HttpServerAttributesGetter<REQUEST, ?> getter;
 
@@ -300,6 +307,15 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
     @Override
     public String get(REQUEST request, String key) {
       return request == null ? null : getter.requestHeader(request, key);
+    }
+
+    /** An absent header, the usual case, costs one lookup and no allocation. */
+    @Override
+    public Iterator<String> getAll(REQUEST request, String key) {
+      if (request == null || getter.requestHeader(request, key) == null) {
+        return Collections.emptyIterator();
+      }
+      return getter.requestHeaderValues(request, key).iterator();
     }
   }
 }
