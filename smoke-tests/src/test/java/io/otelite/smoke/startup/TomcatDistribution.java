@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,15 +17,43 @@ import java.util.stream.Stream;
  * A stock Apache Tomcat binary distribution (the {@code org.apache.tomcat:tomcat} zip), unchanged,
  * started by {@code bin/catalina.sh run} with juli, its own LogManager, as its users start it. Each
  * start gets its own {@code CATALINA_BASE} (the distribution's conf and ROOT webapp) with the HTTP
- * port set and the shutdown port off, which is how several Tomcats share one installation.
+ * port set and the shutdown port off, which is how several Tomcats share one installation. A webapp
+ * folder given to {@link #withWebapp} is deployed into that base as a user drops it into {@code
+ * webapps/}.
  */
-final class TomcatDistribution implements RealServer {
+public final class TomcatDistribution implements RealServer {
   private final String version;
   private final Path home;
+  private final Map<String, Path> webapps = new LinkedHashMap<>();
 
-  TomcatDistribution(String version) {
+  public TomcatDistribution(String version) {
     this.version = version;
     this.home = Locations.moduleTarget().resolve("distributions/apache-tomcat-" + version);
+  }
+
+  /**
+   * The distribution's version that smoke-tests/pom.xml names in {@code property}, e.g. {@code
+   * otelite.tomcat10.distribution}.
+   */
+  public static TomcatDistribution named(String property) {
+    String version = System.getProperty(property);
+    if (version == null || version.isBlank()) {
+      throw new AssertionError("system property " + property + " (set by smoke-tests/pom.xml)");
+    }
+    return new TomcatDistribution(version);
+  }
+
+  /** Deploys the exploded webapp {@code folder} under the context path {@code /name}. */
+  public TomcatDistribution withWebapp(String name, Path folder) {
+    webapps.put(name, folder);
+    return this;
+  }
+
+  /**
+   * Lib folder of the installation, where {@code servlet-api.jar} is, to compile webapps against.
+   */
+  public Path lib() {
+    return home.resolve("lib");
   }
 
   @Override
@@ -59,6 +88,9 @@ final class TomcatDistribution implements RealServer {
           Files.createTempDirectory(Locations.moduleTarget(), "catalina-base-" + version + "-");
       copyTree(home.resolve("conf"), base.resolve("conf"));
       copyTree(home.resolve("webapps/ROOT"), base.resolve("webapps/ROOT"));
+      for (Map.Entry<String, Path> webapp : webapps.entrySet()) {
+        copyTree(webapp.getValue(), base.resolve("webapps").resolve(webapp.getKey()));
+      }
       for (String folder : List.of("logs", "temp", "work")) {
         Files.createDirectories(base.resolve(folder));
       }
