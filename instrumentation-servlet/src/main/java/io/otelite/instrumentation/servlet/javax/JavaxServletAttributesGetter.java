@@ -66,7 +66,13 @@ final class JavaxServletAttributesGetter
 
   @Override
   public List<String> requestHeaderValues(HttpServletRequest request, String name) {
-    return HeaderValues.of(request.getHeaders(name));
+    Enumeration<String> values = request.getHeaders(name);
+    return values == null ? Collections.emptyList() : Collections.list(values);
+  }
+
+  @Override
+  public boolean requestHeaderRepeated(HttpServletRequest request, String name) {
+    return HeaderValues.moreThanOne(request.getHeaders(name));
   }
 
   @Override

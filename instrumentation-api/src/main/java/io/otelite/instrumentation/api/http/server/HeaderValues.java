@@ -1,32 +1,20 @@
 package io.otelite.instrumentation.api.http.server;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Enumeration;
-import java.util.List;
 
 /**
- * The values of a request header as the servlet API hands them out ({@code getHeaders(name)}), for
- * {@link HttpServerAttributesGetter#requestHeaderValues}. Propagators ask for every value of {@code
- * traceparent} on each request, and nearly always there is one: that case costs a singleton list,
- * not a growable one.
+ * Request header values as the servlet API hands them out ({@code getHeaders(name)}), for {@link
+ * HttpServerAttributesGetter#requestHeaderRepeated}: whether there is a second one, without copying
+ * them into a list.
  */
 public final class HeaderValues {
   private HeaderValues() {}
 
-  public static List<String> of(Enumeration<String> values) {
+  public static boolean moreThanOne(Enumeration<String> values) {
     if (values == null || !values.hasMoreElements()) {
-      return Collections.emptyList();
+      return false;
     }
-    String first = values.nextElement();
-    if (!values.hasMoreElements()) {
-      return Collections.singletonList(first);
-    }
-    List<String> all = new ArrayList<>(4);
-    all.add(first);
-    while (values.hasMoreElements()) {
-      all.add(values.nextElement());
-    }
-    return all;
+    values.nextElement();
+    return values.hasMoreElements();
   }
 }

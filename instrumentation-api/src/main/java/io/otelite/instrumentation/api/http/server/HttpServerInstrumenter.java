@@ -26,6 +26,7 @@ import io.opentelemetry.semconv.UserAgentAttributes;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Everything an HTTP server instrumentation does apart from reading its library's objects, which an
@@ -309,13 +310,44 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
       return request == null ? null : getter.requestHeader(request, key);
     }
 
-    /** An absent header, the usual case, costs one lookup and no allocation. */
+    /**
+     * An absent header, the usual case, costs one lookup and no allocation; a header present once
+     * costs a second lookup and the iterator.
+     */
     @Override
     public Iterator<String> getAll(REQUEST request, String key) {
-      if (request == null || getter.requestHeader(request, key) == null) {
+      String first = request == null ? null : getter.requestHeader(request, key);
+      if (first == null) {
         return Collections.emptyIterator();
       }
-      return getter.requestHeaderValues(request, key).iterator();
+      if (getter.requestHeaderRepeated(request, key)) {
+        return getter.requestHeaderValues(request, key).iterator();
+      }
+      return new OneValue(first);
+    }
+  }
+
+  /** The only value of a header. */
+  private static final class OneValue implements Iterator<String> {
+    private String value;
+
+    OneValue(String value) {
+      this.value = value;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return value != null;
+    }
+
+    @Override
+    public String next() {
+      if (value == null) {
+        throw new NoSuchElementException();
+      }
+      String next = value;
+      value = null;
+      return next;
     }
   }
 }
