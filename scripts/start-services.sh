@@ -11,6 +11,9 @@
 # Runs unattended (CI=true, no stdin). As root it installs packages and starts each server as its own
 # system user; as another user it expects the packages to be installed already.
 #
+# Also builds Jaeger (start_jaeger) and the Python virtual environment of the W3C Trace Context suite
+# (prepare_w3c_trace_context_venv), which the smoke tests use.
+#
 # One function per service (start_postgresql, start_mariadb), called from main; add a service the same way.
 set -euo pipefail
 
@@ -225,6 +228,38 @@ start_mariadb() {
   echo "mariadb: ready on 127.0.0.1:$MARIADB_PORT (database $DB_NAME, user $DB_USER, password $DB_PASSWORD)"
 }
 
+# ---------------------------------------------------------------------------------------------------------
+# The W3C Trace Context conformance suite's Python (smoke-tests' W3cTraceContextConformanceTest)
+# ---------------------------------------------------------------------------------------------------------
+# The suite (../shared/third-party/w3c-trace-context-test/, outside this repository) needs aiohttp. It goes
+# into a virtual environment at this fixed path, which the test reads the same way.
+W3C_VENV="$SERVICES_DIR/w3c-trace-context-venv"
+AIOHTTP_VERSION=3.13.5
+
+w3c_venv_ready() {
+  "$W3C_VENV/bin/python" -c "import aiohttp, sys; sys.exit(aiohttp.__version__ != '$AIOHTTP_VERSION')" \
+    </dev/null >/dev/null 2>&1
+}
+
+# Built beside its final path and moved into place, so that a run of this script on another worktree at the
+# same time never sees half a venv (a venv's bin/python works from wherever the folder is).
+prepare_w3c_trace_context_venv() {
+  if ! w3c_venv_ready; then
+    python3 -m venv --help >/dev/null 2>&1 || ensure_packages python3 python3-venv
+    prepare_services_dir
+    local building="$W3C_VENV.building.$$"
+    rm -rf "$building"
+    log "creating a Python virtual environment with aiohttp $AIOHTTP_VERSION in $W3C_VENV"
+    python3 -m venv "$building" </dev/null >&2 || fail "python3 -m venv failed"
+    "$building/bin/python" -m pip install --quiet --disable-pip-version-check "aiohttp==$AIOHTTP_VERSION" \
+      </dev/null >&2 || { rm -rf "$building"; fail "pip could not install aiohttp $AIOHTTP_VERSION"; }
+    rm -rf "$W3C_VENV"
+    mv -T "$building" "$W3C_VENV" 2>/dev/null || rm -rf "$building"
+    w3c_venv_ready || fail "the virtual environment at $W3C_VENV does not import aiohttp $AIOHTTP_VERSION"
+  fi
+  echo "w3c-trace-context: Python with aiohttp $AIOHTTP_VERSION at $W3C_VENV/bin/python"
+}
+
 # Jaeger v2, built from its Go module (cached in the Go bin folder); the smoke tests start it themselves,
 # on ports of their own, so here it is only built.
 start_jaeger() {
@@ -237,6 +272,7 @@ main() {
   start_postgresql
   start_mariadb
   start_jaeger
+  prepare_w3c_trace_context_venv
 }
 
 main "$@"

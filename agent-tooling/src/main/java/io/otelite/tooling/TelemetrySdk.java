@@ -14,6 +14,7 @@ import io.otelite.tooling.export.console.ConsoleSpanExporter;
 import io.otelite.tooling.export.disk.DiskBufferDrops;
 import io.otelite.tooling.export.disk.DiskBuffering;
 import io.otelite.tooling.export.health.DroppedSpans;
+import io.otelite.tooling.propagation.TraceContextPropagator;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,6 +42,7 @@ public final class TelemetrySdk {
           AutoConfiguredOpenTelemetrySdk.builder()
               .setServiceClassLoader(serviceClassLoader)
               .addPropertiesSupplier(configuration::defaults)
+              .addPropagatorCustomizer(TraceContextPropagator::inPlaceOfTheApis)
               .addTracerProviderCustomizer(
                   (builder, config) ->
                       configuration.debug()

@@ -73,6 +73,16 @@ final class BenchmarkRequest {
     return values == null ? List.of() : values;
   }
 
+  int headerCount(String name) {
+    int count = 0;
+    for (String headerName : headerNames) {
+      if (headerName.equalsIgnoreCase(name)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   Iterable<String> headerNames() {
     return Arrays.asList(headerNames);
   }

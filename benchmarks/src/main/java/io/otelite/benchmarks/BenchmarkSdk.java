@@ -1,6 +1,5 @@
 package io.otelite.benchmarks;
 
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
@@ -8,13 +7,14 @@ import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.otelite.tooling.propagation.TraceContextPropagator;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The SDK as the agent wires it (batch span processor, periodic metric reader, W3C trace context),
- * with exporters that discard: what a span or a metric point costs the application thread, without
- * the network.
+ * The SDK as the agent wires it (batch span processor, periodic metric reader, the agent's W3C
+ * trace context propagator), with exporters that discard: what a span or a metric point costs the
+ * application thread, without the network.
  */
 final class BenchmarkSdk {
   private BenchmarkSdk() {}
@@ -38,7 +38,7 @@ final class BenchmarkSdk {
     return OpenTelemetrySdk.builder()
         .setTracerProvider(tracerProvider)
         .setMeterProvider(meterProvider)
-        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+        .setPropagators(ContextPropagators.create(TraceContextPropagator.getInstance()))
         .build();
   }
 

@@ -10,6 +10,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import io.otelite.tooling.propagation.TraceContextPropagator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Reading the caller's {@code traceparent} on a server and writing it on a client, with the W3C
  * trace-context propagator alone and with baggage as well (the agents' default propagators: {@code
- * tracecontext,baggage}).
+ * tracecontext,baggage}); {@code tracecontext} is the agent's propagator ({@code otelite}) or the
+ * OpenTelemetry API's ({@code api}, which the OpenTelemetry agent uses).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -40,6 +42,16 @@ public class TraceparentBenchmark {
   @Param({"tracecontext", "tracecontext,baggage"})
   public String propagators;
 
+  @Param({"otelite", "api"})
+  public String tracecontext;
+
+  /**
+   * {@code absent}, as between services of one vendor, or {@code present}: two vendors' members
+   * arrive and are sent on.
+   */
+  @Param({"absent", "present"})
+  public String tracestate;
+
   private TextMapPropagator propagator;
   private final Map<String, String> incoming = new HashMap<>();
   private Context outgoing;
@@ -47,14 +59,22 @@ public class TraceparentBenchmark {
 
   @Setup
   public void setUp() {
+    TextMapPropagator traceContext =
+        tracecontext.equals("api")
+            ? W3CTraceContextPropagator.getInstance()
+            : TraceContextPropagator.getInstance();
     propagator =
         propagators.equals("tracecontext")
-            ? W3CTraceContextPropagator.getInstance()
-            : TextMapPropagator.composite(
-                W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());
+            ? traceContext
+            : TextMapPropagator.composite(traceContext, W3CBaggagePropagator.getInstance());
     incoming.put("host", "localhost:8080");
     incoming.put("accept", "application/json");
     incoming.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+    if (tracestate.equals("present")) {
+      incoming.put("tracestate", "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7");
+    }
+    // a span of this service continues the caller's tracestate, as the propagator read it
+    TraceState continued = Span.fromContext(extract()).getSpanContext().getTraceState();
     outgoing =
         Context.root()
             .with(
@@ -63,7 +83,7 @@ public class TraceparentBenchmark {
                         "0af7651916cd43dd8448eb211c80319c",
                         "00f067aa0ba902b7",
                         TraceFlags.getSampled(),
-                        TraceState.getDefault())));
+                        continued)));
   }
 
   @Benchmark

@@ -3,7 +3,6 @@ package io.otelite.tooling.testing;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -15,6 +14,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.otelite.tooling.propagation.TraceContextPropagator;
 import java.lang.instrument.Instrumentation;
 import java.time.Duration;
 import java.util.Collection;
@@ -71,8 +71,7 @@ public final class InstrumentationTestHarness {
             .setPropagators(
                 ContextPropagators.create(
                     TextMapPropagator.composite(
-                        W3CTraceContextPropagator.getInstance(),
-                        W3CBaggagePropagator.getInstance())))
+                        TraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())))
             .build();
     GlobalOpenTelemetry.resetForTest();
     GlobalOpenTelemetry.set(sdk);

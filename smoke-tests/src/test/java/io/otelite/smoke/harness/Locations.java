@@ -68,4 +68,16 @@ public final class Locations {
   static boolean exists(Path path) {
     return Files.isRegularFile(path);
   }
+
+  /**
+   * The version of a server distribution that smoke-tests/pom.xml names in {@code property}, e.g.
+   * {@code otelite.tomcat10.distribution}, and unpacks into target/distributions.
+   */
+  public static String distributionVersion(String property) {
+    String version = System.getProperty(property);
+    if (version == null || version.isBlank()) {
+      throw new AssertionError("system property " + property + " (set by smoke-tests/pom.xml)");
+    }
+    return version;
+  }
 }

@@ -61,6 +61,11 @@ public final class SmallApp {
     return new SmallApp(classes, otherLibraries);
   }
 
+  /** The folder of the app's compiled classes (no sub-packages: apps live in the default one). */
+  public Path classes() {
+    return classes;
+  }
+
   /** The app's class path: its classes, then its libraries. */
   public String classPath() {
     List<Path> entries = new ArrayList<>();

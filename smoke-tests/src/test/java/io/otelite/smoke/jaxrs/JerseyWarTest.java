@@ -54,8 +54,8 @@ class JerseyWarTest {
   static Stream<RealServer> servers() {
     Path war = Locations.repoRoot().resolve("testapp-jersey3/target/testapp-jersey3.war");
     return Stream.of(
-        new TomcatDistribution(System.getProperty("otelite.tomcat10.distribution")).withWar(war),
-        new JettyHome(System.getProperty("otelite.jetty12.distribution")).withWar(war));
+        TomcatDistribution.named("otelite.tomcat10.distribution").withWar(war),
+        new JettyHome(Locations.distributionVersion("otelite.jetty12.distribution")).withWar(war));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -78,10 +78,10 @@ class StartupSafetyTest {
   static Stream<Arguments> startsOfEachServer() {
     List<RealServer> servers =
         List.of(
-            new TomcatDistribution(distributionVersion("otelite.tomcat9.distribution")),
-            new TomcatDistribution(distributionVersion("otelite.tomcat10.distribution")),
-            new TomcatDistribution(distributionVersion("otelite.tomcat11.distribution")),
-            new JettyHome(distributionVersion("otelite.jetty12.distribution")),
+            TomcatDistribution.named("otelite.tomcat9.distribution"),
+            TomcatDistribution.named("otelite.tomcat10.distribution"),
+            TomcatDistribution.named("otelite.tomcat11.distribution"),
+            new JettyHome(Locations.distributionVersion("otelite.jetty12.distribution")),
             new SpringBootFatJar(
                 "spring-boot3",
                 Locations.repoRoot()
@@ -99,13 +99,6 @@ class StartupSafetyTest {
   }
 
   /** The version the root pom names; smoke-tests' surefire configuration passes it on. */
-  private static String distributionVersion(String property) {
-    String version = System.getProperty(property);
-    assertThat(version)
-        .as("system property %s (set by smoke-tests/pom.xml)", property)
-        .isNotBlank();
-    return version;
-  }
 
   @ParameterizedTest(name = "{0} {1} {2}")
   @MethodSource("startsOfEachServer")

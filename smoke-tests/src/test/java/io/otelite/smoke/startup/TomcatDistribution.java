@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,28 +17,51 @@ import java.util.stream.Stream;
  * A stock Apache Tomcat binary distribution (the {@code org.apache.tomcat:tomcat} zip), unchanged,
  * started by {@code bin/catalina.sh run} with juli, its own LogManager, as its users start it. Each
  * start gets its own {@code CATALINA_BASE} (the distribution's conf and ROOT webapp) with the HTTP
- * port set and the shutdown port off, which is how several Tomcats share one installation.
+ * port set and the shutdown port off, which is how several Tomcats share one installation. Wars and
+ * webapp folders given to {@link #withWar} and {@link #withWebapp} are deployed into that base as a
+ * user drops them into {@code webapps/}.
  */
 public final class TomcatDistribution implements RealServer {
   private final String version;
   private final Path home;
-  private final List<Path> wars;
+  /** What to deploy, by its name in {@code webapps/}. */
+  private final Map<String, Path> webapps;
 
   public TomcatDistribution(String version) {
-    this(version, List.of());
+    this(version, Map.of());
   }
 
-  private TomcatDistribution(String version, List<Path> wars) {
+  private TomcatDistribution(String version, Map<String, Path> webapps) {
     this.version = version;
     this.home = Locations.moduleTarget().resolve("distributions/apache-tomcat-" + version);
-    this.wars = wars;
+    this.webapps = webapps;
+  }
+
+  /**
+   * The distribution's version that smoke-tests/pom.xml names in {@code property}, e.g. {@code
+   * otelite.tomcat10.distribution}.
+   */
+  public static TomcatDistribution named(String property) {
+    return new TomcatDistribution(Locations.distributionVersion(property));
+  }
+
+  /** The same distribution with the exploded webapp {@code folder} at the context path /name. */
+  public TomcatDistribution withWebapp(String name, Path folder) {
+    Map<String, Path> all = new LinkedHashMap<>(webapps);
+    all.put(name, folder);
+    return new TomcatDistribution(version, all);
   }
 
   /** The same distribution with {@code war} in {@code webapps/}, deployed as Tomcat deploys it. */
   public TomcatDistribution withWar(Path war) {
-    List<Path> all = new ArrayList<>(wars);
-    all.add(war);
-    return new TomcatDistribution(version, List.copyOf(all));
+    return withWebapp(war.getFileName().toString(), war);
+  }
+
+  /**
+   * Lib folder of the installation, where {@code servlet-api.jar} is, to compile webapps against.
+   */
+  public Path lib() {
+    return home.resolve("lib");
   }
 
   @Override
@@ -73,8 +96,13 @@ public final class TomcatDistribution implements RealServer {
           Files.createTempDirectory(Locations.moduleTarget(), "catalina-base-" + version + "-");
       copyTree(home.resolve("conf"), base.resolve("conf"));
       copyTree(home.resolve("webapps/ROOT"), base.resolve("webapps/ROOT"));
-      for (Path war : wars) {
-        Files.copy(war, base.resolve("webapps").resolve(war.getFileName()));
+      for (Map.Entry<String, Path> webapp : webapps.entrySet()) {
+        Path target = base.resolve("webapps").resolve(webapp.getKey());
+        if (Files.isDirectory(webapp.getValue())) {
+          copyTree(webapp.getValue(), target);
+        } else {
+          Files.copy(webapp.getValue(), target);
+        }
       }
       for (String folder : List.of("logs", "temp", "work")) {
         Files.createDirectories(base.resolve(folder));

@@ -21,6 +21,7 @@ import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
+import io.otelite.tooling.propagation.W3cTraceState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -247,9 +248,14 @@ final class SpanBatchCodec {
     int entries = count(in);
     TraceState traceState = TraceState.getDefault();
     if (entries > 0) {
-      TraceStateBuilder builder = TraceState.builder();
-      for (int i = 0; i < entries; i++) {
-        builder.put(readString(in), readString(in));
+      String[] keysAndValues = new String[2 * entries];
+      for (int i = 0; i < keysAndValues.length; i++) {
+        keysAndValues[i] = readString(in);
+      }
+      // a member put goes to the front: the last one first keeps the order they were written in
+      TraceStateBuilder builder = W3cTraceState.builder();
+      for (int i = entries - 1; i >= 0; i--) {
+        builder.put(keysAndValues[2 * i], keysAndValues[2 * i + 1]);
       }
       traceState = builder.build();
     }

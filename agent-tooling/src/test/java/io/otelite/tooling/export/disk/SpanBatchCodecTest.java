@@ -21,6 +21,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.otelite.tooling.propagation.W3cTraceState;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -53,6 +54,34 @@ class SpanBatchCodecTest {
     byte[] otherVersion = bytes.clone();
     otherVersion[4] = 9;
     assertThatThrownBy(() -> SpanBatchCodec.decode(otherVersion)).hasMessageContaining("version 9");
+  }
+
+  @Test
+  void aTraceStateReadBackHasItsMembersInTheirOrder() throws IOException {
+    String members = "rojo=00f067aa0ba902b7,congo=t61rcWkgMzE,tenant@vendor=1,foo@=2";
+    SpanContext parent =
+        SpanContext.createFromRemoteParent(
+            "0af7651916cd43dd8448eb211c80319c",
+            "b7ad6b7169203331",
+            TraceFlags.getSampled(),
+            W3cTraceState.parse(members));
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    SdkTracerProvider recording =
+        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+    recording
+        .get("test")
+        .spanBuilder("GET")
+        .setParent(Context.root().with(Span.wrap(parent)))
+        .startSpan()
+        .end();
+    List<SpanData> recorded = exporter.getFinishedSpanItems();
+    recording.close();
+
+    SpanData decoded = SpanBatchCodec.decode(SpanBatchCodec.encode(recorded)).get(0);
+
+    assertThat(W3cTraceState.encode(decoded.getSpanContext().getTraceState())).isEqualTo(members);
+    assertThat(W3cTraceState.encode(decoded.getParentSpanContext().getTraceState()))
+        .isEqualTo(members);
   }
 
   private static List<SpanData> recordedSpans() {

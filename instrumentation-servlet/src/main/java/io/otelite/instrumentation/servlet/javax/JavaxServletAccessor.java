@@ -1,5 +1,6 @@
 package io.otelite.instrumentation.servlet.javax;
 
+import io.otelite.instrumentation.api.http.server.HeaderValues;
 import io.otelite.instrumentation.servlet.ServletAccessor;
 import io.otelite.instrumentation.servlet.ServletAsyncCompletion;
 import io.otelite.instrumentation.servlet.ServletTracing;
@@ -98,6 +99,11 @@ final class JavaxServletAccessor
   public List<String> requestHeaderValues(HttpServletRequest request, String name) {
     Enumeration<String> values = request.getHeaders(name);
     return values == null ? Collections.emptyList() : Collections.list(values);
+  }
+
+  @Override
+  public boolean requestHeaderRepeated(HttpServletRequest request, String name) {
+    return HeaderValues.moreThanOne(request.getHeaders(name));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.otelite.instrumentation.servlet.testing;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.satisfies;
+import static java.util.Map.entry;
 import static java.util.concurrent.TimeUnit.SECONDS;
 
 import example.servlet.AsyncGate;
@@ -318,6 +319,37 @@ public abstract class AbstractServletServerTest {
     assertThat(span).hasTraceId(TRACE_ID).hasParentSpanId(PARENT_SPAN_ID);
     assertThat(span.getParentSpanContext().isRemote()).isTrue();
     assertThat(span.getSpanContext().isSampled()).isTrue();
+  }
+
+  @Test
+  void twoTraceparentFieldsAreNoParentAndTheRequestStartsANewTrace() throws Exception {
+    send(
+        request("/hello")
+            .header("traceparent", "00-" + TRACE_ID + "-" + PARENT_SPAN_ID + "-01")
+            .header("traceparent", "00-" + "1".repeat(32) + "-" + PARENT_SPAN_ID + "-01")
+            .GET());
+
+    SpanData span = awaitSpans(1).get(0);
+    assertThat(span).hasNoParent();
+    assertThat(span.getTraceId()).isNotIn(TRACE_ID, "1".repeat(32));
+  }
+
+  @Test
+  void tracestateFieldsAreContinuedAsOneList() throws Exception {
+    send(
+        request("/hello")
+            .header("traceparent", "00-" + TRACE_ID + "-" + PARENT_SPAN_ID + "-01")
+            .header("tracestate", "rojo=00f067aa0ba902b7")
+            .header("tracestate", "congo=t61rcWkgMzE,tenant@vendor=1")
+            .GET());
+
+    SpanData span = awaitSpans(1).get(0);
+    assertThat(span).hasTraceId(TRACE_ID).hasParentSpanId(PARENT_SPAN_ID);
+    assertThat(span.getSpanContext().getTraceState().asMap())
+        .containsExactly(
+            entry("rojo", "00f067aa0ba902b7"),
+            entry("congo", "t61rcWkgMzE"),
+            entry("tenant@vendor", "1"));
   }
 
   @Test

@@ -48,6 +48,15 @@ public interface HttpServerAttributesGetter<REQUEST, RESPONSE> {
   /** Every value of a request header, in order; empty when absent. */
   List<String> requestHeaderValues(REQUEST request, String name);
 
+  /**
+   * Whether the request carries more than one field of a header. Propagators ask it of {@code
+   * traceparent} on every request, where the answer is nearly always no: a library that can tell
+   * without building the list of values overrides this.
+   */
+  default boolean requestHeaderRepeated(REQUEST request, String name) {
+    return requestHeaderValues(request, name).size() > 1;
+  }
+
   /** The names of all request headers, for propagators that look for prefixes. */
   Iterable<String> requestHeaderNames(REQUEST request);
 

@@ -23,7 +23,10 @@ import io.opentelemetry.semconv.NetworkAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
 import io.opentelemetry.semconv.UserAgentAttributes;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Everything an HTTP server instrumentation does apart from reading its library's objects, which an
@@ -287,7 +290,12 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
     }
   }
 
-  /** Lets propagators read the request's headers through the library's getter. */
+  /**
+   * Lets propagators read the request's headers through the library's getter: {@link #get} the
+   * first field of a name, {@link #getAll} every one, which W3C Trace Context and baggage need (two
+   * {@code traceparent} fields are no parent; several {@code tracestate} or {@code baggage} fields
+   * are one list).
+   */
   private static final class RequestHeaders<REQUEST> implements TextMapGetter<REQUEST> {
     private final HttpServerAttributesGetter<REQUEST, ?> getter;
 
@@ -303,6 +311,46 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
     @Override
     public String get(REQUEST request, String key) {
       return request == null ? null : getter.requestHeader(request, key);
+    }
+
+    /**
+     * An absent header, the usual case, costs one lookup and no allocation; a header present once
+     * costs a second lookup and the iterator.
+     */
+    @Override
+    public Iterator<String> getAll(REQUEST request, String key) {
+      String first = request == null ? null : getter.requestHeader(request, key);
+      if (first == null) {
+        return Collections.emptyIterator();
+      }
+      if (getter.requestHeaderRepeated(request, key)) {
+        return getter.requestHeaderValues(request, key).iterator();
+      }
+      return new OneValue(first);
+    }
+  }
+
+  /** The only value of a header. */
+  private static final class OneValue implements Iterator<String> {
+    private String value;
+
+    OneValue(String value) {
+      this.value = value;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return value != null;
+    }
+
+    @Override
+    public String next() {
+      if (value == null) {
+        throw new NoSuchElementException();
+      }
+      String next = value;
+      value = null;
+      return next;
     }
   }
 }

@@ -3,11 +3,14 @@ package io.otelite.instrumentation.api.http.server;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
 
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
@@ -43,7 +46,10 @@ class HttpServerInstrumenterTest {
                   .addSpanProcessor(SimpleSpanProcessor.create(spans))
                   .build())
           .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
-          .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+          .setPropagators(
+              ContextPropagators.create(
+                  TextMapPropagator.composite(
+                      W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())))
           .build();
 
   @AfterEach
@@ -317,6 +323,21 @@ class HttpServerInstrumenterTest {
             equalTo(
                 AttributeKey.stringArrayKey("http.response.header.cache-control"),
                 List.of("no-store")));
+  }
+
+  @Test
+  void propagatorsReadEveryFieldOfARepeatedHeader() {
+    HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
+    Request request =
+        new Request("GET", "/x").header("baggage", "tenant=a").header("Baggage", "region=eu");
+
+    HttpServerExchange exchange =
+        instrumenter.start(Context.root(), request, null, HttpRouteSource.FILTER);
+    Baggage baggage = Baggage.fromContext(exchange.context());
+    instrumenter.end(exchange, new Response(200), null);
+
+    assertThat(baggage.getEntryValue("tenant")).isEqualTo("a");
+    assertThat(baggage.getEntryValue("region")).isEqualTo("eu");
   }
 
   private HttpServerInstrumenter<Request, Response> instrumenter(HttpServerSettings settings) {
