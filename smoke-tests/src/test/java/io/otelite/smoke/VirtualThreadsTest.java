@@ -7,8 +7,8 @@ import io.otelite.smoke.harness.Locations;
 import io.otelite.smoke.harness.ManagedProcess;
 import io.otelite.smoke.harness.OtlpHttpReceiver;
 import io.otelite.smoke.harness.ReceivedSpan;
+import io.otelite.smoke.harness.RequiresJava;
 import io.otelite.smoke.harness.SmallApp;
-import io.otelite.smoke.harness.TargetJava;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * Java 21+: work started on a virtual thread, in each way the JDK offers, runs with the context of
  * the thread that started it (src/test/apps/virtualthreads).
  */
+@RequiresJava(21)
 class VirtualThreadsTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final List<String> APIS =
@@ -38,7 +39,6 @@ class VirtualThreadsTest {
 
   @BeforeAll
   static void compile() {
-    TargetJava.assumeAtLeast(21, "VirtualThreadsTest");
     app = SmallApp.compileWithTargetJdk("virtualthreads", 21, applicationApi());
   }
 

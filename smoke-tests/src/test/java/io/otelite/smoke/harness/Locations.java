@@ -60,6 +60,11 @@ public final class Locations {
         override != null && !override.isBlank() ? override : System.getProperty("java.home"));
   }
 
+  /** {@code path}, which must be a file; {@code what} says how to make it. */
+  public static Path existingFile(Path path, String what) {
+    return existing(path, what);
+  }
+
   private static Path existing(Path path, String what) {
     assertThat(path).as("%s (%s)", path, what).isRegularFile();
     return path;

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The Java version the applications under the agent run on ({@link Locations#javaHome()}), which is
@@ -33,25 +32,6 @@ public final class TargetJava {
       return Integer.parseInt(version.split("[.\"+-]")[0]);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * Skips the calling test, with one line on stdout saying why, when the applications' JDK is older
-   * than {@code version}.
-   */
-  public static void assumeAtLeast(int version, String what) {
-    int feature = feature();
-    if (feature < version) {
-      String reason =
-          what
-              + " needs Java "
-              + version
-              + "+; the applications run on Java "
-              + feature
-              + " (-Dotelite.smoke.java.home=PATH picks their JDK): skipped";
-      System.out.println("[skipped] " + reason);
-      Assumptions.abort(reason);
     }
   }
 }
