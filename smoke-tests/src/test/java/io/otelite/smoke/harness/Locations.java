@@ -56,8 +56,16 @@ public final class Locations {
    */
   public static Path javaHome() {
     String override = System.getProperty("otelite.smoke.java.home");
-    return Path.of(
-        override != null && !override.isBlank() ? override : System.getProperty("java.home"));
+    Path home =
+        Path.of(
+            override != null && !override.isBlank() ? override : System.getProperty("java.home"));
+    assertThat(home.resolve("bin/java"))
+        .as(
+            "a JDK for the applications at %s (-Dotelite.smoke.java.home, or for the Java 25 run"
+                + " -Dotelite.java25.home; .ci/run says where it comes from)",
+            home)
+        .isRegularFile();
+    return home;
   }
 
   /** {@code path}, which must be a file; {@code what} says how to make it. */

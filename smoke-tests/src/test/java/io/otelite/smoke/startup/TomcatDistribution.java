@@ -21,10 +21,35 @@ import java.util.stream.Stream;
 final class TomcatDistribution implements RealServer {
   private final String version;
   private final Path home;
+  private final BaseSetUp setUp;
+
+  /** What a user changes in {@code CATALINA_BASE} before the start (server.xml, webapps). */
+  interface BaseSetUp {
+    void apply(Path base) throws IOException;
+  }
 
   TomcatDistribution(String version) {
+    this(version, base -> {});
+  }
+
+  private TomcatDistribution(String version, BaseSetUp setUp) {
     this.version = version;
     this.home = Locations.moduleTarget().resolve("distributions/apache-tomcat-" + version);
+    this.setUp = setUp;
+  }
+
+  /** The same distribution, with {@code more} applied to each start's base. */
+  TomcatDistribution withBase(BaseSetUp more) {
+    return new TomcatDistribution(
+        version,
+        base -> {
+          setUp.apply(base);
+          more.apply(base);
+        });
+  }
+
+  Path home() {
+    return home;
   }
 
   @Override
@@ -70,6 +95,7 @@ final class TomcatDistribution implements RealServer {
               .replace("port=\"8005\"", "port=\"-1\"")
               .replace("port=\"8080\"", "port=\"" + port + "\""),
           StandardCharsets.UTF_8);
+      setUp.apply(base);
       return base;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
