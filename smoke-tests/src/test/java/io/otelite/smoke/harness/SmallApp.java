@@ -109,8 +109,16 @@ public final class SmallApp {
   /** A JVM running {@code mainClass} of this app under the agent jar, with fast export. */
   public ManagedProcess.Builder underAgent(
       String serviceName, String mainClass, String... arguments) {
+    return underAgent(serviceName, List.of(), mainClass, arguments);
+  }
+
+  /** The same, with {@code jvmOptions} on the java command line. */
+  public ManagedProcess.Builder underAgent(
+      String serviceName, List<String> jvmOptions, String mainClass, String... arguments) {
     return ManagedProcess.java(serviceName)
-        .command("-javaagent:" + Locations.agentJar(), "-cp", classPath(), mainClass)
+        .command("-javaagent:" + Locations.agentJar())
+        .command(jvmOptions.toArray(String[]::new))
+        .command("-cp", classPath(), mainClass)
         .command(arguments)
         .env("OTEL_SERVICE_NAME", serviceName)
         .env("OTEL_BSP_SCHEDULE_DELAY", "200")
