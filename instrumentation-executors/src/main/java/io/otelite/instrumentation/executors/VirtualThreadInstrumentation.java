@@ -15,7 +15,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * Thread.ofVirtual().factory()}, and so {@code Executors.newVirtualThreadPerTaskExecutor()}) ends
  * in the package-private {@code ThreadBuilders.newVirtualThread(scheduler, name, characteristics,
  * task)}, which runs on the thread that asked for the new one. Its task is wrapped there, so the
- * new thread runs with the creator's context. Matched by name: the agent is compiled for Java 17.
+ * new thread runs with the creator's context. Matched by name: the agent is compiled for Java 11.
  */
 final class VirtualThreadInstrumentation implements TypeInstrumentation {
   private static final String THREAD_BUILDERS = "java.lang.ThreadBuilders";

@@ -61,8 +61,9 @@ public final class Locations {
             override != null && !override.isBlank() ? override : System.getProperty("java.home"));
     assertThat(home.resolve("bin/java"))
         .as(
-            "a JDK for the applications at %s (-Dotelite.smoke.java.home, or for the Java 25 run"
-                + " -Dotelite.java25.home; .ci/run says where it comes from)",
+            "a JDK for the applications at %s (-Dotelite.smoke.java.home; the Java 25 and Java 11"
+                + " runs take -Dotelite.java25.home and -Dotelite.java11.home, and .ci/run says where"
+                + " they come from)",
             home)
         .isRegularFile();
     return home;

@@ -29,9 +29,14 @@ public final class SmallApp {
     this.libraries = libraries;
   }
 
+  /**
+   * Compiled in the test JVM for Java 17, or for the applications' Java when that is older (the
+   * Java 11 run).
+   */
   public static SmallApp compile(String name, List<Path> libraries) {
     Path classes = classesDirectory(name);
-    List<String> arguments = javacArguments(name, 17, classes, libraries);
+    int release = Math.min(17, TargetJava.feature());
+    List<String> arguments = javacArguments(name, release, classes, libraries);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
     int status = javac.run(null, diagnostics, diagnostics, arguments.toArray(String[]::new));
