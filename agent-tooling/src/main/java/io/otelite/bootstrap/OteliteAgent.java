@@ -1,6 +1,7 @@
 package io.otelite.bootstrap;
 
 import java.io.File;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.jar.JarFile;
 
@@ -9,9 +10,9 @@ import java.util.jar.JarFile;
  * java -jar otelite-agent.jar} (main).
  *
  * <p>The JVM loads this class with the system class loader, because the agent jar is on the class
- * path. It therefore only puts the jar on the bootstrap search path and hands over, by reflection,
- * to {@link AgentStarter} as loaded by the bootstrap loader; everything else lives in the isolated
- * {@link AgentClassLoader}.
+ * path. It therefore only puts the bootstrap package into the bootstrap loader ({@link
+ * BootstrapClasses}) and hands over, by reflection, to {@link AgentStarter} as loaded by the
+ * bootstrap loader; everything else lives in the isolated {@link AgentClassLoader}.
  */
 public final class OteliteAgent {
   private OteliteAgent() {}
@@ -38,13 +39,24 @@ public final class OteliteAgent {
   private static void start(String agentArgs, Instrumentation instrumentation, boolean attached) {
     try {
       File jar = agentJar();
-      instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+      defineBootstrapPackage(instrumentation, jar);
       Class.forName("io.otelite.bootstrap.AgentStarter", true, null)
           .getMethod("start", File.class, Instrumentation.class, boolean.class)
           .invoke(null, jar, instrumentation, attached);
     } catch (Throwable t) {
       System.err.println(
           "[otelite] the agent could not start, the application runs without it: " + t);
+    }
+  }
+
+  private static void defineBootstrapPackage(Instrumentation instrumentation, File jar)
+      throws IOException {
+    try {
+      BootstrapClasses.define(instrumentation, jar.toURI().toURL());
+    } catch (Exception | LinkageError unsupported) {
+      // a JDK without the internal Unsafe.defineClass: the search path works on every JDK, at the
+      // cost of the JVM's warning and of class-data sharing outside the boot loader
+      instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
     }
   }
 

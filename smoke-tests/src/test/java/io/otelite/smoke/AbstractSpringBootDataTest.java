@@ -47,7 +47,7 @@ abstract class AbstractSpringBootDataTest {
   void start() {
     receiver = OtlpHttpReceiver.start();
     telemetry = receiver.telemetry();
-    app = SpringBootApp.start(module(), receiver);
+    app = SpringBootApp.module(module()).jvmOptions("-Xmx256m").exportingTo(receiver).start();
   }
 
   @AfterAll

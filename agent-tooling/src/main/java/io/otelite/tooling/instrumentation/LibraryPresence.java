@@ -1,18 +1,18 @@
 package io.otelite.tooling.instrumentation;
 
+import io.otelite.instrumentation.api.WeakIdentityMap;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Whether a class loader can see a library's marker classes. Asked while classes load, so the
- * answer is cached per class loader (weakly: undeployed webapps are not kept alive).
+ * answer is cached per class loader (weakly: undeployed webapps are not kept alive), and without a
+ * lock: class loading often runs on a virtual thread, which a monitor held across the resource
+ * look-up would pin. Two threads may look up the same loader at once; both get the same answer.
  */
 final class LibraryPresence {
-  private static final Object BOOTSTRAP = new Object();
-
   private final List<String> markerResources;
-  private final Map<Object, Boolean> cache = new WeakHashMap<>();
+  private final WeakIdentityMap<ClassLoader, Boolean> cache = new WeakIdentityMap<>();
+  private volatile Boolean presentInBootstrap;
 
   LibraryPresence(List<String> markerClassNames) {
     this.markerResources =
@@ -25,15 +25,16 @@ final class LibraryPresence {
     if (markerResources.isEmpty()) {
       return true;
     }
-    Object key = classLoader == null ? BOOTSTRAP : classLoader;
-    synchronized (cache) {
-      Boolean present = cache.get(key);
-      if (present == null) {
-        present = lookUp(classLoader);
-        cache.put(key, present);
+    Boolean present = classLoader == null ? presentInBootstrap : cache.get(classLoader);
+    if (present == null) {
+      present = lookUp(classLoader);
+      if (classLoader == null) {
+        presentInBootstrap = present;
+      } else {
+        cache.put(classLoader, present);
       }
-      return present;
     }
+    return present;
   }
 
   private boolean lookUp(ClassLoader classLoader) {

@@ -1,14 +1,14 @@
 package io.otelite.tooling.instrumentation;
 
+import io.otelite.instrumentation.api.WeakIdentityMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.jar.asm.ClassReader;
 
 /**
@@ -21,13 +21,20 @@ import net.bytebuddy.jar.asm.ClassReader;
  * start-up cost.
  */
 final class SuperTypeIndex {
-  private static final Object BOOTSTRAP = new Object();
   private static final String[] NONE = new String[0];
 
   /** A type whose class file cannot be read: its super types are unknown, so it may match. */
   private static final String[] UNREADABLE = new String[0];
 
-  private final Map<Object, Map<String, String[]>> directSuperTypesByLoader = new WeakHashMap<>();
+  /**
+   * Lock-free: this runs inside class loading, often on a virtual thread, where blocking on a
+   * monitor (or reading a class file while holding one) pins the carrier thread. Two threads may
+   * read the same header at once; both get the same answer.
+   */
+  private final WeakIdentityMap<ClassLoader, Map<String, String[]>> directSuperTypesByLoader =
+      new WeakIdentityMap<>();
+
+  private final Map<String, String[]> bootstrapDirectSuperTypes = new ConcurrentHashMap<>();
 
   /**
    * Whether the class, given by its internal name and class file, has one of {@code wanted}
@@ -40,14 +47,22 @@ final class SuperTypeIndex {
     if (direct == UNREADABLE) {
       return true;
     }
-    Map<String, String[]> known;
-    synchronized (directSuperTypesByLoader) {
-      known = directSuperTypesByLoader.computeIfAbsent(loaderKey(loader), key -> new HashMap<>());
+    Map<String, String[]> known = knownTo(loader);
+    known.put(internalName, direct);
+    return reaches(known, loader, direct, wanted);
+  }
+
+  private Map<String, String[]> knownTo(ClassLoader loader) {
+    if (loader == null) {
+      return bootstrapDirectSuperTypes;
     }
-    synchronized (known) {
-      known.put(internalName, direct);
-      return reaches(known, loader, direct, wanted);
+    Map<String, String[]> known = directSuperTypesByLoader.get(loader);
+    if (known == null) {
+      // a race makes a second map, and the loser's few entries are read again later
+      known = new ConcurrentHashMap<>();
+      directSuperTypesByLoader.put(loader, known);
     }
+    return known;
   }
 
   private static boolean reaches(
@@ -106,9 +121,5 @@ final class SuperTypeIndex {
     } catch (IOException | RuntimeException e) {
       return null;
     }
-  }
-
-  private static Object loaderKey(ClassLoader loader) {
-    return loader == null ? BOOTSTRAP : loader;
   }
 }

@@ -14,6 +14,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.otelite.bootstrap.BootstrapClasses;
 import io.otelite.tooling.propagation.TraceContextPropagator;
 import java.lang.instrument.Instrumentation;
 import java.time.Duration;
@@ -58,9 +59,9 @@ public final class InstrumentationTestHarness {
   private void start() {
     Instrumentation instrumentation = ByteBuddyAgent.install();
     // first, before anything loads io.otelite.bootstrap from the class path: JDK classes can only
-    // call
-    // advice through the bootstrap package if the bootstrap loader defines it
-    BootstrapPackageJar.appendToBootstrapSearch(instrumentation);
+    // call advice through the bootstrap package if the bootstrap loader defines it; done as the
+    // agent does it, so that every module's tests run over the same mechanism
+    defineBootstrapPackage(instrumentation);
     OpenTelemetrySdk sdk =
         OpenTelemetrySdk.builder()
             .setTracerProvider(
@@ -76,6 +77,16 @@ public final class InstrumentationTestHarness {
     GlobalOpenTelemetry.resetForTest();
     GlobalOpenTelemetry.set(sdk);
     HarnessInstallation.installAllModules(instrumentation);
+  }
+
+  private static void defineBootstrapPackage(Instrumentation instrumentation) {
+    try {
+      BootstrapClasses.define(
+          instrumentation,
+          BootstrapClasses.class.getProtectionDomain().getCodeSource().getLocation());
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot define io.otelite.bootstrap in the boot loader", e);
+    }
   }
 
   /** Spans ended so far, in the order they ended. */

@@ -56,8 +56,22 @@ public final class Locations {
    */
   public static Path javaHome() {
     String override = System.getProperty("otelite.smoke.java.home");
-    return Path.of(
-        override != null && !override.isBlank() ? override : System.getProperty("java.home"));
+    Path home =
+        Path.of(
+            override != null && !override.isBlank() ? override : System.getProperty("java.home"));
+    assertThat(home.resolve("bin/java"))
+        .as(
+            "a JDK for the applications at %s (-Dotelite.smoke.java.home; the Java 25 and Java 11"
+                + " runs take -Dotelite.java25.home and -Dotelite.java11.home, and .ci/run says where"
+                + " they come from)",
+            home)
+        .isRegularFile();
+    return home;
+  }
+
+  /** {@code path}, which must be a file; {@code what} says how to make it. */
+  public static Path existingFile(Path path, String what) {
+    return existing(path, what);
   }
 
   private static Path existing(Path path, String what) {

@@ -15,9 +15,11 @@ import io.opentelemetry.proto.trace.v1.Span;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -215,6 +217,21 @@ public final class ReceivedTelemetry {
       }
     }
     return newest;
+  }
+
+  /** The attribute sets of a histogram's points, each once. */
+  public Set<Map<String, Object>> histogramAttributeSets(String serviceName, String metricName) {
+    Set<Map<String, Object>> sets = new HashSet<>();
+    for (ReceivedMetric metric : metrics()) {
+      if (metric.serviceName().equals(serviceName)
+          && metric.name().equals(metricName)
+          && metric.metric().hasHistogram()) {
+        for (HistogramDataPoint point : metric.metric().getHistogram().getDataPointsList()) {
+          sets.add(OtlpValues.toMap(point.getAttributesList()));
+        }
+      }
+    }
+    return sets;
   }
 
   /** The attribute sets and counts of a histogram, for failure messages. */

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import io.otelite.smoke.harness.Await;
-import io.otelite.smoke.harness.FirstResponse;
-import io.otelite.smoke.harness.FreePorts;
-import io.otelite.smoke.harness.Locations;
-import io.otelite.smoke.harness.ManagedProcess;
 import io.otelite.smoke.harness.OtlpHttpReceiver;
 import io.otelite.smoke.harness.ReceivedLog;
 import io.otelite.smoke.harness.ReceivedSpan;
 import io.otelite.smoke.harness.ReceivedTelemetry;
+import io.otelite.smoke.harness.SpringBootApp;
 import io.otelite.smoke.harness.Traceparent;
 import java.io.IOException;
 import java.net.URI;
@@ -46,18 +43,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractSpringBootAppTest {
   private static final String DURATION = "http.server.request.duration";
-  private static final Duration STARTUP = Duration.ofSeconds(120);
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Map<String, Call> session = new LinkedHashMap<>();
   private OtlpHttpReceiver receiver;
   private ReceivedTelemetry telemetry;
-  private ManagedProcess app;
-  private int port;
+  private SpringBootApp app;
 
-  /** The executable jar, built by its module before the smoke tests run. */
-  protected abstract Path applicationJar();
+  /** The module whose executable jar, built before the smoke tests run, is the application. */
+  protected abstract String module();
 
   /** Set as OTEL_SERVICE_NAME, so that this test's telemetry is told apart. */
   protected abstract String serviceName();
@@ -98,23 +93,14 @@ abstract class AbstractSpringBootAppTest {
   void startTheApplicationAndRunASession() throws Exception {
     receiver = OtlpHttpReceiver.start();
     telemetry = receiver.telemetry();
-    port = FreePorts.next();
     app =
-        ManagedProcess.java(serviceName())
-            .command(
-                "-javaagent:" + Locations.agentJar(),
-                "-jar",
-                applicationJar().toString(),
-                "--server.port=" + port)
+        SpringBootApp.module(module())
             .env("OTEL_SERVICE_NAME", serviceName())
-            .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
+            .exportingTo(receiver)
             .env("OTEL_TRACES_EXPORTER", "otlp,console")
             .env("OTEL_METRICS_EXPORTER", "otlp,console")
             .env("OTEL_LOGS_EXPORTER", "otlp")
-            .env("OTEL_BSP_SCHEDULE_DELAY", "200")
-            .env("OTEL_METRIC_EXPORT_INTERVAL", "1000")
             .start();
-    FirstResponse.await200(app, "http://127.0.0.1:" + port + "/greetings/ready", STARTUP);
 
     String json = "application/json";
     String form = "application/x-www-form-urlencoded";
@@ -245,8 +231,8 @@ abstract class AbstractSpringBootAppTest {
 
   @Test
   void theAgentWarnsAboutNothingWhileTheApplicationStartsAndServes() {
-    assertThat(app.stderr()).noneMatch(line -> line.contains("[otelite] WARN"));
-    assertThat(app.stdout()).noneMatch(line -> line.contains("[otelite] WARN"));
+    assertThat(app.process().stderr()).noneMatch(line -> line.contains("[otelite] WARN"));
+    assertThat(app.process().stdout()).noneMatch(line -> line.contains("[otelite] WARN"));
   }
 
   /**
@@ -288,7 +274,7 @@ abstract class AbstractSpringBootAppTest {
 
   private HttpResponse<String> send(Call call) throws IOException, InterruptedException {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + call.path()))
+        HttpRequest.newBuilder(URI.create(app.baseUrl() + call.path()))
             .timeout(Duration.ofSeconds(30))
             .header("traceparent", call.caller().header());
     if (call.body() == null) {

@@ -7,6 +7,7 @@ import io.otelite.smoke.harness.FreePorts;
 import io.otelite.smoke.harness.Locations;
 import io.otelite.smoke.harness.ManagedProcess;
 import io.otelite.smoke.harness.OtlpHttpReceiver;
+import io.otelite.smoke.harness.TargetJava;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,10 +39,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * must serve its first request within a bound, deliver its telemetry, and end on SIGTERM; a start
  * that does not gets a thread dump in the failure.
  *
- * <p>Every start's time to its first 200 goes to {@code target/startup-safety.tsv}.
+ * <p>Every start's time to its first 200 goes to {@code target/startup-safety-java<N>.tsv}.
+ *
+ * <p>{@code -Dotelite.smoke.startup.starts=N} sets the starts per combination: the second run of
+ * the smoke tests, on Java 25, makes one start of each (see smoke-tests/pom.xml for why).
  */
 class StartupSafetyTest {
-  private static final int STARTS = 3;
+  private static final int STARTS = Integer.getInteger("otelite.smoke.startup.starts", 3);
   private static final Duration FIRST_REQUEST_BOUND = Duration.ofSeconds(120);
   private static final Duration TELEMETRY_BOUND = Duration.ofSeconds(60);
   private static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(30);
@@ -63,7 +67,8 @@ class StartupSafetyTest {
   @BeforeAll
   static void startReceiver() throws IOException {
     receiver = OtlpHttpReceiver.start();
-    summary = Locations.moduleTarget().resolve("startup-safety.tsv");
+    summary =
+        Locations.moduleTarget().resolve("startup-safety-java" + TargetJava.feature() + ".tsv");
     Files.writeString(
         summary,
         "server\texporter\tjvm options\tstart\tfirst 200 (ms)\tjava\n",

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -24,17 +23,21 @@ import java.util.stream.Stream;
 public final class TomcatDistribution implements RealServer {
   private final String version;
   private final Path home;
-  /** What to deploy, by its name in {@code webapps/}. */
-  private final Map<String, Path> webapps;
+  private final BaseSetUp setUp;
 
-  public TomcatDistribution(String version) {
-    this(version, Map.of());
+  /** What a user changes in {@code CATALINA_BASE} before the start (server.xml, webapps). */
+  public interface BaseSetUp {
+    void apply(Path base) throws IOException;
   }
 
-  private TomcatDistribution(String version, Map<String, Path> webapps) {
+  public TomcatDistribution(String version) {
+    this(version, base -> {});
+  }
+
+  private TomcatDistribution(String version, BaseSetUp setUp) {
     this.version = version;
     this.home = Locations.moduleTarget().resolve("distributions/apache-tomcat-" + version);
-    this.webapps = webapps;
+    this.setUp = setUp;
   }
 
   /**
@@ -45,16 +48,24 @@ public final class TomcatDistribution implements RealServer {
     return new TomcatDistribution(Locations.distributionVersion(property));
   }
 
+  /** The same distribution, with {@code more} applied to each start's base. */
+  public TomcatDistribution withBase(BaseSetUp more) {
+    return new TomcatDistribution(
+        version,
+        base -> {
+          setUp.apply(base);
+          more.apply(base);
+        });
+  }
+
   /** The same distribution with the exploded webapp {@code folder} at the context path /name. */
   public TomcatDistribution withWebapp(String name, Path folder) {
-    Map<String, Path> all = new LinkedHashMap<>(webapps);
-    all.put(name, folder);
-    return new TomcatDistribution(version, all);
+    return withBase(base -> copyTree(folder, base.resolve("webapps").resolve(name)));
   }
 
   /** The same distribution with {@code war} in {@code webapps/}, deployed as Tomcat deploys it. */
   public TomcatDistribution withWar(Path war) {
-    return withWebapp(war.getFileName().toString(), war);
+    return withBase(base -> Files.copy(war, base.resolve("webapps").resolve(war.getFileName())));
   }
 
   /**
@@ -96,14 +107,6 @@ public final class TomcatDistribution implements RealServer {
           Files.createTempDirectory(Locations.moduleTarget(), "catalina-base-" + version + "-");
       copyTree(home.resolve("conf"), base.resolve("conf"));
       copyTree(home.resolve("webapps/ROOT"), base.resolve("webapps/ROOT"));
-      for (Map.Entry<String, Path> webapp : webapps.entrySet()) {
-        Path target = base.resolve("webapps").resolve(webapp.getKey());
-        if (Files.isDirectory(webapp.getValue())) {
-          copyTree(webapp.getValue(), target);
-        } else {
-          Files.copy(webapp.getValue(), target);
-        }
-      }
       for (String folder : List.of("logs", "temp", "work")) {
         Files.createDirectories(base.resolve(folder));
       }
@@ -115,13 +118,14 @@ public final class TomcatDistribution implements RealServer {
               .replace("port=\"8005\"", "port=\"-1\"")
               .replace("port=\"8080\"", "port=\"" + port + "\""),
           StandardCharsets.UTF_8);
+      setUp.apply(base);
       return base;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  static void copyTree(Path from, Path to) throws IOException {
+  public static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> paths = Files.walk(from)) {
       for (Path path : (Iterable<Path>) paths::iterator) {
         Path target = to.resolve(from.relativize(path).toString());

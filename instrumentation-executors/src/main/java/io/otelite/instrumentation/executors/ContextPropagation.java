@@ -16,6 +16,21 @@ import java.util.function.Supplier;
  * without changing type.
  */
 final class ContextPropagation {
+  /**
+   * The continuation of a virtual thread, which its scheduler (a {@code ForkJoinPool}) is handed by
+   * whichever thread starts or unparks it, is a lambda of {@code VirtualThread}: the virtual thread
+   * has its own context, and the carrier thread that runs the continuation must not take on the
+   * context of the thread that unparked it.
+   */
+  private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
+
+  /**
+   * A pool that makes its worker threads with a virtual-thread factory hands the new thread its
+   * worker, which then runs the tasks of every later submitter (each wrapped on its own): the
+   * worker must not keep the context of the submitter that made the pool grow.
+   */
+  private static final String POOL_WORKER = "java.util.concurrent.ThreadPoolExecutor$Worker";
+
   private ContextPropagation() {}
 
   static Runnable wrap(Runnable task) {
@@ -36,9 +51,21 @@ final class ContextPropagation {
    */
   static Runnable wrapLambda(Runnable task) {
     // the root check first: it is the common case, and cheaper than looking at the class name
+    if (Context.current() == Context.root() || task == null) {
+      return task;
+    }
+    String type = task.getClass().getName();
+    if (!type.contains("$$Lambda") || type.startsWith(VIRTUAL_THREAD)) {
+      return task;
+    }
+    return wrap(task);
+  }
+
+  /** The task of a new virtual thread: it runs with the context of the thread that made it. */
+  static Runnable wrapNewThreadTask(Runnable task) {
     if (Context.current() == Context.root()
         || task == null
-        || !task.getClass().getName().contains("$$Lambda")) {
+        || task.getClass().getName().equals(POOL_WORKER)) {
       return task;
     }
     return wrap(task);
