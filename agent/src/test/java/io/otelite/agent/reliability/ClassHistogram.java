@@ -25,15 +25,7 @@ final class ClassHistogram {
   }
 
   static ClassHistogram of(long pid) throws Exception {
-    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-    Process process =
-        new ProcessBuilder(jcmd, String.valueOf(pid), "GC.class_histogram")
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new AssertionError("jcmd failed:\n" + output);
-    }
+    String output = jcmd(pid, "GC.class_histogram");
     Map<String, Entry> byClass = new LinkedHashMap<>();
     Matcher matcher = ROW.matcher(output);
     while (matcher.find()) {
@@ -48,6 +40,22 @@ final class ClassHistogram {
       throw new AssertionError("no histogram rows in:\n" + output);
     }
     return new ClassHistogram(byClass);
+  }
+
+  /** A full GC in the JVM {@code pid}. */
+  static void fullGc(long pid) throws Exception {
+    jcmd(pid, "GC.run");
+  }
+
+  private static String jcmd(long pid, String command) throws Exception {
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    Process process =
+        new ProcessBuilder(jcmd, String.valueOf(pid), command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new AssertionError("jcmd " + command + " failed:\n" + output);
+    }
+    return output;
   }
 
   /** The agent's share: classes of OpenTelemetry and otelite. */
