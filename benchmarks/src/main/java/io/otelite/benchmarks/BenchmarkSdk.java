@@ -20,12 +20,17 @@ final class BenchmarkSdk {
   private BenchmarkSdk() {}
 
   /**
-   * {@code sampled}: every span recorded and exported, or none (metrics are recorded either way).
+   * {@code sampled}: the agent's default sampler ({@code parentbased_always_on}), which records
+   * every span whose parent is sampled or absent; else {@code parentbased_traceidratio} with ratio
+   * 0, which records none of them (and none under an unsampled parent). Metrics are recorded either
+   * way. Both are real configurations: the unsampled one is what a service sampling a small share
+   * of its traces does for almost every request.
    */
   static OpenTelemetrySdk create(boolean sampled) {
     SdkTracerProvider tracerProvider =
         SdkTracerProvider.builder()
-            .setSampler(sampled ? Sampler.alwaysOn() : Sampler.alwaysOff())
+            .setSampler(
+                Sampler.parentBased(sampled ? Sampler.alwaysOn() : Sampler.traceIdRatioBased(0)))
             .addSpanProcessor(BatchSpanProcessor.builder(new DiscardingSpanExporter()).build())
             .build();
     SdkMeterProvider meterProvider =
