@@ -7,7 +7,9 @@ import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.otelite.instrumentation.api.span.SamplerTraits;
 import io.otelite.tooling.propagation.TraceContextPropagator;
+import io.otelite.tooling.sampling.SdkSamplerTraits;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -40,6 +42,8 @@ final class BenchmarkSdk {
                     .setInterval(Duration.ofSeconds(10))
                     .build())
             .build();
+    // as the agent does before it makes any instrumenter
+    SamplerTraits.configure(SdkSamplerTraits.of(tracerProvider.getSampler()));
     return OpenTelemetrySdk.builder()
         .setTracerProvider(tracerProvider)
         .setMeterProvider(meterProvider)
