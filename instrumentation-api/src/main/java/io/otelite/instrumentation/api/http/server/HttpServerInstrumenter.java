@@ -2,9 +2,7 @@ package io.otelite.instrumentation.api.http.server;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.MeterBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -45,6 +43,7 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
   private final HttpServerAttributesGetter<REQUEST, RESPONSE> getter;
   private final TextMapGetter<REQUEST> headers;
   private final SamplerTraits samplerTraits;
+  private final DurationAttributes durationAttributes = new DurationAttributes();
 
   /** {@code instrumentationVersion} may be {@code null}. */
   public HttpServerInstrumenter(
@@ -217,19 +216,18 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
       setEndAttributes(span, response, statusCode, errorType, error);
     }
 
-    AttributesBuilder duration =
-        Attributes.builder().put(HttpAttributes.HTTP_REQUEST_METHOD, exchange.method());
-    putIfPresent(duration, UrlAttributes.URL_SCHEME, exchange.scheme());
-    putIfPresent(duration, HttpAttributes.HTTP_ROUTE, exchange.route());
-    putIfPresent(duration, NetworkAttributes.NETWORK_PROTOCOL_VERSION, exchange.protocolVersion());
-    putIfPresent(duration, ErrorAttributes.ERROR_TYPE, errorType);
-    if (statusCode > 0) {
-      duration.put(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
-    }
+    Attributes duration =
+        durationAttributes.of(
+            exchange.method(),
+            exchange.scheme(),
+            exchange.route(),
+            exchange.protocolVersion(),
+            errorType,
+            statusCode);
     // metrics before the span ends: whoever sees the span can rely on the metrics being recorded
     // too
     metrics.requestEnded(
-        exchange.activeRequestAttributes(), duration.build(), durationNanos, exchange.context());
+        exchange.activeRequestAttributes(), duration, durationNanos, exchange.context());
     span.end();
   }
 
@@ -328,13 +326,6 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
     int peerPort = getter.peerPort(request);
     if (peerPort > 0) {
       span.put(NetworkAttributes.NETWORK_PEER_PORT, (long) peerPort);
-    }
-  }
-
-  private static void putIfPresent(
-      AttributesBuilder attributes, AttributeKey<String> key, String value) {
-    if (value != null) {
-      attributes.put(key, value);
     }
   }
 

@@ -141,6 +141,51 @@ class HttpServerInstrumenterTest {
   }
 
   @Test
+  void requestsOfOneRouteThatEndDifferentlyAreCountedApart() {
+    HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
+
+    for (int status : new int[] {200, 503, 200, 404}) {
+      instrumenter.end(
+          instrumenter.start(
+              Context.root(),
+              new Request("GET", "/orders/1"),
+              "/orders/*",
+              HttpRouteSource.SERVLET),
+          new Response(status),
+          null);
+    }
+    instrumenter.end(
+        instrumenter.start(
+            Context.root(), new Request("POST", "/orders/1"), "/orders/*", HttpRouteSource.SERVLET),
+        new Response(200),
+        null);
+
+    MetricData duration =
+        metrics.collectAllMetrics().stream()
+            .filter(metric -> metric.getName().equals(HttpServerMetrics.DURATION))
+            .findFirst()
+            .orElseThrow();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (HistogramPointData point : duration.getHistogramData().getPoints()) {
+      Attributes attributes = point.getAttributes();
+      assertThat(attributes.get(HttpAttributes.HTTP_ROUTE)).isEqualTo("/orders/*");
+      counts.put(
+          attributes.get(HttpAttributes.HTTP_REQUEST_METHOD)
+              + " "
+              + attributes.get(HttpAttributes.HTTP_RESPONSE_STATUS_CODE)
+              + " "
+              + attributes.get(ErrorAttributes.ERROR_TYPE),
+          point.getCount());
+    }
+    assertThat(counts)
+        .containsOnly(
+            Map.entry("GET 200 null", 2L),
+            Map.entry("GET 503 503", 1L),
+            Map.entry("GET 404 null", 1L),
+            Map.entry("POST 200 null", 1L));
+  }
+
+  @Test
   void unknownMethodIsOtherWithTheOriginalKeptAndTheSpanNamedHttp() {
     HttpServerInstrumenter<Request, Response> instrumenter =
         instrumenter(HttpServerSettings.of(List.of(), List.of(), List.of()));
