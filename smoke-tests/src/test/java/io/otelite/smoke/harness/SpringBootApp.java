@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class SpringBootApp implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(180);
-  // "Started OwnersApplication in 4.2 seconds (process running for 4.9)", not JFR's "Started recording"
+  // "Started OwnersApplication in 4.2 seconds (process running for 4.9)", not JFR's "Started
+  // recording"
   private static final Pattern STARTED = Pattern.compile("Started \\S+ in [0-9.]+ seconds");
 
   private final ManagedProcess process;
@@ -30,15 +31,17 @@ public final class SpringBootApp implements AutoCloseable {
     this.port = port;
   }
 
-  /** {@code <module>/target/<module>.jar}, under the agent, with no service name: the agent finds it. */
+  /**
+   * {@code <module>/target/<module>.jar}, under the agent, with no service name: the agent finds
+   * it.
+   */
   public static Builder module(String module) {
     return new Builder(module, module);
   }
 
   /** testapp-spring-boot3 under the agent, with {@code OTEL_SERVICE_NAME=serviceName}. */
   public static Builder named(String serviceName) {
-    return new Builder("testapp-spring-boot3", serviceName)
-        .env("OTEL_SERVICE_NAME", serviceName);
+    return new Builder("testapp-spring-boot3", serviceName).env("OTEL_SERVICE_NAME", serviceName);
   }
 
   public ManagedProcess process() {

@@ -104,7 +104,6 @@ class StartupSafetyTest {
   }
 
   /** The version the root pom names; smoke-tests' surefire configuration passes it on. */
-
   @ParameterizedTest(name = "{0} {1} {2}")
   @MethodSource("startsOfEachServer")
   void everyStartServesItsFirstRequestDeliversItsTelemetryAndStopsOnSigterm(

@@ -77,8 +77,7 @@ class VirtualThreadServersTest {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void tomcatWithItsVirtualThreadExecutorGivesTheTelemetryOfItsThreadPool(String version)
       throws Exception {
-    TomcatDistribution tomcat =
-        TomcatDistribution.named(version).withBase(this::deployWebapp);
+    TomcatDistribution tomcat = TomcatDistribution.named(version).withBase(this::deployWebapp);
 
     Telemetry platform = runTomcat(tomcat, "platform", false);
     Telemetry virtual =
