@@ -16,19 +16,17 @@ import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
-import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import io.opentelemetry.semconv.DbAttributes;
 import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
 import io.otelite.instrumentation.api.AgentVersion;
+import io.otelite.instrumentation.api.span.AttributeRecordingSampler;
 import io.otelite.instrumentation.api.span.SamplerTraits;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
@@ -114,7 +112,7 @@ class DbClientInstrumenterTest {
     unsampled.end(operation, null, null);
 
     Assertions.assertThat(operation.span().isRecording()).isFalse();
-    Assertions.assertThat(sampler.seen).containsExactly(Attributes.empty());
+    Assertions.assertThat(sampler.seen()).containsExactly(Attributes.empty());
     Assertions.assertThat(spans.getFinishedSpanItems()).isEmpty();
     assertThat(unsampledMetrics.collectAllMetrics().iterator().next())
         .hasHistogramSatisfying(
@@ -257,33 +255,6 @@ class DbClientInstrumenterTest {
                 .build())
         .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build())
         .build();
-  }
-
-  /** A sampler that keeps the attributes each span had when it decided. */
-  private static final class AttributeRecordingSampler implements Sampler {
-    final List<Attributes> seen = new ArrayList<>();
-    private final Sampler decides;
-
-    AttributeRecordingSampler(Sampler decides) {
-      this.decides = decides;
-    }
-
-    @Override
-    public SamplingResult shouldSample(
-        Context parentContext,
-        String traceId,
-        String name,
-        SpanKind spanKind,
-        Attributes attributes,
-        List<LinkData> parentLinks) {
-      seen.add(attributes);
-      return decides.shouldSample(parentContext, traceId, name, spanKind, attributes, parentLinks);
-    }
-
-    @Override
-    public String getDescription() {
-      return "recording";
-    }
   }
 
   private record Connection(String system, String namespace, String serverAddress, int serverPort)

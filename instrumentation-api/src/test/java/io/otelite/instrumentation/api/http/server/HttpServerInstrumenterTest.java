@@ -23,13 +23,13 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
-import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import io.opentelemetry.semconv.ClientAttributes;
 import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.HttpAttributes;
 import io.opentelemetry.semconv.NetworkAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
+import io.otelite.instrumentation.api.span.AttributeRecordingSampler;
 import io.otelite.instrumentation.api.span.SamplerTraits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,7 +98,7 @@ class HttpServerInstrumenterTest {
         new Response(200),
         null);
 
-    assertThat(sampler.seen.get(0))
+    assertThat(sampler.seen().get(0))
         .containsEntry(UrlAttributes.URL_PATH, "/x")
         .containsEntry(HttpAttributes.HTTP_ROUTE, "/x");
   }
@@ -122,7 +122,7 @@ class HttpServerInstrumenterTest {
     instrumenter.end(exchange, new Response(200), null);
 
     assertThat(exchange.span().isRecording()).isFalse();
-    assertThat(sampler.seen).containsExactly(Attributes.empty());
+    assertThat(sampler.seen()).containsExactly(Attributes.empty());
     assertThat(spans.getFinishedSpanItems()).isEmpty();
     MetricData duration =
         unsampledMetrics.collectAllMetrics().stream()
@@ -488,33 +488,6 @@ class HttpServerInstrumenterTest {
         .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build())
         .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
         .build();
-  }
-
-  /** A sampler that keeps the attributes each span had when it decided. */
-  private static final class AttributeRecordingSampler implements Sampler {
-    final List<Attributes> seen = new ArrayList<>();
-    private final Sampler decides;
-
-    AttributeRecordingSampler(Sampler decides) {
-      this.decides = decides;
-    }
-
-    @Override
-    public SamplingResult shouldSample(
-        Context parentContext,
-        String traceId,
-        String name,
-        SpanKind spanKind,
-        Attributes attributes,
-        List<io.opentelemetry.sdk.trace.data.LinkData> parentLinks) {
-      seen.add(attributes);
-      return decides.shouldSample(parentContext, traceId, name, spanKind, attributes, parentLinks);
-    }
-
-    @Override
-    public String getDescription() {
-      return "recording";
-    }
   }
 
   private HttpServerInstrumenter<Request, Response> instrumenter(HttpServerSettings settings) {
