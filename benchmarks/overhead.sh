@@ -3,13 +3,15 @@
 # interleaved (none, otel, otelite, otel, otelite per application and round), on loopback only.
 # Writes results/overhead.md (results/overhead-quick.md with QUICK=1), a PNG chart and the raw runs as CSV.
 # See README.md for what is measured and how. Settings (environment):
-#   QUICK=1              a sanity run (1 round, short loads; about 5 minutes; CPU numbers still include the JIT)
+#   QUICK=1              a sanity run (1 round, short loads; about 8 minutes; CPU numbers still include the JIT)
 #   ROUNDS=3             rounds; each round runs every application with every agent once
 #   WARMUP=8 DURATION=12 seconds of unmeasured and of measured load per run
+#   ALLOC_DURATION=6     seconds of the last load, at the fixed rate, over which allocated bytes are counted
 #   CONNECTIONS=8        wrk connections (one wrk thread)
 #   RATE=3000            requests a second of the fixed load (CPU per request and latency are measured at it); pick
 #                        one every agent sustains: the OpenTelemetry agent peaks near 8 000/s for testapp on one core
-#   APPS="testapp tomcat" EXPORTS="otlp none"   what to run; `none` = all exporters none
+#   SPRINGBOOT3_RATE=1000 the fixed rate for the Spring Boot application, whose pages cost more (JPA, Thymeleaf)
+#   APPS="testapp tomcat springboot3" EXPORTS="otlp none"   what to run; `none` = all exporters none
 #   JVM_OPTS=""          extra JVM options for every application (the JVM's defaults otherwise)
 #   JAVA_HOME            the JDK that runs the applications (default: the one `java` on PATH belongs to)
 #   METRIC_INTERVAL_MS=10000  metric export interval for both agents, so that metrics are exported during the run
@@ -25,13 +27,16 @@ if [[ $QUICK == 1 ]]; then
   ROUNDS=${ROUNDS:-1}
   WARMUP=${WARMUP:-3}
   DURATION=${DURATION:-5}
+  ALLOC_DURATION=${ALLOC_DURATION:-3}
 fi
 ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-8}
 DURATION=${DURATION:-12}
+ALLOC_DURATION=${ALLOC_DURATION:-6}
 CONNECTIONS=${CONNECTIONS:-8}
 RATE=${RATE:-3000}
-APPS=${APPS:-testapp tomcat}
+SPRINGBOOT3_RATE=${SPRINGBOOT3_RATE:-1000}
+APPS=${APPS:-testapp tomcat springboot3}
 EXPORTS=${EXPORTS:-otlp none}
 JVM_OPTS=${JVM_OPTS:-}
 METRIC_INTERVAL_MS=${METRIC_INTERVAL_MS:-10000}
@@ -51,6 +56,10 @@ SESSION=$OUT/runs/$(date +%Y%m%d-%H%M%S)
 OTEL_JAR=$OUT/opentelemetry-javaagent-$OTEL_AGENT_VERSION.jar
 OTELITE_JAR=$REPO/agent/target/otelite-agent.jar
 TESTAPP_JAR=$REPO/testapp/target/testapp.jar
+SPRINGBOOT3_JAR=$REPO/testapp-spring-boot3/target/testapp-spring-boot3.jar
+# the Spring Boot application's load goes round its pages: JSON over JPA, a Thymeleaf page over JPA, a plain one
+SPRINGBOOT3_PATHS=(/api/owners/1 /owners/1 /greetings/x)
+PROBE_DIR=$OUT/probe
 TOMCAT_HOME=$OUT/apache-tomcat-$TOMCAT_VERSION
 CLK_TCK=$(getconf CLK_TCK)
 
@@ -101,11 +110,16 @@ fetch_artifacts() {
   local missing=()
   [[ -f $OTELITE_JAR ]] || missing+=(agent)
   [[ " $APPS " != *" testapp "* || -f $TESTAPP_JAR ]] || missing+=(testapp)
+  [[ " $APPS " != *" springboot3 "* || -f $SPRINGBOOT3_JAR ]] || missing+=(testapp-spring-boot3)
   if (( ${#missing[@]} )); then
     local modules
     modules=$(IFS=,; echo "${missing[*]}")
     log "building $modules (not built yet)"
     mvn -q -f "$REPO/pom.xml" -pl "$modules" -am package -DskipTests
+  fi
+  # counts the bytes an application allocates (ThreadMXBean over JMX): compiled once, run on the load core
+  if [[ ! -f $PROBE_DIR/AllocationWindow.class || $HERE/overhead/AllocationWindow.java -nt $PROBE_DIR/AllocationWindow.class ]]; then
+    "$JAVA_HOME/bin/javac" -d "$PROBE_DIR" "$HERE/overhead/AllocationWindow.java"
   fi
 }
 
@@ -127,14 +141,30 @@ status_field() { # a field of /proc/PID/status, numbers only (VmRSS in kB, Threa
   awk -v key="$2:" '$1 == key { print $2 }' "/proc/$1/status"
 }
 
-measured_load() { # OUTPUT WRK_ARGS...: runs wrk on the application for DURATION seconds into OUTPUT and prints
-  # the CPU ticks the application spent meanwhile; fails if the application did not survive the load
+load_args() { # RATE: wrk's arguments after the duration for the current application, at RATE requests a second
+  # (0: as fast as it answers); the URL alone where every request goes to it, as wrk sends fastest
+  if (( $1 == 0 && ${#PATHS[@]} == 0 )); then
+    echo "$URL"
+  else
+    echo "-s $HERE/overhead/load.lua $URL -- $1 ${PATHS[*]}"
+  fi
+}
+
+measured_load() { # OUTPUT RATE: runs wrk on the application for DURATION seconds into OUTPUT and prints the CPU
+  # ticks the application spent meanwhile; fails if the application did not survive the load
   local out=$1 before
-  shift
   before=$(cpu_ticks "$APP_PID")
-  "${LOAD_PIN[@]}" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" >"$out"
+  # shellcheck disable=SC2046 # load_args is a list of words without spaces in them
+  "${LOAD_PIN[@]}" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency $(load_args "$2") >"$out"
   kill -0 "$APP_PID" 2>/dev/null || return 1
   echo $(( $(cpu_ticks "$APP_PID") - before ))
+}
+
+allocation_window() { # OUTPUT: runs wrk at the fixed rate for ALLOC_DURATION seconds into OUTPUT and prints the
+  # bytes the application allocated meanwhile (all threads), or nothing if they could not be read
+  # shellcheck disable=SC2046
+  "${LOAD_PIN[@]}" "$JAVA_HOME/bin/java" -cp "$PROBE_DIR" AllocationWindow "$APP_PID" "$1" -- \
+    wrk -t1 -c"$CONNECTIONS" -d"${ALLOC_DURATION}s" $(load_args "$APP_RATE") || true
 }
 
 jstat_heap() { # "heap_used_kb metaspace_used_kb"
@@ -162,8 +192,11 @@ run_one() { # app agent exporters round
   local dir=$SESSION/$(printf '%02d' "$RUN_NUMBER")-$app-$agent-$exporters
   RUN_NUMBER=$((RUN_NUMBER + 1))
   mkdir -p "$dir"
-  local port url
+  local port
   port=$(free_port)
+  URL=""
+  PATHS=()
+  APP_RATE=$RATE
 
   local agent_opt="" jar_bytes=0
   case $agent in
@@ -182,13 +215,13 @@ run_one() { # app agent exporters round
   local -a cmd
   case $app in
     testapp)
-      url="http://127.0.0.1:$port/orders"
+      URL="http://127.0.0.1:$port/orders"
       env+=(TESTAPP_PORT="$port")
       # shellcheck disable=SC2206 # JVM_OPTS is a list of options
       cmd=("$JAVA_HOME/bin/java" $JVM_OPTS $agent_opt -jar "$TESTAPP_JAR")
       ;;
     tomcat)
-      url="http://127.0.0.1:$port/examples/servlets/servlet/HelloWorldExample"
+      URL="http://127.0.0.1:$port/examples/servlets/servlet/HelloWorldExample"
       rm -rf "$TOMCAT_HOME"/{logs,work,temp}
       mkdir -p "$TOMCAT_HOME"/{logs,work,temp}
       sed -e "s|<Connector port=\"8080\" protocol=\"HTTP/1.1\"|<Connector port=\"$port\" address=\"127.0.0.1\" protocol=\"HTTP/1.1\"|" \
@@ -197,6 +230,14 @@ run_one() { # app agent exporters round
       env+=(CATALINA_HOME="$TOMCAT_HOME" CATALINA_BASE="$TOMCAT_HOME" CATALINA_OPTS="$JVM_OPTS $agent_opt")
       # `catalina.sh run` execs the JVM: the process keeps its PID
       cmd=("$TOMCAT_HOME/bin/catalina.sh" run)
+      ;;
+    springboot3)
+      # a fat jar started as its users start it; the first path answers once the application is up
+      URL="http://127.0.0.1:$port${SPRINGBOOT3_PATHS[0]}"
+      PATHS=("${SPRINGBOOT3_PATHS[@]}")
+      APP_RATE=$SPRINGBOOT3_RATE
+      # shellcheck disable=SC2206
+      cmd=("$JAVA_HOME/bin/java" $JVM_OPTS $agent_opt -jar "$SPRINGBOOT3_JAR" "--server.port=$port")
       ;;
     *) die "unknown application $app" ;;
   esac
@@ -208,13 +249,13 @@ run_one() { # app agent exporters round
   env "${env[@]}" "${APP_PIN[@]}" "${cmd[@]}" >"$dir/app.log" 2>&1 &
   APP_PID=$!
   while :; do
-    code=$("${LOAD_PIN[@]}" curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)
+    code=$("${LOAD_PIN[@]}" curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$URL" || true)
     [[ $code == 200 ]] && break
     if ! kill -0 "$APP_PID" 2>/dev/null; then
       log "  $app exited before answering; see $dir/app.log"; APP_PID=""; return 0
     fi
     if (( ($(date +%s%N) - start_ns) / 1000000000 > STARTUP_TIMEOUT )); then
-      log "  no HTTP 200 from $url within ${STARTUP_TIMEOUT}s; see $dir/app.log"; stop_app; return 0
+      log "  no HTTP 200 from $URL within ${STARTUP_TIMEOUT}s; see $dir/app.log"; stop_app; return 0
     fi
     sleep 0.02
   done
@@ -222,11 +263,12 @@ run_one() { # app agent exporters round
   local startup_ticks
   startup_ticks=$(cpu_ticks "$APP_PID")
 
-  "${LOAD_PIN[@]}" wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >"$dir/wrk-warmup.txt"
+  # shellcheck disable=SC2046
+  "${LOAD_PIN[@]}" wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" $(load_args 0) >"$dir/wrk-warmup.txt"
   local full_ticks fixed_ticks
   # as fast as the application answers: its throughput; then the same load for every agent: CPU per request, latency
-  if ! full_ticks=$(measured_load "$dir/wrk.txt" "$url") \
-    || ! fixed_ticks=$(measured_load "$dir/wrk-fixed.txt" -s "$HERE/overhead/fixed_rate.lua" "$url" -- "$RATE"); then
+  if ! full_ticks=$(measured_load "$dir/wrk.txt" 0) \
+    || ! fixed_ticks=$(measured_load "$dir/wrk-fixed.txt" "$APP_RATE"); then
     log "  $app exited under load; see $dir/app.log"; APP_PID=""; return 0
   fi
 
@@ -241,6 +283,9 @@ run_one() { # app agent exporters round
   read -r live _ < <(jstat_heap "$APP_PID") || true
   local sink_after
   sink_after=$(sink_stats)
+  # last, because attaching over JMX loads classes and starts threads in the application that nothing above may see
+  local alloc_bytes
+  alloc_bytes=$(allocation_window "$dir/wrk-alloc.txt")
   stop_app
 
   cat >"$dir/run.env" <<EOF
@@ -248,6 +293,7 @@ app=$app
 agent=$agent
 exporters=$exporters
 round=$round
+rate=$APP_RATE
 startup_ms=$(( (ready_ns - start_ns) / 1000000 ))
 startup_cpu_ticks=$startup_ticks
 cpu_ticks=$full_ticks
@@ -260,6 +306,7 @@ heap_live_kb=$live
 metaspace_used_kb=$metaspace_kb
 classes_loaded=$classes
 jar_bytes=$jar_bytes
+alloc_bytes=$alloc_bytes
 loadavg=$(cut -d' ' -f1 /proc/loadavg)
 EOF
   echo "$sink_before" >"$dir/sink-before.json"
@@ -282,6 +329,10 @@ if [[ " $APPS " == *" testapp "* ]]; then
   cp "$TESTAPP_JAR" "$SESSION/testapp.jar"
   TESTAPP_JAR=$SESSION/testapp.jar
 fi
+if [[ " $APPS " == *" springboot3 "* ]]; then
+  cp "$SPRINGBOOT3_JAR" "$SESSION/testapp-spring-boot3.jar"
+  SPRINGBOOT3_JAR=$SESSION/testapp-spring-boot3.jar
+fi
 
 SINK_PORT=$(free_port)
 "${LOAD_PIN[@]}" python3 "$HERE/overhead/otlp_sink.py" "$SINK_PORT" >"$SESSION/sink.log" 2>&1 &
@@ -293,8 +344,10 @@ quick=$QUICK
 rounds=$ROUNDS
 warmup_s=$WARMUP
 duration_s=$DURATION
+alloc_duration_s=$ALLOC_DURATION
 connections=$CONNECTIONS
 rate=$RATE
+springboot3_rate=$SPRINGBOOT3_RATE
 jvm_opts=$JVM_OPTS
 metric_interval_ms=$METRIC_INTERVAL_MS
 otel_agent_version=$OTEL_AGENT_VERSION

@@ -18,13 +18,17 @@ AGENT_LABELS = {"none": "no agent", "otel": "OpenTelemetry agent", "otelite": "o
 APP_LABELS = {
     "testapp": "testapp, GET /orders (servlet + JDBC)",
     "tomcat": "Tomcat examples, GET /examples/servlets/servlet/HelloWorldExample",
+    "springboot3": "Spring Boot 3 fat jar (testapp-spring-boot3), GET /api/owners/1, /owners/1, /greetings/x in turn "
+                   "(MVC, JPA over H2, Thymeleaf)",
 }
+APPS = ("testapp", "tomcat", "springboot3")
 EXPORT_LABELS = {"otlp": "OTLP http/protobuf to a local receiver that discards", "none": "all exporters none"}
 
 
 class Measure:
-    """One row of the table. `budget`: ("delta", k) = otelite's delta at most k times OTel's; ("below"|"above", None) =
-    otelite's median at most / at least OTel's."""
+    """One row of the table. `budget` (the issue's budget, against the OpenTelemetry Java agent): ("delta", k) =
+    otelite's delta at most k times OTel's; ("below"|"above", None) = otelite's median below / above OTel's;
+    ("jar", k) = otelite's jar at most k times OTel's."""
 
     def __init__(self, key, label, unit, digits, budget=None, budget_text=None, chart=None):
         self.key, self.label, self.unit, self.digits = key, label, unit, digits
@@ -32,25 +36,27 @@ class Measure:
 
 
 MEASURES = [
-    Measure("startup_ms", "start-up to first 200", "ms", 0, ("delta", 0.25), "Δ ≤ ¼ of OTel's", "start-up"),
+    Measure("startup_ms", "start-up to first 200", "ms", 0, ("delta", 0.1), "Δ ≤ 1/10 of OTel's", "start-up"),
     Measure("startup_cpu_ms", "CPU time until first 200", "ms", 0, None, None, "start-up\nCPU"),
     # at the fixed rate: the same work for every agent
-    Measure("cpu_us_per_request", "CPU per request, fixed rate", "µs", 1, ("delta", 0.5), "Δ ≤ ½ of OTel's",
+    Measure("cpu_us_per_request", "CPU per request, fixed rate", "µs", 1, ("delta", 0.25), "Δ ≤ ¼ of OTel's",
             "CPU per\nrequest"),
+    Measure("alloc_bytes_per_request", "allocated per request, fixed rate", "B", 0, ("delta", 0.25),
+            "Δ ≤ ¼ of OTel's", "allocated per\nrequest"),
     Measure("p50_ms", "latency p50, fixed rate", "ms", 2, None, None, "p50"),
-    Measure("p99_ms", "latency p99, fixed rate", "ms", 2, ("below", None), "≤ OTel's", "p99"),
+    Measure("p99_ms", "latency p99, fixed rate", "ms", 2, ("below", None), "< OTel's", "p99"),
     Measure("fixed_rate_per_s", "rate achieved, fixed rate", "req/s", 0),
     # as fast as the application answers
-    Measure("requests_per_s", "throughput, full load", "req/s", 0, ("above", None), "≥ OTel's", "throughput"),
+    Measure("requests_per_s", "throughput, full load", "req/s", 0, ("above", None), "> OTel's", "throughput"),
     Measure("cpu_us_per_request_full", "CPU per request, full load", "µs", 1),
     Measure("p99_ms_full", "latency p99, full load", "ms", 2),
-    Measure("rss_mib", "RSS after load", "MiB", 0, ("delta", 1 / 3), "Δ ≤ ⅓ of OTel's", "RSS"),
+    Measure("rss_mib", "RSS after load", "MiB", 0, ("delta", 0.25), "Δ ≤ ¼ of OTel's", "RSS"),
     Measure("heap_used_mib", "heap used after load", "MiB", 0),
     Measure("heap_live_mib", "heap after full GC", "MiB", 1, None, None, "heap after\nfull GC"),
     Measure("metaspace_mib", "metaspace used", "MiB", 1, None, None, "metaspace"),
     Measure("classes_loaded", "classes loaded", "", 0, None, None, "classes"),
     Measure("threads", "threads", "", 0, None, None, "threads"),
-    Measure("jar_mb", "agent jar", "MB", 2, ("jar", 1 / 3), "≤ ⅓ of OTel's"),
+    Measure("jar_mb", "agent jar", "MB", 2, ("jar", 0.25), "≤ ¼ of OTel's"),
 ]
 
 
@@ -110,6 +116,16 @@ def export_requests(run_dir):
     return counts
 
 
+def allocated_per_request(env, run_dir):
+    """Bytes the application allocated during the allocation window divided by the requests served in it, or None
+    where they could not be read."""
+    alloc_file = run_dir / "wrk-alloc.txt"
+    if not env.get("alloc_bytes") or not alloc_file.exists():
+        return None
+    requests = parse_wrk(alloc_file.read_text()).get("requests")
+    return int(env["alloc_bytes"]) / requests if requests else None
+
+
 def load_runs(session):
     runs, failed = [], []
     for run_dir in sorted(path for path in session.iterdir() if path.is_dir()):
@@ -135,6 +151,7 @@ def load_runs(session):
                 "startup_ms": float(env["startup_ms"]),
                 "startup_cpu_ms": number(env, "startup_cpu_ticks", 1000 / int(env["clk_tck"])),
                 "cpu_us_per_request": int(env["fixed_cpu_ticks"]) * ticks_to_us / fixed["requests"],
+                "alloc_bytes_per_request": allocated_per_request(env, run_dir),
                 "p50_ms": fixed.get("p50_ms"),
                 "p99_ms": fixed.get("p99_ms"),
                 "fixed_rate_per_s": fixed.get("requests_per_s"),
@@ -198,23 +215,30 @@ def fmt_delta(deltas, base, digits):
 
 
 def budget_verdict(measure, otel_runs, otelite_runs, otel_deltas, otelite_deltas):
+    """(met, text): met is True, False, or None where the runs cannot tell (a reading missing, or the OpenTelemetry
+    agent adding nothing to compare with); text is the ratio the verdict rests on."""
     kind, factor = measure.budget
     if kind == "delta":
         otel, otelite = median(otel_deltas), median(otelite_deltas)
         if otel is None or otelite is None:
-            return "–"
+            return None, "–"
         if otel <= 0:
-            return f"n/a (OTel Δ {fmt(otel, measure.digits, True)})"
-        ratio = otelite / otel
-        return f"{'✅' if otelite <= factor * otel else '❌'} {ratio:.2f}× OTel's Δ"
+            return None, f"n/a (OTel Δ {fmt(otel, measure.digits, True)})"
+        return otelite <= factor * otel, f"{otelite / otel:.2f}× OTel's Δ"
     otel = median([run[measure.key] for run in otel_runs if run[measure.key] is not None])
     otelite = median([run[measure.key] for run in otelite_runs if run[measure.key] is not None])
-    if otel is None or otelite is None:
-        return "–"
+    if otel is None or otelite is None or otel == 0:
+        return None, "–"
     if kind == "jar":
-        return f"{'✅' if otelite <= factor * otel else '❌'} {otelite / otel:.2f}× OTel's"
-    ok = otelite <= otel if kind == "below" else otelite >= otel
-    return f"{'✅' if ok else '❌'} {otelite / otel:.2f}× OTel's"
+        met = otelite <= factor * otel
+    else:
+        met = otelite < otel if kind == "below" else otelite > otel
+    return met, f"{otelite / otel:.2f}× OTel's"
+
+
+def verdict_text(met, text):
+    mark = {True: "✅ met", False: "❌ missed", None: "? unknown"}[met]
+    return f"{mark}: {text}"
 
 
 def table(runs, app, exporters):
@@ -229,9 +253,9 @@ def table(runs, app, exporters):
         if measure.key == "jar_mb":
             values = {agent: [run[measure.key] for run in group] for agent, group in
                       (("otel", otel), ("otelite", otelite))}
-            verdict = budget_verdict(measure, otel, otelite, [], []) if otel and otelite else "–"
+            verdict = verdict_text(*budget_verdict(measure, otel, otelite, [], [])) if otel and otelite else "–"
             lines.append(f"| {measure.label} ({measure.unit}) | – | {fmt(median(values['otel']), 2)} | | "
-                         f"{fmt(median(values['otelite']), 2)} | | {verdict} ({measure.budget_text}) |")
+                         f"{fmt(median(values['otelite']), 2)} | | {verdict} (budget {measure.budget_text}) |")
             continue
         base = median([run[measure.key] for run in none if run[measure.key] is not None])
         cells = [f"{measure.label} ({measure.unit})" if measure.unit else measure.label,
@@ -243,7 +267,7 @@ def table(runs, app, exporters):
             cells += [fmt_spread(values, measure.digits), fmt_delta(deltas[id(group)], base, measure.digits)]
         if measure.budget:
             verdict = budget_verdict(measure, otel, otelite, deltas[id(otel)], deltas[id(otelite)])
-            cells.append(f"{verdict} ({measure.budget_text})")
+            cells.append(f"{verdict_text(*verdict)} (budget {measure.budget_text})")
         else:
             cells.append("")
         lines.append("| " + " | ".join(cells) + " |")
@@ -259,6 +283,27 @@ def table(runs, app, exporters):
                      f"{exported(otelite)} | | |")
     rounds = sorted({run["round"] for run in none + otel + otelite})
     return "\n".join(lines), len(rounds)
+
+
+def budget_summary(runs, combos):
+    """One line per application and exporters, one column per budget line: met or missed, and the ratio."""
+    budgeted = [measure for measure in MEASURES if measure.budget]
+    lines = ["| application | exporters | " + " | ".join(f"{m.label} ({m.budget_text})" for m in budgeted) + " |",
+             "|---|---|" + "---|" * len(budgeted)]
+    for app, exporters in combos:
+        none = runs_of(runs, app, "none", exporters)
+        otel = runs_of(runs, app, "otel", exporters)
+        otelite = runs_of(runs, app, "otelite", exporters)
+        cells = []
+        for measure in budgeted:
+            if not otel or not otelite:
+                cells.append("–")
+                continue
+            verdict = budget_verdict(measure, otel, otelite, paired_deltas(none, otel, measure.key),
+                                     paired_deltas(none, otelite, measure.key))
+            cells.append(verdict_text(*verdict))
+        lines.append(f"| {app} | {exporters} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def relative_overheads(runs, app, exporters, agent):
@@ -320,7 +365,7 @@ def main():
     session, prefix = Path(sys.argv[1]), Path(sys.argv[2])
     settings = read_env(session / "session.env")
     runs, failed = load_runs(session)
-    apps = [app for app in ("testapp", "tomcat") if any(run["app"] == app for run in runs)]
+    apps = [app for app in APPS if any(run["app"] == app for run in runs)]
     exports = [e for e in ("otlp", "none") if any(run["exporters"] == e for run in runs)]
     combos = [(app, e) for app in apps for e in exports]
     quick = settings.get("quick") == "1"
@@ -334,7 +379,9 @@ def main():
         f"started once per agent per round, interleaved; {settings.get('warmup_s')} s warm-up, then "
         f"{settings.get('duration_s')} s of full load (`wrk -t1 -c{settings.get('connections')}`, as fast as the "
         f"application answers), then {settings.get('duration_s')} s at a fixed rate of {settings.get('rate')} "
-        "requests a second (the same connections, `overhead/fixed_rate.lua`). "
+        f"requests a second ({settings.get('springboot3_rate', settings.get('rate'))} for the Spring Boot "
+        "application; the same connections, `overhead/load.lua`), and last "
+        f"{settings.get('alloc_duration_s', '–')} s more at that rate, over which allocated bytes are counted. "
         f"Machine: {settings.get('cpus')} cores ({settings.get('cpu_model')}), application pinned to one core, "
         f"wrk and the receiver to the other; {settings.get('java')}; "
         f"JVM options: `{settings.get('jvm_opts') or 'JVM defaults'}`; Tomcat {settings.get('tomcat_version')}.",
@@ -346,7 +393,10 @@ def main():
         "round (and relative to no agent's median). CPU per request: the server process's user+system CPU time "
         "during the load divided by the requests served. At full load each agent serves a different number of "
         "requests, and an agent whose export cannot keep up drops spans, so CPU per request and latency are judged "
-        "at the fixed rate, where every process does the same work; throughput at full load. Heap after full GC: after `jcmd GC.run`. ",
+        "at the fixed rate, where every process does the same work; throughput at full load. Heap after full GC: after `jcmd GC.run`. "
+        "Allocated per request: the bytes every thread of the server process allocated during the last load "
+        "(`ThreadMXBean.getTotalThreadAllocatedBytes`, exited threads included, read over JMX by "
+        "`overhead/AllocationWindow.java`) divided by the requests served; export, GC and JIT threads count.",
         "",
     ]
     try:
@@ -356,6 +406,11 @@ def main():
     if busy:
         out += ["**The machine was busy when this ran (load average above half its cores): these numbers are "
                 "dominated by noise. Rerun on a quiet machine before drawing conclusions.**", ""]
+    if combos:
+        out += ["## Budget", "",
+                "otelite's added cost as a fraction of the OpenTelemetry agent's (each against no agent, in the same "
+                "round), against the budget of each line; p99 and throughput: otelite's own value against OTel's.", "",
+                budget_summary(runs, combos), ""]
     for app, exporters in combos:
         text, rounds = table(runs, app, exporters)
         out += [f"## {APP_LABELS.get(app, app)}; {EXPORT_LABELS.get(exporters, exporters)}", "", text, ""]

@@ -4,10 +4,12 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.otelite.instrumentation.api.AgentLog;
 import io.otelite.instrumentation.api.InstrumentationConfig;
+import io.otelite.instrumentation.api.span.SamplerTraits;
 import io.otelite.tooling.config.AgentConfiguration;
 import io.otelite.tooling.extension.ExtensionClassLoader;
 import io.otelite.tooling.instrumentation.InstrumentationInstaller;
 import io.otelite.tooling.runtime.RuntimeMetrics;
+import io.otelite.tooling.sampling.SdkSamplerTraits;
 import io.otelite.tooling.startup.AfterApplicationLogging;
 import io.otelite.tooling.startup.EagerInitialization;
 import java.lang.instrument.Instrumentation;
@@ -49,6 +51,8 @@ public final class AgentInstaller {
     EagerInitialization.propagators(sdk.getPropagators());
     GlobalOpenTelemetry.set(sdk);
     InstrumentationConfig.set(configuration.properties());
+    // before any instrumenter is made: they read it once
+    SamplerTraits.configure(SdkSamplerTraits.of(sdk.getSdkTracerProvider().getSampler()));
     RuntimeMetrics.install(sdk, configuration.properties());
     long sdkBuilt = System.nanoTime();
     InstrumentationInstaller.forAgentJar(instrumentation, serviceLoader)

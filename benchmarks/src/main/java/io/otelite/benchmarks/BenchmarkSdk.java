@@ -7,7 +7,9 @@ import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.otelite.instrumentation.api.span.SamplerTraits;
 import io.otelite.tooling.propagation.TraceContextPropagator;
+import io.otelite.tooling.sampling.SdkSamplerTraits;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -20,12 +22,17 @@ final class BenchmarkSdk {
   private BenchmarkSdk() {}
 
   /**
-   * {@code sampled}: every span recorded and exported, or none (metrics are recorded either way).
+   * {@code sampled}: the agent's default sampler ({@code parentbased_always_on}), which records
+   * every span whose parent is sampled or absent; else {@code parentbased_traceidratio} with ratio
+   * 0, which records none of them (and none under an unsampled parent). Metrics are recorded either
+   * way. Both are real configurations: the unsampled one is what a service sampling a small share
+   * of its traces does for almost every request.
    */
   static OpenTelemetrySdk create(boolean sampled) {
     SdkTracerProvider tracerProvider =
         SdkTracerProvider.builder()
-            .setSampler(sampled ? Sampler.alwaysOn() : Sampler.alwaysOff())
+            .setSampler(
+                Sampler.parentBased(sampled ? Sampler.alwaysOn() : Sampler.traceIdRatioBased(0)))
             .addSpanProcessor(BatchSpanProcessor.builder(new DiscardingSpanExporter()).build())
             .build();
     SdkMeterProvider meterProvider =
@@ -35,6 +42,8 @@ final class BenchmarkSdk {
                     .setInterval(Duration.ofSeconds(10))
                     .build())
             .build();
+    // as the agent does before it makes any instrumenter
+    SamplerTraits.configure(SdkSamplerTraits.of(tracerProvider.getSampler()));
     return OpenTelemetrySdk.builder()
         .setTracerProvider(tracerProvider)
         .setMeterProvider(meterProvider)

@@ -36,13 +36,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(org.openjdk.jmh.annotations.Scope.Benchmark)
 public class HttpServerSpanBenchmark {
-  private static final String TRACEPARENT =
+  private static final String SAMPLED_TRACEPARENT =
       "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+  private static final String UNSAMPLED_TRACEPARENT =
+      "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00";
 
   @Param({"true", "false"})
   public boolean sampled;
 
-  /** {@code none}: the request starts a trace; {@code remote}: it carries a {@code traceparent}. */
+  /**
+   * {@code none}: the request starts a trace; {@code remote}: it carries a {@code traceparent}
+   * whose sampled flag agrees with {@link #sampled}.
+   */
   @Param({"none", "remote"})
   public String parent;
 
@@ -61,8 +66,9 @@ public class HttpServerSpanBenchmark {
             "benchmark",
             new BenchmarkRequestGetter(),
             HttpServerSettings.of(List.of(), List.of(), List.of()));
+    String traceparent = sampled ? SAMPLED_TRACEPARENT : UNSAMPLED_TRACEPARENT;
     request =
-        BenchmarkRequest.typicalGet("/orders/42", parent.equals("remote") ? TRACEPARENT : null);
+        BenchmarkRequest.typicalGet("/orders/42", parent.equals("remote") ? traceparent : null);
   }
 
   @TearDown(Level.Trial)

@@ -16,6 +16,8 @@ import io.opentelemetry.semconv.DbAttributes;
 import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
 import io.otelite.instrumentation.api.AgentVersion;
+import io.otelite.instrumentation.api.span.AttributeTarget;
+import io.otelite.instrumentation.api.span.SamplerTraits;
 import java.util.List;
 
 /**
@@ -44,6 +46,7 @@ public final class DbClientInstrumenter {
 
   private final Tracer tracer;
   private final DoubleHistogram duration;
+  private final SamplerTraits samplerTraits;
 
   /** The scope is {@code instrumentationName} at the agent's version. */
   DbClientInstrumenter(OpenTelemetry openTelemetry, String instrumentationName) {
@@ -62,6 +65,7 @@ public final class DbClientInstrumenter {
             .setDescription("Duration of database client operations.")
             .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
             .build();
+    this.samplerTraits = SamplerTraits.configured();
   }
 
   /**
@@ -88,6 +92,35 @@ public final class DbClientInstrumenter {
       DbConnectionAttributes connection,
       SqlStatementInfo statement,
       long batchSize) {
+    Attributes metricAttributes =
+        statement == null
+            ? metricAttributes(connection, null)
+            : statement.metricAttributes(connection, DbClientInstrumenter::metricAttributes);
+
+    SpanBuilder builder =
+        tracer
+            .spanBuilder(spanName(connection.system(), statement))
+            .setSpanKind(SpanKind.CLIENT)
+            .setParent(parent);
+    // where the sampler may read them, everything at creation time
+    boolean beforeSampling = samplerTraits.attributesBeforeSampling(parent);
+    if (beforeSampling) {
+      setSpanAttributes(AttributeTarget.of(builder), metricAttributes, statement, batchSize);
+    }
+    Span span = builder.startSpan();
+    if (!beforeSampling && span.isRecording()) {
+      setSpanAttributes(AttributeTarget.of(span), metricAttributes, statement, batchSize);
+    }
+    return new DbClientOperation(
+        span, span.storeInContext(parent).makeCurrent(), System.nanoTime(), metricAttributes);
+  }
+
+  /**
+   * The attributes of a call's metric point, which its span has too: the connection's and the
+   * statement's.
+   */
+  static Attributes metricAttributes(
+      DbConnectionAttributes connection, SqlStatementInfo statement) {
     AttributesBuilder attributes = Attributes.builder();
     attributes.put(DbAttributes.DB_SYSTEM_NAME, connection.system());
     putIfNotNull(attributes, DbAttributes.DB_NAMESPACE, connection.namespace());
@@ -101,24 +134,21 @@ public final class DbClientInstrumenter {
       putIfNotNull(
           attributes, DbAttributes.DB_STORED_PROCEDURE_NAME, statement.storedProcedureName());
     }
-    Attributes metricAttributes = attributes.build();
+    return attributes.build();
+  }
 
-    // everything at creation time, where samplers can see it
-    SpanBuilder builder =
-        tracer
-            .spanBuilder(spanName(connection.system(), statement))
-            .setSpanKind(SpanKind.CLIENT)
-            .setParent(parent)
-            .setAllAttributes(metricAttributes);
+  private static void setSpanAttributes(
+      AttributeTarget span,
+      Attributes metricAttributes,
+      SqlStatementInfo statement,
+      long batchSize) {
+    span.putAll(metricAttributes);
     if (statement != null && statement.queryText() != null) {
-      builder.setAttribute(DbAttributes.DB_QUERY_TEXT, statement.queryText());
+      span.put(DbAttributes.DB_QUERY_TEXT, statement.queryText());
     }
     if (batchSize >= 0) {
-      builder.setAttribute(DbAttributes.DB_OPERATION_BATCH_SIZE, batchSize);
+      span.put(DbAttributes.DB_OPERATION_BATCH_SIZE, batchSize);
     }
-    Span span = builder.startSpan();
-    return new DbClientOperation(
-        span, span.storeInContext(parent).makeCurrent(), System.nanoTime(), metricAttributes);
   }
 
   /**
@@ -148,15 +178,8 @@ public final class DbClientInstrumenter {
   }
 
   static String spanName(String system, SqlStatementInfo statement) {
-    String operation = statement == null ? null : statement.operationName();
-    String target = statement == null ? null : statement.target();
-    if (operation != null && target != null) {
-      return operation + ' ' + target;
-    }
-    if (operation != null) {
-      return operation;
-    }
-    return target != null ? target : system;
+    String name = statement == null ? null : statement.spanName();
+    return name != null ? name : system;
   }
 
   private static void putIfNotNull(

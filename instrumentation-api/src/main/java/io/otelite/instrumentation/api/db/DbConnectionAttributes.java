@@ -5,6 +5,9 @@ package io.otelite.instrumentation.api.db;
  * conventions' connection-level attributes of every span and metric point of a call on it. A
  * library reads it once per connection (JDBC: from the connection's URL) and hands it to {@link
  * DbClientInstrumenter#start} with each call. Never credentials.
+ *
+ * <p>Implementations whose {@code equals} compares these four values let calls on equal connections
+ * share one set of metric attributes; with identity equality they are made per connection object.
  */
 public interface DbConnectionAttributes {
   /** {@code db.system.name}, e.g. {@code postgresql}; never {@code null}. */

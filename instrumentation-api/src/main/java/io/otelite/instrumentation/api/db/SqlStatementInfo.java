@@ -1,6 +1,8 @@
 package io.otelite.instrumentation.api.db;
 
+import io.opentelemetry.api.common.Attributes;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * What a span may tell about one SQL statement: its (sanitized) text, and the operation and target
@@ -11,6 +13,13 @@ public final class SqlStatementInfo {
   private final String operationName;
   private final String collectionName;
   private final String storedProcedureName;
+  private final String spanName;
+
+  /**
+   * The metric attributes of this statement on the connection it last ran on: applications run
+   * their statements on one database, so they are made once, not for every execution.
+   */
+  private volatile MetricAttributes lastMetricAttributes;
 
   public SqlStatementInfo(
       String queryText, String operationName, String collectionName, String storedProcedureName) {
@@ -18,6 +27,7 @@ public final class SqlStatementInfo {
     this.operationName = operationName;
     this.collectionName = collectionName;
     this.storedProcedureName = storedProcedureName;
+    this.spanName = spanNameOf(operationName, target());
   }
 
   /** {@code db.query.text}: sanitized unless sanitization is switched off. */
@@ -50,6 +60,48 @@ public final class SqlStatementInfo {
   /** The operation's target for the span name: the collection, else the stored procedure. */
   public String target() {
     return collectionName != null ? collectionName : storedProcedureName;
+  }
+
+  /**
+   * The span name this statement gives: {@code {operation} {target}}, else the operation, else the
+   * target; {@code null} when it has neither (the span is then named after the database system).
+   * Made once, since analyses are cached per SQL text.
+   */
+  public String spanName() {
+    return spanName;
+  }
+
+  private static String spanNameOf(String operation, String target) {
+    if (operation != null && target != null) {
+      return operation + ' ' + target;
+    }
+    return operation != null ? operation : target;
+  }
+
+  /**
+   * The metric attributes of this statement on {@code connection}, made by {@code make} unless this
+   * statement's last execution was on an equal connection.
+   */
+  Attributes metricAttributes(
+      DbConnectionAttributes connection,
+      BiFunction<DbConnectionAttributes, SqlStatementInfo, Attributes> make) {
+    MetricAttributes last = lastMetricAttributes;
+    if (last != null && last.connection.equals(connection)) {
+      return last.attributes;
+    }
+    Attributes attributes = make.apply(connection, this);
+    lastMetricAttributes = new MetricAttributes(connection, attributes);
+    return attributes;
+  }
+
+  private static final class MetricAttributes {
+    final DbConnectionAttributes connection;
+    final Attributes attributes;
+
+    MetricAttributes(DbConnectionAttributes connection, Attributes attributes) {
+      this.connection = connection;
+      this.attributes = attributes;
+    }
   }
 
   @Override

@@ -140,8 +140,11 @@ public final class HttpServerExchange {
     routeSource = source;
     if (!newRoute.equals(route)) {
       route = newRoute;
-      span.setAttribute(HttpAttributes.HTTP_ROUTE, newRoute);
-      span.updateName(HttpServerSpanName.of(method, newRoute));
+      // the route goes to the metrics either way; a span that is not recorded needs no new name
+      if (span.isRecording()) {
+        span.setAttribute(HttpAttributes.HTTP_ROUTE, newRoute);
+        span.updateName(HttpServerSpanName.of(method, newRoute));
+      }
     }
   }
 

@@ -2,9 +2,7 @@ package io.otelite.instrumentation.api.http.server;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.MeterBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -23,6 +21,8 @@ import io.opentelemetry.semconv.NetworkAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
 import io.opentelemetry.semconv.UserAgentAttributes;
+import io.otelite.instrumentation.api.span.AttributeTarget;
+import io.otelite.instrumentation.api.span.SamplerTraits;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -42,6 +42,8 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
   private final HttpServerSettings settings;
   private final HttpServerAttributesGetter<REQUEST, RESPONSE> getter;
   private final TextMapGetter<REQUEST> headers;
+  private final SamplerTraits samplerTraits;
+  private final DurationAttributes durationAttributes = new DurationAttributes();
 
   /** {@code instrumentationVersion} may be {@code null}. */
   public HttpServerInstrumenter(
@@ -62,6 +64,7 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
     this.settings = settings;
     this.getter = getter;
     this.headers = new RequestHeaders<>(getter);
+    this.samplerTraits = SamplerTraits.configured();
   }
 
   /** With the agent's OpenTelemetry and the user's configuration. */
@@ -98,8 +101,6 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
 
     String originalMethod = getter.method(request);
     String method = settings.knownMethods().normalize(originalMethod);
-    boolean knownMethod = !HttpRequestMethodValues.OTHER.equals(method);
-
     String forwarded = getter.requestHeader(request, "forwarded");
     String scheme = ForwardedHeaders.forwardedParameter(forwarded, "proto");
     if (scheme == null) {
@@ -110,45 +111,47 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
     }
     String protocolVersion = protocolVersion(getter.protocol(request));
 
-    SpanBuilder span =
+    SpanBuilder builder =
         tracer
             .spanBuilder(HttpServerSpanName.of(method, route))
             .setSpanKind(SpanKind.SERVER)
-            .setParent(parent)
-            .setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, method);
-    if (!knownMethod && originalMethod != null) {
-      span.setAttribute(HttpAttributes.HTTP_REQUEST_METHOD_ORIGINAL, originalMethod);
+            .setParent(parent);
+    boolean beforeSampling = samplerTraits.attributesBeforeSampling(parent);
+    if (beforeSampling) {
+      setStartAttributes(
+          AttributeTarget.of(builder),
+          request,
+          originalMethod,
+          method,
+          scheme,
+          path,
+          route,
+          forwarded,
+          protocolVersion);
     }
-    setIfPresent(span, UrlAttributes.URL_SCHEME, scheme);
-    setIfPresent(span, UrlAttributes.URL_PATH, path);
-    setIfPresent(span, UrlAttributes.URL_QUERY, QueryRedaction.redact(getter.query(request)));
-    setIfPresent(span, HttpAttributes.HTTP_ROUTE, route);
-    setServerAddress(span, request, forwarded);
-    setClientAddress(span, request, forwarded);
-    setIfPresent(span, NetworkAttributes.NETWORK_PROTOCOL_VERSION, protocolVersion);
-    setIfPresent(
-        span, UserAgentAttributes.USER_AGENT_ORIGINAL, getter.requestHeader(request, "user-agent"));
-    CapturedHttpHeaders captured = settings.capturedRequestHeaders();
-    for (int i = 0; i < captured.size(); i++) {
-      List<String> values = getter.requestHeaderValues(request, captured.name(i));
-      if (!values.isEmpty()) {
-        span.setAttribute(captured.key(i), values);
-      }
+    Span span = builder.startSpan();
+    if (!beforeSampling && span.isRecording()) {
+      setStartAttributes(
+          AttributeTarget.of(span),
+          request,
+          originalMethod,
+          method,
+          scheme,
+          path,
+          route,
+          forwarded,
+          protocolVersion);
     }
 
-    AttributesBuilder active = Attributes.builder().put(HttpAttributes.HTTP_REQUEST_METHOD, method);
-    if (scheme != null) {
-      active.put(UrlAttributes.URL_SCHEME, scheme);
-    }
     HttpServerExchange exchange =
         new HttpServerExchange(
             parent,
-            span.startSpan(),
+            span,
             startNanos,
             method,
             scheme,
             protocolVersion,
-            active.build(),
+            metrics.activeRequestAttributes(method, scheme),
             route,
             routeSource,
             request,
@@ -156,6 +159,38 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
             false);
     metrics.requestStarted(exchange.activeRequestAttributes(), exchange.context());
     return exchange;
+  }
+
+  private void setStartAttributes(
+      AttributeTarget span,
+      REQUEST request,
+      String originalMethod,
+      String method,
+      String scheme,
+      String path,
+      String route,
+      String forwarded,
+      String protocolVersion) {
+    span.put(HttpAttributes.HTTP_REQUEST_METHOD, method);
+    if (HttpRequestMethodValues.OTHER.equals(method) && originalMethod != null) {
+      span.put(HttpAttributes.HTTP_REQUEST_METHOD_ORIGINAL, originalMethod);
+    }
+    span.putIfPresent(UrlAttributes.URL_SCHEME, scheme);
+    span.putIfPresent(UrlAttributes.URL_PATH, path);
+    span.putIfPresent(UrlAttributes.URL_QUERY, QueryRedaction.redact(getter.query(request)));
+    span.putIfPresent(HttpAttributes.HTTP_ROUTE, route);
+    setServerAddress(span, request, forwarded);
+    setClientAddress(span, request, forwarded);
+    span.putIfPresent(NetworkAttributes.NETWORK_PROTOCOL_VERSION, protocolVersion);
+    span.putIfPresent(
+        UserAgentAttributes.USER_AGENT_ORIGINAL, getter.requestHeader(request, "user-agent"));
+    CapturedHttpHeaders captured = settings.capturedRequestHeaders();
+    for (int i = 0; i < captured.size(); i++) {
+      List<String> values = getter.requestHeaderValues(request, captured.name(i));
+      if (!values.isEmpty()) {
+        span.put(captured.key(i), values);
+      }
+    }
   }
 
   /**
@@ -175,10 +210,32 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
     }
     Span span = exchange.span();
     int statusCode = response == null ? 0 : getter.statusCode(response, error);
+    String errorType = errorType(statusCode, error);
+    // a span that is not recorded drops whatever it is given: give it nothing to box or read
+    if (span.isRecording()) {
+      setEndAttributes(span, response, statusCode, errorType, error);
+    }
+
+    Attributes duration =
+        durationAttributes.of(
+            exchange.method(),
+            exchange.scheme(),
+            exchange.route(),
+            exchange.protocolVersion(),
+            errorType,
+            statusCode);
+    // metrics before the span ends: whoever sees the span can rely on the metrics being recorded
+    // too
+    metrics.requestEnded(
+        exchange.activeRequestAttributes(), duration, durationNanos, exchange.context());
+    span.end();
+  }
+
+  private void setEndAttributes(
+      Span span, RESPONSE response, int statusCode, String errorType, Throwable error) {
     if (statusCode > 0) {
       span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
     }
-    String errorType = errorType(statusCode, error);
     if (error != null) {
       span.recordException(error);
     }
@@ -195,21 +252,6 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
         }
       }
     }
-
-    AttributesBuilder duration =
-        Attributes.builder().put(HttpAttributes.HTTP_REQUEST_METHOD, exchange.method());
-    putIfPresent(duration, UrlAttributes.URL_SCHEME, exchange.scheme());
-    putIfPresent(duration, HttpAttributes.HTTP_ROUTE, exchange.route());
-    putIfPresent(duration, NetworkAttributes.NETWORK_PROTOCOL_VERSION, exchange.protocolVersion());
-    putIfPresent(duration, ErrorAttributes.ERROR_TYPE, errorType);
-    if (statusCode > 0) {
-      duration.put(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
-    }
-    // metrics before the span ends: whoever sees the span can rely on the metrics being recorded
-    // too
-    metrics.requestEnded(
-        exchange.activeRequestAttributes(), duration.build(), durationNanos, exchange.context());
-    span.end();
   }
 
   /**
@@ -234,6 +276,16 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
     if (protocol == null || !protocol.startsWith("HTTP/")) {
       return null;
     }
+    // the versions nearly every request has, without a new string each time
+    if (protocol.equals("HTTP/1.1")) {
+      return "1.1";
+    }
+    if (protocol.equals("HTTP/2.0")) {
+      return "2";
+    }
+    if (protocol.equals("HTTP/1.0")) {
+      return "1.0";
+    }
     String version = protocol.substring("HTTP/".length());
     if (version.endsWith(".0") && !version.startsWith("1")) {
       return version.substring(0, version.length() - 2);
@@ -241,52 +293,39 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
     return version.isEmpty() ? null : version;
   }
 
-  private void setServerAddress(SpanBuilder span, REQUEST request, String forwarded) {
+  private void setServerAddress(AttributeTarget span, REQUEST request, String forwarded) {
     String host = ForwardedHeaders.forwardedParameter(forwarded, "host");
     if (host == null) {
       host = ForwardedHeaders.firstEntry(getter.requestHeader(request, "x-forwarded-host"));
     }
     if (host != null) {
-      setIfPresent(span, ServerAttributes.SERVER_ADDRESS, ForwardedHeaders.hostOf(host));
+      span.putIfPresent(ServerAttributes.SERVER_ADDRESS, ForwardedHeaders.hostOf(host));
       int port = ForwardedHeaders.portOf(host);
       if (port > 0) {
-        span.setAttribute(ServerAttributes.SERVER_PORT, (long) port);
+        span.put(ServerAttributes.SERVER_PORT, (long) port);
       }
       return;
     }
-    setIfPresent(span, ServerAttributes.SERVER_ADDRESS, getter.serverAddress(request));
+    span.putIfPresent(ServerAttributes.SERVER_ADDRESS, getter.serverAddress(request));
     int port = getter.serverPort(request);
     if (port > 0) {
-      span.setAttribute(ServerAttributes.SERVER_PORT, (long) port);
+      span.put(ServerAttributes.SERVER_PORT, (long) port);
     }
   }
 
-  private void setClientAddress(SpanBuilder span, REQUEST request, String forwarded) {
+  private void setClientAddress(AttributeTarget span, REQUEST request, String forwarded) {
     String peerAddress = getter.peerAddress(request);
     String client = ForwardedHeaders.forwardedParameter(forwarded, "for");
     if (client == null) {
       client = ForwardedHeaders.firstEntry(getter.requestHeader(request, "x-forwarded-for"));
     }
     String clientAddress = client == null ? null : ForwardedHeaders.hostOf(client);
-    setIfPresent(
-        span, ClientAttributes.CLIENT_ADDRESS, clientAddress != null ? clientAddress : peerAddress);
-    setIfPresent(span, NetworkAttributes.NETWORK_PEER_ADDRESS, peerAddress);
+    span.putIfPresent(
+        ClientAttributes.CLIENT_ADDRESS, clientAddress != null ? clientAddress : peerAddress);
+    span.putIfPresent(NetworkAttributes.NETWORK_PEER_ADDRESS, peerAddress);
     int peerPort = getter.peerPort(request);
     if (peerPort > 0) {
-      span.setAttribute(NetworkAttributes.NETWORK_PEER_PORT, (long) peerPort);
-    }
-  }
-
-  private static void setIfPresent(SpanBuilder span, AttributeKey<String> key, String value) {
-    if (value != null) {
-      span.setAttribute(key, value);
-    }
-  }
-
-  private static void putIfPresent(
-      AttributesBuilder attributes, AttributeKey<String> key, String value) {
-    if (value != null) {
-      attributes.put(key, value);
+      span.put(NetworkAttributes.NETWORK_PEER_PORT, (long) peerPort);
     }
   }
 

@@ -5,9 +5,12 @@ import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongUpDownCounter;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.semconv.HttpAttributes;
+import io.opentelemetry.semconv.UrlAttributes;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The stable semconv HTTP server metrics: {@code http.server.request.duration} (whose count is the
@@ -25,8 +28,15 @@ public final class HttpServerMetrics {
 
   private static final double NANOS_PER_SECOND = 1e9;
 
+  /** More methods than the known ones plus {@code _OTHER} are a configuration error. */
+  private static final int MAX_CACHED_METHODS = 64;
+
   private final DoubleHistogram duration;
   private final LongUpDownCounter activeRequests;
+
+  // the active-request attributes of each method, per scheme: made once, not per request
+  private final ConcurrentHashMap<String, Attributes> activeHttp = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Attributes> activeHttps = new ConcurrentHashMap<>();
 
   private HttpServerMetrics(DoubleHistogram duration, LongUpDownCounter activeRequests) {
     this.duration = duration;
@@ -46,6 +56,34 @@ public final class HttpServerMetrics {
             .setUnit("{request}")
             .setDescription("Number of active HTTP server requests.")
             .build());
+  }
+
+  /**
+   * The attributes of {@code http.server.active_requests} for a request: {@code method} (as
+   * normalised by {@link io.otelite.instrumentation.api.http.KnownHttpMethods}) and {@code scheme}
+   * (may be {@code null}).
+   */
+  Attributes activeRequestAttributes(String method, String scheme) {
+    ConcurrentHashMap<String, Attributes> byMethod =
+        "http".equals(scheme) ? activeHttp : "https".equals(scheme) ? activeHttps : null;
+    if (byMethod == null) {
+      return activeRequestAttributesOf(method, scheme);
+    }
+    Attributes attributes = byMethod.get(method);
+    if (attributes == null) {
+      attributes = activeRequestAttributesOf(method, scheme);
+      if (byMethod.size() < MAX_CACHED_METHODS) {
+        byMethod.put(method, attributes);
+      }
+    }
+    return attributes;
+  }
+
+  private static Attributes activeRequestAttributesOf(String method, String scheme) {
+    return scheme == null
+        ? Attributes.of(HttpAttributes.HTTP_REQUEST_METHOD, method)
+        : Attributes.of(
+            HttpAttributes.HTTP_REQUEST_METHOD, method, UrlAttributes.URL_SCHEME, scheme);
   }
 
   /**

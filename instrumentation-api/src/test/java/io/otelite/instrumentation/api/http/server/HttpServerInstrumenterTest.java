@@ -7,6 +7,7 @@ import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -21,12 +22,15 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.semconv.ClientAttributes;
 import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.HttpAttributes;
 import io.opentelemetry.semconv.NetworkAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
+import io.otelite.instrumentation.api.span.AttributeRecordingSampler;
+import io.otelite.instrumentation.api.span.SamplerTraits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +59,130 @@ class HttpServerInstrumenterTest {
   @AfterEach
   void closeSdk() {
     sdk.close();
+    SamplerTraits.configure(SamplerTraits.READS_ATTRIBUTES);
+  }
+
+  @Test
+  void aSpanGivenItsAttributesAfterTheSamplingDecisionHasTheSameOnesAsBefore() {
+    Request request =
+        new Request("GET", "/orders")
+            .header("Forwarded", "for=192.0.2.60;proto=https;host=shop.example:8443")
+            .header("User-Agent", "curl/8.5")
+            .header("X-Tenant", "a");
+    HttpServerSettings settings = HttpServerSettings.of(List.of(), List.of("x-tenant"), List.of());
+
+    // an attribute-blind sampler that does not sample every root: attributes after the decision
+    serve(SamplerTraits.attributeBlind(false), settings, request);
+    serve(SamplerTraits.READS_ATTRIBUTES, settings, request);
+
+    List<SpanData> finished = spans.getFinishedSpanItems();
+    assertThat(finished).hasSize(2);
+    assertThat(finished.get(0).getAttributes().size()).isGreaterThanOrEqualTo(11);
+    assertThat(finished.get(0).getAttributes()).isEqualTo(finished.get(1).getAttributes());
+    assertThat(finished.get(0)).hasName("GET /orders").hasKind(SpanKind.SERVER);
+  }
+
+  @Test
+  void aSamplerThatMayReadAttributesSeesThemWhenItDecides() {
+    AttributeRecordingSampler sampler = new AttributeRecordingSampler(Sampler.alwaysOn());
+    HttpServerInstrumenter<Request, Response> instrumenter =
+        new HttpServerInstrumenter<>(
+            sdkWith(sampler, InMemoryMetricReader.create()),
+            "test",
+            "1.0",
+            new MapGetter(),
+            defaultSettings());
+
+    instrumenter.end(
+        instrumenter.start(Context.root(), new Request("GET", "/x"), "/x", null),
+        new Response(200),
+        null);
+
+    assertThat(sampler.seen().get(0))
+        .containsEntry(UrlAttributes.URL_PATH, "/x")
+        .containsEntry(HttpAttributes.HTTP_ROUTE, "/x");
+  }
+
+  @Test
+  void anUnsampledRequestBuildsNoSpanAttributesAndIsStillMeasuredWithItsRoute() {
+    SamplerTraits.configure(SamplerTraits.attributeBlind(true));
+    AttributeRecordingSampler sampler =
+        new AttributeRecordingSampler(Sampler.parentBased(Sampler.alwaysOn()));
+    InMemoryMetricReader unsampledMetrics = InMemoryMetricReader.create();
+    HttpServerInstrumenter<Request, Response> instrumenter =
+        new HttpServerInstrumenter<>(
+            sdkWith(sampler, unsampledMetrics), "test", "1.0", new MapGetter(), defaultSettings());
+    Request request =
+        new Request("GET", "/orders/7")
+            .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00");
+
+    HttpServerExchange exchange =
+        instrumenter.start(Context.root(), request, null, HttpRouteSource.SERVLET);
+    exchange.updateRoute(HttpRouteSource.CONTROLLER, "/orders/{id}");
+    instrumenter.end(exchange, new Response(200), null);
+
+    assertThat(exchange.span().isRecording()).isFalse();
+    assertThat(sampler.seen()).containsExactly(Attributes.empty());
+    assertThat(spans.getFinishedSpanItems()).isEmpty();
+    MetricData duration =
+        unsampledMetrics.collectAllMetrics().stream()
+            .filter(metric -> metric.getName().equals(HttpServerMetrics.DURATION))
+            .findFirst()
+            .orElseThrow();
+    assertThat(
+            duration
+                .getHistogramData()
+                .getPoints()
+                .iterator()
+                .next()
+                .getAttributes()
+                .get(HttpAttributes.HTTP_ROUTE))
+        .isEqualTo("/orders/{id}");
+  }
+
+  @Test
+  void requestsOfOneRouteThatEndDifferentlyAreCountedApart() {
+    HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(defaultSettings());
+
+    for (int status : new int[] {200, 503, 200, 404}) {
+      instrumenter.end(
+          instrumenter.start(
+              Context.root(),
+              new Request("GET", "/orders/1"),
+              "/orders/*",
+              HttpRouteSource.SERVLET),
+          new Response(status),
+          null);
+    }
+    instrumenter.end(
+        instrumenter.start(
+            Context.root(), new Request("POST", "/orders/1"), "/orders/*", HttpRouteSource.SERVLET),
+        new Response(200),
+        null);
+
+    MetricData duration =
+        metrics.collectAllMetrics().stream()
+            .filter(metric -> metric.getName().equals(HttpServerMetrics.DURATION))
+            .findFirst()
+            .orElseThrow();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (HistogramPointData point : duration.getHistogramData().getPoints()) {
+      Attributes attributes = point.getAttributes();
+      assertThat(attributes.get(HttpAttributes.HTTP_ROUTE)).isEqualTo("/orders/*");
+      counts.put(
+          attributes.get(HttpAttributes.HTTP_REQUEST_METHOD)
+              + " "
+              + attributes.get(HttpAttributes.HTTP_RESPONSE_STATUS_CODE)
+              + " "
+              + attributes.get(ErrorAttributes.ERROR_TYPE),
+          point.getCount());
+    }
+    assertThat(counts)
+        .containsOnly(
+            Map.entry("GET 200 null", 2L),
+            Map.entry("GET 503 503", 1L),
+            Map.entry("GET 404 null", 1L),
+            Map.entry("POST 200 null", 1L));
   }
 
   @Test
@@ -338,6 +466,28 @@ class HttpServerInstrumenterTest {
 
     assertThat(baggage.getEntryValue("tenant")).isEqualTo("a");
     assertThat(baggage.getEntryValue("region")).isEqualTo("eu");
+  }
+
+  private void serve(SamplerTraits traits, HttpServerSettings settings, Request request) {
+    SamplerTraits.configure(traits);
+    HttpServerInstrumenter<Request, Response> instrumenter = instrumenter(settings);
+    instrumenter.end(
+        instrumenter.start(Context.root(), request, "/orders", HttpRouteSource.SERVLET),
+        new Response(200),
+        null);
+  }
+
+  /** Spans go to {@link #spans}, metrics to {@code reader}: a reader serves one SDK only. */
+  private OpenTelemetrySdk sdkWith(Sampler sampler, InMemoryMetricReader reader) {
+    return OpenTelemetrySdk.builder()
+        .setTracerProvider(
+            SdkTracerProvider.builder()
+                .setSampler(sampler)
+                .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                .build())
+        .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build())
+        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+        .build();
   }
 
   private HttpServerInstrumenter<Request, Response> instrumenter(HttpServerSettings settings) {
