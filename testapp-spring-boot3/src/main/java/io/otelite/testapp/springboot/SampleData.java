@@ -1,10 +1,15 @@
 package io.otelite.testapp.springboot;
 
-import org.springframework.boot.CommandLineRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+/**
+ * The owners every run starts with. Registered once every bean exists and before the web server
+ * opens its port (a {@code CommandLineRunner} would run after Spring Boot logs "Started", when the
+ * first requests may already be in).
+ */
 @Component
-class SampleData implements CommandLineRunner {
+class SampleData implements SmartInitializingSingleton {
   private final OwnerService service;
 
   SampleData(OwnerService service) {
@@ -12,7 +17,7 @@ class SampleData implements CommandLineRunner {
   }
 
   @Override
-  public void run(String... args) {
+  public void afterSingletonsInstantiated() {
     service.register("Ada", "London");
     service.register("Grace", "Arlington");
     service.register("Alan", "London");
