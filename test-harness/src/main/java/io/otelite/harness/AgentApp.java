@@ -138,9 +138,7 @@ public final class AgentApp
       receiver = OtlpReceiver.start(protocol);
       ownsReceiver = true;
     }
-    Map<String, String> exporting = new LinkedHashMap<>();
-    exporting.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
-    exporting.put("OTEL_EXPORTER_OTLP_PROTOCOL", receiver.protocol().configValue());
+    Map<String, String> exporting = new LinkedHashMap<>(receiver.exporterEnvironment());
     exporting.putAll(environment);
     try {
       app = launcher.start(exporting, jvmOptions);

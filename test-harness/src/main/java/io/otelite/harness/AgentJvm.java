@@ -131,8 +131,7 @@ public final class AgentJvm {
 
   /** OTLP to {@code receiver}, in its protocol. */
   public AgentJvm exportingTo(OtlpReceiver receiver) {
-    return env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
-        .env("OTEL_EXPORTER_OTLP_PROTOCOL", receiver.protocol().configValue());
+    return env(receiver.exporterEnvironment());
   }
 
   /** Spans every 200 ms and metrics every second, so that tests wait little. */

@@ -27,6 +27,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -139,6 +140,13 @@ public final class OtlpReceiver implements AutoCloseable {
     }
     String scheme = httpServer instanceof HttpsServer ? "https" : "http";
     return scheme + "://127.0.0.1:" + httpServer.getAddress().getPort();
+  }
+
+  /** The variables that make an agent export here: endpoint and protocol. */
+  public Map<String, String> exporterEnvironment() {
+    return Map.of(
+        "OTEL_EXPORTER_OTLP_ENDPOINT", endpoint(),
+        "OTEL_EXPORTER_OTLP_PROTOCOL", protocol.configValue());
   }
 
   public ReceivedTelemetry telemetry() {

@@ -77,8 +77,8 @@ public final class Testapp implements HttpApp, AutoCloseable {
 
     /** OTLP to the receiver in the test JVM, in its protocol. */
     public Builder exportingTo(OtlpReceiver receiver) {
-      return env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
-          .env("OTEL_EXPORTER_OTLP_PROTOCOL", receiver.protocol().configValue());
+      environment.putAll(receiver.exporterEnvironment());
+      return this;
     }
 
     /** {@code /checkout} calls {@code downstream}. */
