@@ -100,7 +100,7 @@ class DistributedTraceTest {
         only(trace, s -> s.serviceName().equals(DOWNSTREAM) && s.isDatabaseCall());
     assertThat(select.isChildOf(downstream)).isTrue();
 
-    Object agentVersion = entry.resource().get("telemetry().distro.version");
+    Object agentVersion = entry.resource().get("telemetry.distro.version");
     assertThat(agentVersion).isNotNull().isNotEqualTo("unknown");
     assertThat(trace)
         .as("every module reports its scope at the agent's version")

@@ -161,7 +161,7 @@ class MetricsTest {
                 assertThat(metric.scopeVersion())
                     .as("%s", metric)
                     .isNotEmpty()
-                    .isEqualTo(metric.resource().get("telemetry().distro.version")));
+                    .isEqualTo(metric.resource().get("telemetry.distro.version")));
   }
 
   /**

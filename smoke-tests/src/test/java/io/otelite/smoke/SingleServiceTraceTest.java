@@ -226,17 +226,16 @@ class SingleServiceTraceTest {
     assertThat(server.resource())
         .containsEntry("service.name", SERVICE)
         .containsEntry("deployment.environment.name", "smoke")
-        .containsEntry("app.telemetry().distro.name", "otelite")
-        .containsEntry("app.telemetry().sdk.language", "java")
+        .containsEntry("telemetry.distro.name", "otelite")
+        .containsEntry("telemetry.sdk.language", "java")
         .containsKeys(
-            "app.telemetry().distro.version",
+            "telemetry.distro.version",
             "host.name",
             "os.type",
             "process.pid",
             "process.runtime.name",
             "process.runtime.version");
     assertThat(server.resource().get("process.pid")).isEqualTo(app.process().pid());
-    assertThat(String.valueOf(server.resource().get("app.telemetry().distro.version")))
-        .isNotBlank();
+    assertThat(String.valueOf(server.resource().get("telemetry.distro.version"))).isNotBlank();
   }
 }
