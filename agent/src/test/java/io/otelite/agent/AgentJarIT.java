@@ -2,6 +2,7 @@ package io.otelite.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.harness.Locations;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class AgentJarIT {
   @Test
   void noClassOutsideTheBootstrapPackageCanBeLoadedFromTheJar() throws Exception {
-    try (JarFile jar = new JarFile(JvmRun.AGENT_JAR.toFile())) {
+    try (JarFile jar = new JarFile(Locations.agentJar().toFile())) {
       List<String> loadableClasses =
           Collections.list(jar.entries()).stream()
               .map(JarEntry::getName)
@@ -38,7 +39,7 @@ class AgentJarIT {
 
   @Test
   void theAgentsOpenTelemetryIsRelocatedSoTheApplicationsKeepsItsName() throws Exception {
-    try (JarFile jar = new JarFile(JvmRun.AGENT_JAR.toFile())) {
+    try (JarFile jar = new JarFile(Locations.agentJar().toFile())) {
       List<String> names =
           Collections.list(jar.entries()).stream()
               .map(JarEntry::getName)
@@ -65,7 +66,7 @@ class AgentJarIT {
     byte[] logManager = "java/util/logging/LogManager".getBytes(StandardCharsets.US_ASCII);
     List<String> callers = new ArrayList<>();
     int classes = 0;
-    try (JarFile jar = new JarFile(JvmRun.AGENT_JAR.toFile())) {
+    try (JarFile jar = new JarFile(Locations.agentJar().toFile())) {
       for (JarEntry entry : Collections.list(jar.entries())) {
         if (!entry.getName().endsWith(".classdata") && !entry.getName().endsWith(".class")) {
           continue;
@@ -99,7 +100,7 @@ class AgentJarIT {
 
   @Test
   void theManifestDeclaresEveryEntryPoint() throws Exception {
-    try (JarFile jar = new JarFile(JvmRun.AGENT_JAR.toFile())) {
+    try (JarFile jar = new JarFile(Locations.agentJar().toFile())) {
       Attributes manifest = jar.getManifest().getMainAttributes();
 
       assertThat(manifest.getValue("Premain-Class")).isEqualTo("io.otelite.bootstrap.OteliteAgent");

@@ -2,10 +2,11 @@ package io.otelite.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.harness.AgentJvm;
+import io.otelite.harness.ManagedProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,11 +26,11 @@ class ApplicationLogManagerIT {
   void aLogManagerNamedOnTheCommandLineIsCreatedByTheApplicationAndTheAgentsJmxWorkWaitsForIt()
       throws Exception {
     int port = freePort();
-    JvmRun run =
+    ManagedProcess run =
         runApp(port, List.of("-Djava.util.logging.manager=" + LOG_MANAGER), "set-on-command-line");
 
-    assertThat(run.exitCode).as(run.stdout + run.stderr()).isZero();
-    assertThat(run.stdout)
+    assertThat(run.exitCode()).as(run.stdoutText() + run.stderrTextWithoutJvmNotice()).isZero();
+    assertThat(run.stdoutText())
         .contains("log manager: " + LOG_MANAGER)
         .contains("created on thread: main")
         .contains("agent frame when created: null")
@@ -38,16 +39,16 @@ class ApplicationLogManagerIT {
         .contains("prometheus serves runtime metrics after logging: true")
         .contains("work before logging ran")
         .contains("done");
-    assertThat(run.stderr()).doesNotContain("[otelite] WARN");
+    assertThat(run.stderrTextWithoutJvmNotice()).doesNotContain("[otelite] WARN");
   }
 
   @Test
   void aLogManagerNamedByTheApplicationsMainBecomesTheJvmsLogManager() throws Exception {
     int port = freePort();
-    JvmRun run = runApp(port, List.of(), "set-in-main");
+    ManagedProcess run = runApp(port, List.of(), "set-in-main");
 
-    assertThat(run.exitCode).as(run.stdout + run.stderr()).isZero();
-    assertThat(run.stdout)
+    assertThat(run.exitCode()).as(run.stdoutText() + run.stderrTextWithoutJvmNotice()).isZero();
+    assertThat(run.stdoutText())
         .contains("log manager: " + LOG_MANAGER)
         .contains("created on thread: main")
         .contains("agent frame when created: null")
@@ -55,32 +56,24 @@ class ApplicationLogManagerIT {
         .contains("prometheus listening before logging: true")
         .contains("prometheus serves runtime metrics after logging: true")
         .contains("done");
-    assertThat(run.stderr()).doesNotContain("[otelite] WARN");
+    assertThat(run.stderrTextWithoutJvmNotice()).doesNotContain("[otelite] WARN");
   }
 
-  private static JvmRun runApp(
+  private static ManagedProcess runApp(
       int prometheusPort, List<String> jvmOptions, String whoNamesTheLogManager) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(JvmRun.javaExecutable());
-    command.add("-javaagent:" + JvmRun.AGENT_JAR);
-    // young collections during start-up, each one a GC notification the agent records
-    command.add("-Xmn4m");
-    command.add("-XX:+UseSerialGC");
-    command.addAll(jvmOptions);
-    command.add("-cp");
-    command.add(JvmRun.TEST_CLASSES);
-    command.add(APP);
-    command.add(whoNamesTheLogManager);
-    command.add(String.valueOf(prometheusPort));
-    command.add("200");
-    return JvmRun.run(
-        command,
-        Map.of(
-            "OTEL_METRICS_EXPORTER", "prometheus",
-            "OTEL_EXPORTER_PROMETHEUS_HOST", "127.0.0.1",
-            "OTEL_EXPORTER_PROMETHEUS_PORT", String.valueOf(prometheusPort),
-            "OTEL_TRACES_EXPORTER", "console",
-            "OTEL_LOGS_EXPORTER", "none"));
+    return AgentJvm.main(APP)
+        // young collections during start-up, each one a GC notification the agent records
+        .jvmOptions("-Xmn4m", "-XX:+UseSerialGC")
+        .jvmOptions(jvmOptions)
+        .arguments(whoNamesTheLogManager, String.valueOf(prometheusPort), "200")
+        .env(
+            Map.of(
+                "OTEL_METRICS_EXPORTER", "prometheus",
+                "OTEL_EXPORTER_PROMETHEUS_HOST", "127.0.0.1",
+                "OTEL_EXPORTER_PROMETHEUS_PORT", String.valueOf(prometheusPort),
+                "OTEL_TRACES_EXPORTER", "console",
+                "OTEL_LOGS_EXPORTER", "none"))
+        .run();
   }
 
   private static int freePort() throws IOException {

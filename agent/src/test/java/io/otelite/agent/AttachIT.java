@@ -3,6 +3,7 @@ package io.otelite.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.tools.attach.VirtualMachine;
+import io.otelite.harness.Locations;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -20,7 +21,10 @@ class AttachIT {
     ProcessBuilder builder =
         new ProcessBuilder(
                 List.of(
-                    JvmRun.javaExecutable(), "-cp", JvmRun.TEST_CLASSES, "example.apps.WaitingApp"))
+                    Locations.javaExecutable().toString(),
+                    "-cp",
+                    Locations.testClasses().toString(),
+                    "example.apps.WaitingApp"))
             .redirectError(err);
     builder.environment().put("OTEL_JAVAAGENT_DEBUG", "true");
     builder.environment().put("OTEL_METRICS_EXPORTER", "none");
@@ -33,7 +37,7 @@ class AttachIT {
 
       VirtualMachine vm = VirtualMachine.attach(pid);
       try {
-        vm.loadAgent(JvmRun.AGENT_JAR.toString());
+        vm.loadAgent(Locations.agentJar().toString());
       } finally {
         vm.detach();
       }

@@ -2,6 +2,7 @@ package io.otelite.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.harness.Locations;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +18,10 @@ class JarSizeIT {
 
   @Test
   void theAgentJarIsAtMostAThirdOfTheOpenTelemetryAgents() throws Exception {
-    long size = Files.size(JvmRun.AGENT_JAR);
+    long size = Files.size(Locations.agentJar());
 
-    assertThat(size).as("size of %s in bytes", JvmRun.AGENT_JAR).isLessThanOrEqualTo(BUDGET_BYTES);
+    assertThat(size)
+        .as("size of %s in bytes", Locations.agentJar())
+        .isLessThanOrEqualTo(BUDGET_BYTES);
   }
 }

@@ -3,6 +3,8 @@ package io.otelite.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.otelite.harness.AgentJvm;
+import io.otelite.harness.ManagedProcess;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,61 +22,56 @@ class StartupAndConfigurationIT {
 
   @Test
   void withNoConfigurationTelemetryIsPrintedToTheConsole() throws Exception {
-    JvmRun run = JvmRun.withAgent(Map.of("OTEL_METRIC_EXPORT_INTERVAL", "200"), APP, "1500");
+    ManagedProcess run =
+        AgentJvm.runMain(Map.of("OTEL_METRIC_EXPORT_INTERVAL", "200"), APP, "1500");
 
-    assertThat(run.exitCode).isZero();
-    assertThat(run.stdout).contains("hello from the application").contains("otelite metric ");
-    assertThat(run.stderrLines).isEmpty();
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.stdoutText()).contains("hello from the application").contains("otelite metric ");
+    assertThat(run.stderrWithoutJvmNotice()).isEmpty();
   }
 
   @Test
   void javaagentEnabledFalseInstallsNothing() throws Exception {
-    JvmRun run =
-        JvmRun.withAgent(
+    ManagedProcess run =
+        AgentJvm.runMain(
             Map.of("OTEL_JAVAAGENT_ENABLED", "false", "OTEL_METRIC_EXPORT_INTERVAL", "200"),
             APP,
             "1000");
 
-    assertThat(run.stdout).contains("application done").doesNotContain("otelite metric");
-    assertThat(run.stderr()).contains("otel.javaagent.enabled=false");
+    assertThat(run.stdoutText()).contains("application done").doesNotContain("otelite metric");
+    assertThat(run.stderrTextWithoutJvmNotice()).contains("otel.javaagent.enabled=false");
   }
 
   @Test
   void sdkDisabledSendsTelemetryNowhere() throws Exception {
-    JvmRun run =
-        JvmRun.withAgent(
+    ManagedProcess run =
+        AgentJvm.runMain(
             Map.of("OTEL_SDK_DISABLED", "true", "OTEL_METRIC_EXPORT_INTERVAL", "200"), APP, "1000");
 
-    assertThat(run.exitCode).isZero();
-    assertThat(run.stdout).contains("application done").doesNotContain("otelite metric");
-    assertThat(run.stderrLines).isEmpty();
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.stdoutText()).contains("application done").doesNotContain("otelite metric");
+    assertThat(run.stderrWithoutJvmNotice()).isEmpty();
   }
 
   @Test
   void debugModeSaysThatTheAgentStarted() throws Exception {
-    JvmRun run =
-        JvmRun.withAgent(
+    ManagedProcess run =
+        AgentJvm.runMain(
             Map.of("OTEL_JAVAAGENT_DEBUG", "true", "OTEL_METRICS_EXPORTER", "none"), APP);
 
-    assertThat(run.stderr()).contains("[otelite] DEBUG started in");
+    assertThat(run.stderrTextWithoutJvmNotice()).contains("[otelite] DEBUG started in");
   }
 
   @Test
   void systemPropertiesWinOverEnvironmentVariables() throws Exception {
-    JvmRun run =
-        JvmRun.run(
-            java.util.List.of(
-                JvmRun.javaExecutable(),
-                "-Dotel.metrics.exporter=none",
-                "-Dotel.metric.export.interval=200",
-                "-javaagent:" + JvmRun.AGENT_JAR,
-                "-cp",
-                JvmRun.TEST_CLASSES,
-                APP,
-                "1000"),
-            Map.of("OTEL_METRICS_EXPORTER", "console"));
+    ManagedProcess run =
+        AgentJvm.main(APP)
+            .jvmOptions("-Dotel.metrics.exporter=none", "-Dotel.metric.export.interval=200")
+            .arguments("1000")
+            .env("OTEL_METRICS_EXPORTER", "console")
+            .run();
 
-    assertThat(run.stdout).contains("application done").doesNotContain("otelite metric");
+    assertThat(run.stdoutText()).contains("application done").doesNotContain("otelite metric");
   }
 
   @Test
@@ -82,11 +79,11 @@ class StartupAndConfigurationIT {
     Path file = Files.createTempFile("otelite", ".properties");
     Files.writeString(file, "otel.metrics.exporter=none\notel.metric.export.interval=200\n");
     try {
-      JvmRun fromFile =
-          JvmRun.withAgent(
+      ManagedProcess fromFile =
+          AgentJvm.runMain(
               Map.of("OTEL_JAVAAGENT_CONFIGURATION_FILE", file.toString()), APP, "1000");
-      JvmRun overridden =
-          JvmRun.withAgent(
+      ManagedProcess overridden =
+          AgentJvm.runMain(
               Map.of(
                   "OTEL_JAVAAGENT_CONFIGURATION_FILE",
                   file.toString(),
@@ -95,8 +92,10 @@ class StartupAndConfigurationIT {
               APP,
               "1000");
 
-      assertThat(fromFile.stdout).contains("application done").doesNotContain("otelite metric");
-      assertThat(overridden.stdout).contains("otelite metric");
+      assertThat(fromFile.stdoutText())
+          .contains("application done")
+          .doesNotContain("otelite metric");
+      assertThat(overridden.stdoutText()).contains("otelite metric");
     } finally {
       Files.delete(file);
     }
@@ -126,24 +125,29 @@ class StartupAndConfigurationIT {
       environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318");
     }
 
-    JvmRun run = JvmRun.withAgent(environment, APP);
+    ManagedProcess run = AgentJvm.runMain(environment, APP);
 
-    assertThat(run.exitCode).isZero();
-    assertThat(run.stdout).contains("hello from the application").contains("application done");
-    assertThat(run.stderrLines).hasSize(1);
-    assertThat(run.stderrLines.get(0)).startsWith("[otelite] ").contains(key).contains(value);
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.stdoutText())
+        .contains("hello from the application")
+        .contains("application done");
+    assertThat(run.stderrWithoutJvmNotice()).hasSize(1);
+    assertThat(run.stderrWithoutJvmNotice().get(0))
+        .startsWith("[otelite] ")
+        .contains(key)
+        .contains(value);
   }
 
   @Test
   void theJarAloneDescribesItselfAndMasksSecrets() throws Exception {
-    JvmRun run =
-        JvmRun.agentJarMain(
+    ManagedProcess run =
+        AgentJvm.runAgentJar(
             Map.of(
                 "OTEL_SERVICE_NAME", "orders",
                 "OTEL_EXPORTER_OTLP_HEADERS", "Authorization=Bearer s3cr3t-t0ken"));
 
-    assertThat(run.exitCode).isZero();
-    assertThat(run.stdout)
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.stdoutText())
         .contains("otelite ")
         .contains("instrumentation modules")
         .contains("otel.service.name=orders")
@@ -164,15 +168,17 @@ class StartupAndConfigurationIT {
     collector.start();
     try {
       String endpoint = "http://127.0.0.1:" + collector.getAddress().getPort();
-      JvmRun up = JvmRun.agentJarMain(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint), "--check");
+      ManagedProcess up =
+          AgentJvm.runAgentJar(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint), "--check");
       collector.stop(0);
-      JvmRun down = JvmRun.agentJarMain(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint), "--check");
+      ManagedProcess down =
+          AgentJvm.runAgentJar(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint), "--check");
 
-      assertThat(up.exitCode).isZero();
-      assertThat(up.stdout)
+      assertThat(up.exitCode()).isZero();
+      assertThat(up.stdoutText())
           .contains("check traces: OTLP http/protobuf to " + endpoint + "/v1/traces: reachable");
-      assertThat(down.exitCode).isEqualTo(1);
-      assertThat(down.stdout)
+      assertThat(down.exitCode()).isEqualTo(1);
+      assertThat(down.stdoutText())
           .contains(
               "check traces: OTLP http/protobuf to " + endpoint + "/v1/traces: NOT reachable");
     } finally {

@@ -3,24 +3,21 @@ package io.otelite.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.proto.metrics.v1.Metric;
-import io.otelite.smoke.harness.Await;
-import io.otelite.smoke.harness.OtlpHttpReceiver;
-import io.otelite.smoke.harness.ReceivedMetric;
-import io.otelite.smoke.harness.ReceivedSpan;
-import io.otelite.smoke.harness.ReceivedTelemetry;
-import io.otelite.smoke.harness.SpringBootApp;
-import io.otelite.smoke.harness.Traceparent;
+import io.otelite.harness.AgentApp;
+import io.otelite.harness.Await;
+import io.otelite.harness.ReceivedMetric;
+import io.otelite.harness.ReceivedSpan;
+import io.otelite.harness.Traceparent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A Spring Boot application's data path under the built jar, as a user of the OpenTelemetry agent
@@ -35,28 +32,10 @@ abstract class AbstractSpringBootDataTest {
   private static final String VERSION = "0.1.0-SNAPSHOT";
   private static final String POOL = "owners-pool";
 
-  private OtlpHttpReceiver receiver;
-  private ReceivedTelemetry telemetry;
-  private SpringBootApp app;
+  @RegisterExtension final AgentApp app = AgentApp.springBoot(module()).jvmOptions("-Xmx256m");
 
   /** The module, also its jar's name and its {@code spring.application.name}. */
   abstract String module();
-
-  @BeforeAll
-  @Timeout(value = 4, unit = TimeUnit.MINUTES)
-  void start() {
-    receiver = OtlpHttpReceiver.start();
-    telemetry = receiver.telemetry();
-    app = SpringBootApp.module(module()).jvmOptions("-Xmx256m").exportingTo(receiver).start();
-  }
-
-  @AfterAll
-  void stop() {
-    if (app != null) {
-      app.close();
-    }
-    receiver.close();
-  }
 
   @Test
   void aTransactionalWriteThroughTheJsonApiMakesOneCommitSpan() {
@@ -82,11 +61,12 @@ abstract class AbstractSpringBootDataTest {
 
   private void assertOneCommitUnderTheServerSpan(Traceparent caller, String write) {
     List<ReceivedSpan> trace =
-        telemetry.awaitTrace(
-            caller.traceId(),
-            ReceivedSpan::isServer,
-            span -> span.name().equals(write),
-            span -> span.name().equals("COMMIT"));
+        app.telemetry()
+            .awaitTrace(
+                caller.traceId(),
+                ReceivedSpan::isServer,
+                span -> span.name().equals(write),
+                span -> span.name().equals("COMMIT"));
     // every span of the request ended before the SERVER span, and spans are exported in the order
     // they end: once the SERVER span is here, any second COMMIT would be too
     ReceivedSpan server = ReceivedSpan.only(trace, ReceivedSpan::isServer);
@@ -108,7 +88,8 @@ abstract class AbstractSpringBootDataTest {
 
     ReceivedSpan server =
         ReceivedSpan.only(
-            telemetry.awaitTrace(caller.traceId(), ReceivedSpan::isServer), ReceivedSpan::isServer);
+            app.telemetry().awaitTrace(caller.traceId(), ReceivedSpan::isServer),
+            ReceivedSpan::isServer);
 
     // spring.application.name; the jar's Implementation-Title is another name
     assertThat(server.resource())
@@ -116,7 +97,7 @@ abstract class AbstractSpringBootDataTest {
         .containsEntry("service.version", VERSION);
     String instanceId = String.valueOf(server.resource().get("service.instance.id"));
     assertThat(UUID.fromString(instanceId).version()).isEqualTo(4);
-    assertThat(telemetry.awaitMetric(module(), "db.client.connection.count").resource())
+    assertThat(app.telemetry().awaitMetric(module(), "db.client.connection.count").resource())
         .containsEntry("service.instance.id", instanceId);
   }
 
@@ -142,18 +123,20 @@ abstract class AbstractSpringBootDataTest {
         Duration.ofSeconds(30),
         () ->
             assertThat(
-                    telemetry.histogramCount(
-                        module(),
-                        "db.client.connection.wait_time",
-                        Map.of("db.client.connection.pool.name", POOL)))
+                    app.telemetry()
+                        .histogramCount(
+                            module(),
+                            "db.client.connection.wait_time",
+                            Map.of("db.client.connection.pool.name", POOL)))
                 .isPositive());
-    Metric useTime = telemetry.awaitMetric(module(), "db.client.connection.use_time").metric();
+    Metric useTime =
+        app.telemetry().awaitMetric(module(), "db.client.connection.use_time").metric();
     assertThat(useTime.getUnit()).isEqualTo("s");
   }
 
   /** The newest export of an observed pool metric: each point's attributes and value. */
   private Map<Map<String, Object>, Long> values(String metricName) {
-    ReceivedMetric metric = telemetry.awaitMetric(module(), metricName);
+    ReceivedMetric metric = app.telemetry().awaitMetric(module(), metricName);
     assertThat(metric.metric().hasSum()).as("%s is a sum", metricName).isTrue();
     assertThat(metric.metric().getSum().getIsMonotonic()).isFalse();
     return metric.longSumValues();

@@ -2,7 +2,7 @@ package io.otelite.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otelite.smoke.harness.Locations;
+import io.otelite.harness.Locations;
 import java.io.IOException;
 import java.util.List;
 import java.util.jar.Attributes;

@@ -2,11 +2,11 @@ package io.otelite.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otelite.smoke.harness.Locations;
-import io.otelite.smoke.harness.ManagedProcess;
-import io.otelite.smoke.harness.OtlpHttpReceiver;
-import io.otelite.smoke.harness.ReceivedSpan;
-import io.otelite.smoke.harness.ReceivedTelemetry;
+import io.otelite.harness.Locations;
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
+import io.otelite.harness.ReceivedSpan;
+import io.otelite.harness.ReceivedTelemetry;
 import io.otelite.smoke.harness.SmallApp;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,11 +30,10 @@ class ClassLoaderCoverageTest {
     Path h2 = Locations.copiedByMaven("apps/probe-libs/h2.jar");
     SmallApp app = SmallApp.compile("classloaders", List.of(h2));
 
-    try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
+    try (OtlpReceiver receiver = OtlpReceiver.http();
         ManagedProcess process =
             app.underAgent("class-loader-probe", "ClassLoaderProbeApp", h2.toString(), "stay")
-                .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
-                .env("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .exportingTo(receiver)
                 .start()) {
       process.awaitStdoutLine("'done'", "done"::equals, WAIT);
       assertThat(process.stdout())

@@ -2,13 +2,12 @@ package io.otelite.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otelite.smoke.harness.FreePorts;
-import io.otelite.smoke.harness.Locations;
-import io.otelite.smoke.harness.ManagedProcess;
-import io.otelite.smoke.harness.OtlpGrpcReceiver;
-import io.otelite.smoke.harness.OtlpHttpReceiver;
+import io.otelite.harness.FreePorts;
+import io.otelite.harness.Locations;
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
+import io.otelite.harness.SpringBootApp;
 import io.otelite.smoke.harness.SmallApp;
-import io.otelite.smoke.harness.SpringBootApp;
 import io.otelite.smoke.harness.TargetJava;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -49,8 +48,8 @@ class CleanStartTest {
     List<String> alone =
         jvmWarnings(runSpringBoot(SpringBootApp.named("clean-start-alone").withoutAgent()));
 
-    try (OtlpHttpReceiver http = OtlpHttpReceiver.start();
-        OtlpGrpcReceiver grpc = OtlpGrpcReceiver.start()) {
+    try (OtlpReceiver http = OtlpReceiver.http();
+        OtlpReceiver grpc = OtlpReceiver.grpc()) {
       List<SpringBootApp.Builder> underAgent =
           List.of(
               // http/protobuf: traces, metrics and logs through the SDK's batch processors
@@ -58,9 +57,7 @@ class CleanStartTest {
                   .exportingTo(http)
                   .env("OTEL_LOGS_EXPORTER", "otlp"),
               // gRPC: the OkHttp, Okio and Kotlin classes inside the jar
-              SpringBootApp.named("clean-start-grpc")
-                  .env("OTEL_EXPORTER_OTLP_ENDPOINT", grpc.endpoint())
-                  .env("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
+              SpringBootApp.named("clean-start-grpc").exportingTo(grpc),
               // the console and the Prometheus endpoint's HTTP server
               SpringBootApp.named("clean-start-prometheus")
                   .env("OTEL_TRACES_EXPORTER", "console")

@@ -2,7 +2,7 @@ package io.otelite.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otelite.smoke.harness.Testapp;
+import io.otelite.harness.Testapp;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

@@ -1,20 +1,19 @@
 package io.otelite.smoke;
 
-import static io.otelite.smoke.harness.ReceivedSpan.only;
+import static io.otelite.harness.ReceivedSpan.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otelite.smoke.harness.OtlpHttpReceiver;
-import io.otelite.smoke.harness.ReceivedSpan;
-import io.otelite.smoke.harness.ReceivedTelemetry;
-import io.otelite.smoke.harness.Testapp;
+import io.otelite.harness.AgentApp;
+import io.otelite.harness.ReceivedSpan;
+import io.otelite.harness.ReceivedTelemetry;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,34 +37,22 @@ class DistributedTraceTest {
           "urlconnection", "io.otelite.http-url-connection",
           "apache", "io.otelite.apache-httpclient");
 
-  private static OtlpHttpReceiver receiver;
-  private static ReceivedTelemetry telemetry;
-  private static Testapp orders;
-  private static Testapp checkout;
+  @RegisterExtension
+  @Order(1)
+  static final AgentApp orders = AgentApp.testapp(DOWNSTREAM);
 
-  @BeforeAll
-  @Timeout(value = 3, unit = TimeUnit.MINUTES)
-  static void startTwoServices() {
-    receiver = OtlpHttpReceiver.start();
-    telemetry = receiver.telemetry();
-    orders = Testapp.underAgent(DOWNSTREAM).exportingTo(receiver).start();
-    checkout = Testapp.underAgent(UPSTREAM).exportingTo(receiver).callingDownstream(orders).start();
-  }
+  @RegisterExtension
+  @Order(2)
+  static final AgentApp checkout = AgentApp.testapp(UPSTREAM).callingDownstream(orders);
 
-  @AfterAll
-  static void stop() {
-    if (checkout != null) {
-      checkout.close();
-    }
-    if (orders != null) {
-      orders.close();
-    }
-    receiver.close();
+  /** Both services export to one receiver. */
+  private static ReceivedTelemetry telemetry() {
+    return orders.telemetry();
   }
 
   @BeforeEach
   void forgetEarlierRequests() {
-    telemetry.clear();
+    telemetry().clear();
   }
 
   @ParameterizedTest(name = "client={0}")
@@ -77,15 +64,18 @@ class DistributedTraceTest {
     assertThat(response.body()).contains("\"downstreamStatus\":200");
 
     ReceivedSpan entry =
-        telemetry.awaitSpan(
-            "the SERVER span of GET /checkout",
-            s -> s.serviceName().equals(UPSTREAM) && s.isServerSpanForRoute("GET", "/checkout"));
+        telemetry()
+            .awaitSpan(
+                "the SERVER span of GET /checkout",
+                s ->
+                    s.serviceName().equals(UPSTREAM) && s.isServerSpanForRoute("GET", "/checkout"));
     List<ReceivedSpan> trace =
-        telemetry.awaitTrace(
-            entry.traceId(),
-            s -> s.serviceName().equals(UPSTREAM) && s.isHttpClientCall(),
-            s -> s.serviceName().equals(DOWNSTREAM) && s.isServerSpanForRoute("GET", "/orders"),
-            s -> s.serviceName().equals(DOWNSTREAM) && s.isDatabaseCall());
+        telemetry()
+            .awaitTrace(
+                entry.traceId(),
+                s -> s.serviceName().equals(UPSTREAM) && s.isHttpClientCall(),
+                s -> s.serviceName().equals(DOWNSTREAM) && s.isServerSpanForRoute("GET", "/orders"),
+                s -> s.serviceName().equals(DOWNSTREAM) && s.isDatabaseCall());
 
     assertThat(entry.isRoot()).as("nobody called checkout with a trace context").isTrue();
     assertThat(entry.name()).isEqualTo("GET /checkout");

@@ -2,20 +2,17 @@ package io.otelite.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otelite.smoke.harness.Await;
-import io.otelite.smoke.harness.OtlpHttpReceiver;
-import io.otelite.smoke.harness.ReceivedSpan;
-import io.otelite.smoke.harness.ReceivedTelemetry;
-import io.otelite.smoke.harness.Testapp;
-import io.otelite.smoke.harness.Traceparent;
+import io.otelite.harness.AgentApp;
+import io.otelite.harness.Await;
+import io.otelite.harness.ReceivedSpan;
+import io.otelite.harness.Traceparent;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code OTEL_INSTRUMENTATION_HTTP_SERVER_EXCLUDED_PATHS}: health checks and other noise make no
@@ -28,28 +25,10 @@ class ExcludedPathsTest {
   private static final String SERVICE = "orders-excluded-paths";
   private static final String METRIC = "http.server.request.duration";
 
-  private static OtlpHttpReceiver receiver;
-  private static ReceivedTelemetry telemetry;
-  private static Testapp app;
-
-  @BeforeAll
-  static void startTestappExcludingHealthAndOneOrder() {
-    receiver = OtlpHttpReceiver.start();
-    telemetry = receiver.telemetry();
-    app =
-        Testapp.underAgent(SERVICE)
-            .exportingTo(receiver)
-            .env("OTEL_INSTRUMENTATION_HTTP_SERVER_EXCLUDED_PATHS", "/health, /orders/*")
-            .start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    receiver.close();
-  }
+  @RegisterExtension
+  static final AgentApp app =
+      AgentApp.testapp(SERVICE)
+          .env("OTEL_INSTRUMENTATION_HTTP_SERVER_EXCLUDED_PATHS", "/health, /orders/*");
 
   @Test
   void excludedRequestsAreServedButMakeNoSpansAndNoMetrics() {
@@ -65,12 +44,13 @@ class ExcludedPathsTest {
     // arrived too.
     assertThat(app.get("/orders", "traceparent", listCaller.header()).statusCode()).isEqualTo(200);
 
-    telemetry.awaitTrace(
-        listCaller.traceId(),
-        s -> s.isServerSpanForRoute("GET", "/orders"),
-        ReceivedSpan::isDatabaseCall);
-    assertThat(telemetry.trace(healthCaller.traceId())).as("spans of /health").isEmpty();
-    assertThat(telemetry.trace(oneOrderCaller.traceId()))
+    app.telemetry()
+        .awaitTrace(
+            listCaller.traceId(),
+            s -> s.isServerSpanForRoute("GET", "/orders"),
+            ReceivedSpan::isDatabaseCall);
+    assertThat(app.telemetry().trace(healthCaller.traceId())).as("spans of /health").isEmpty();
+    assertThat(app.telemetry().trace(oneOrderCaller.traceId()))
         .as("spans of /orders/1, its SQL included, matched by the prefix /orders/*")
         .isEmpty();
 
@@ -78,15 +58,15 @@ class ExcludedPathsTest {
         "the traced request in " + METRIC,
         Duration.ofSeconds(30),
         () ->
-            telemetry.histogramCount(SERVICE, METRIC, Map.of("http.route", "/orders")) >= 1
+            app.telemetry().histogramCount(SERVICE, METRIC, Map.of("http.route", "/orders")) >= 1
                 ? Optional.of(true)
                 : Optional.empty(),
-        () -> telemetry.describeHistogram(SERVICE, METRIC));
-    assertThat(telemetry.histogramCount(SERVICE, METRIC, Map.of("http.route", "/health")))
-        .as(telemetry.describeHistogram(SERVICE, METRIC))
+        () -> app.telemetry().describeHistogram(SERVICE, METRIC));
+    assertThat(app.telemetry().histogramCount(SERVICE, METRIC, Map.of("http.route", "/health")))
+        .as(app.telemetry().describeHistogram(SERVICE, METRIC))
         .isZero();
-    assertThat(telemetry.histogramCount(SERVICE, METRIC, Map.of("http.route", "/orders/*")))
-        .as(telemetry.describeHistogram(SERVICE, METRIC))
+    assertThat(app.telemetry().histogramCount(SERVICE, METRIC, Map.of("http.route", "/orders/*")))
+        .as(app.telemetry().describeHistogram(SERVICE, METRIC))
         .isZero();
   }
 }

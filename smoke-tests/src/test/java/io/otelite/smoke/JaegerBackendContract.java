@@ -3,10 +3,10 @@ package io.otelite.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.otelite.smoke.harness.Await;
+import io.otelite.harness.Await;
+import io.otelite.harness.Testapp;
 import io.otelite.smoke.harness.JaegerQueryApi;
 import io.otelite.smoke.harness.JaegerSpan;
-import io.otelite.smoke.harness.Testapp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

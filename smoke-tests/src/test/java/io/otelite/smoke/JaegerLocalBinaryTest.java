@@ -2,11 +2,11 @@ package io.otelite.smoke;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.otelite.smoke.harness.Await;
-import io.otelite.smoke.harness.FreePorts;
+import io.otelite.harness.Await;
+import io.otelite.harness.FreePorts;
+import io.otelite.harness.Locations;
+import io.otelite.harness.ManagedProcess;
 import io.otelite.smoke.harness.JaegerQueryApi;
-import io.otelite.smoke.harness.Locations;
-import io.otelite.smoke.harness.ManagedProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

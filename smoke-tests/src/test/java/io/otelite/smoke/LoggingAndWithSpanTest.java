@@ -3,11 +3,11 @@ package io.otelite.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.proto.trace.v1.Span;
-import io.otelite.smoke.harness.Locations;
-import io.otelite.smoke.harness.ManagedProcess;
-import io.otelite.smoke.harness.OtlpHttpReceiver;
-import io.otelite.smoke.harness.ReceivedLog;
-import io.otelite.smoke.harness.ReceivedSpan;
+import io.otelite.harness.Locations;
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
+import io.otelite.harness.ReceivedLog;
+import io.otelite.harness.ReceivedSpan;
 import io.otelite.smoke.harness.SmallApp;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,12 +93,9 @@ class LoggingAndWithSpanTest {
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void withAnOtlpEndpointTheSpanAndTheLogRecordsWithTheirIdsArrive() {
-    try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
+    try (OtlpReceiver receiver = OtlpReceiver.http();
         ManagedProcess process =
-            app.underAgent("logging-otlp", "LoggingApp")
-                .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
-                .env("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
-                .start()) {
+            app.underAgent("logging-otlp", "LoggingApp").exportingTo(receiver).start()) {
       process.awaitStdoutLine("'done'", "done"::equals, WAIT);
 
       ReceivedSpan span =

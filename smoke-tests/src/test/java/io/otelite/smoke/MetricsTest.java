@@ -4,20 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import io.opentelemetry.proto.metrics.v1.Metric;
-import io.otelite.smoke.harness.Await;
-import io.otelite.smoke.harness.OtlpHttpReceiver;
-import io.otelite.smoke.harness.ReceivedMetric;
-import io.otelite.smoke.harness.ReceivedTelemetry;
-import io.otelite.smoke.harness.Testapp;
+import io.otelite.harness.AgentApp;
+import io.otelite.harness.Await;
+import io.otelite.harness.ReceivedMetric;
+import io.otelite.harness.ReceivedTelemetry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,18 +33,16 @@ class MetricsTest {
   private static final int DIRECT_ORDER_REQUESTS = 3;
   private static final int CHECKOUTS = 2;
 
-  private static OtlpHttpReceiver receiver;
-  private static ReceivedTelemetry telemetry;
-  private static Testapp orders;
-  private static Testapp checkout;
+  @RegisterExtension
+  @Order(1)
+  static final AgentApp orders = AgentApp.testapp(DOWNSTREAM);
+
+  @RegisterExtension
+  @Order(2)
+  static final AgentApp checkout = AgentApp.testapp(UPSTREAM).callingDownstream(orders);
 
   @BeforeAll
-  @Timeout(value = 3, unit = TimeUnit.MINUTES)
-  static void startTwoServicesAndSendRequests() {
-    receiver = OtlpHttpReceiver.start();
-    telemetry = receiver.telemetry();
-    orders = Testapp.underAgent(DOWNSTREAM).exportingTo(receiver).start();
-    checkout = Testapp.underAgent(UPSTREAM).exportingTo(receiver).callingDownstream(orders).start();
+  static void sendRequests() {
     for (int i = 0; i < DIRECT_ORDER_REQUESTS; i++) {
       assertThat(orders.get("/orders").statusCode()).isEqualTo(200);
     }
@@ -53,15 +51,9 @@ class MetricsTest {
     }
   }
 
-  @AfterAll
-  static void stop() {
-    if (checkout != null) {
-      checkout.close();
-    }
-    if (orders != null) {
-      orders.close();
-    }
-    receiver.close();
+  /** Both services export to one receiver. */
+  private static ReceivedTelemetry telemetry() {
+    return orders.telemetry();
   }
 
   @ParameterizedTest(name = "{1} from {0}")
@@ -72,7 +64,7 @@ class MetricsTest {
     DOWNSTREAM + ", db.client.operation.duration"
   })
   void durationsAreCumulativeHistogramsInSeconds(String service, String metricName) {
-    Metric metric = telemetry.awaitMetric(service, metricName).metric();
+    Metric metric = telemetry().awaitMetric(service, metricName).metric();
 
     assertThat(metric.getUnit()).isEqualTo("s");
     assertThat(metric.hasHistogram()).as("%s is a histogram", metricName).isTrue();
@@ -134,28 +126,28 @@ class MetricsTest {
         ReceivedTelemetry.DEFAULT_WAIT,
         () -> {
           long selectSpans =
-              telemetry.spans().stream()
+              telemetry().spans().stream()
                   .filter(s -> s.serviceName().equals(DOWNSTREAM) && s.isDatabaseCall())
                   .filter(s -> s.attributes().entrySet().containsAll(selectOrders.entrySet()))
                   .count();
           assertThat(selectSpans).isGreaterThanOrEqualTo(DIRECT_ORDER_REQUESTS + CHECKOUTS);
           assertThat(
-                  telemetry.histogramCount(
-                      DOWNSTREAM, "db.client.operation.duration", selectOrders))
-              .as(telemetry.describeHistogram(DOWNSTREAM, "db.client.operation.duration"))
+                  telemetry()
+                      .histogramCount(DOWNSTREAM, "db.client.operation.duration", selectOrders))
+              .as(telemetry().describeHistogram(DOWNSTREAM, "db.client.operation.duration"))
               .isEqualTo(selectSpans);
         });
   }
 
   @Test
   void everyMetricOfTheAgentReportsItsScopeAtTheAgentsVersion() {
-    telemetry.awaitMetric(UPSTREAM, "http.client.request.duration");
-    telemetry.awaitMetric(DOWNSTREAM, "db.client.operation.duration");
-    telemetry.awaitMetric(DOWNSTREAM, "otelite.exporter.dropped_spans");
+    telemetry().awaitMetric(UPSTREAM, "http.client.request.duration");
+    telemetry().awaitMetric(DOWNSTREAM, "db.client.operation.duration");
+    telemetry().awaitMetric(DOWNSTREAM, "otelite.exporter.dropped_spans");
 
     // io.otelite.shaded.* are the SDK's own exporter metrics, named by the SDK
     List<ReceivedMetric> agentMetrics =
-        telemetry.metrics().stream()
+        telemetry().metrics().stream()
             .filter(m -> m.scopeName().startsWith("io.otelite."))
             .filter(m -> !m.scopeName().startsWith("io.otelite.shaded."))
             .toList();
@@ -181,20 +173,21 @@ class MetricsTest {
     Await.untilAsserted(
         ReceivedTelemetry.DEFAULT_WAIT,
         () ->
-            assertThat(telemetry.histogramCount(service, metricName, attributes))
+            assertThat(telemetry().histogramCount(service, metricName, attributes))
                 .as(
                     "%s %s %s\n%s",
                     service,
                     metricName,
                     attributes,
-                    telemetry.describeHistogram(service, metricName))
+                    telemetry().describeHistogram(service, metricName))
                 .isEqualTo(expected));
-    int exportsSoFar = telemetry.metricRequests();
+    int exportsSoFar = telemetry().metricRequests();
     Await.until(
         "four more metric exports",
         Duration.ofSeconds(30),
-        () -> telemetry.metricRequests() >= exportsSoFar + 4 ? Optional.of(true) : Optional.empty(),
-        telemetry::describeMetrics);
-    assertThat(telemetry.histogramCount(service, metricName, attributes)).isEqualTo(expected);
+        () ->
+            telemetry().metricRequests() >= exportsSoFar + 4 ? Optional.of(true) : Optional.empty(),
+        telemetry()::describeMetrics);
+    assertThat(telemetry().histogramCount(service, metricName, attributes)).isEqualTo(expected);
   }
 }

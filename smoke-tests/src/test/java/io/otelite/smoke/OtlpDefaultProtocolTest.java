@@ -2,8 +2,8 @@ package io.otelite.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otelite.smoke.harness.OtlpHttpReceiver;
-import io.otelite.smoke.harness.Testapp;
+import io.otelite.harness.OtlpReceiver;
+import io.otelite.harness.Testapp;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,7 +17,7 @@ class OtlpDefaultProtocolTest {
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void anEndpointAloneMeansOtlpOverHttpProtobuf() {
-    try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
+    try (OtlpReceiver receiver = OtlpReceiver.http();
         Testapp app =
             Testapp.underAgent("orders-default-protocol")
                 .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())

@@ -1,13 +1,13 @@
 package io.otelite.smoke;
 
-import static io.otelite.smoke.harness.ReceivedSpan.only;
+import static io.otelite.harness.ReceivedSpan.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otelite.smoke.harness.OtlpGrpcReceiver;
-import io.otelite.smoke.harness.ReceivedSpan;
-import io.otelite.smoke.harness.ReceivedTelemetry;
-import io.otelite.smoke.harness.Testapp;
-import io.otelite.smoke.harness.Traceparent;
+import io.otelite.harness.OtlpReceiver;
+import io.otelite.harness.ReceivedSpan;
+import io.otelite.harness.ReceivedTelemetry;
+import io.otelite.harness.Testapp;
+import io.otelite.harness.Traceparent;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class OtlpGrpcExportTest {
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void spansAndMetricsArriveOverGrpc() {
-    try (OtlpGrpcReceiver receiver = OtlpGrpcReceiver.start();
+    try (OtlpReceiver receiver = OtlpReceiver.grpc();
         Testapp app = Testapp.underAgent("orders-grpc").exportingTo(receiver).start()) {
       ReceivedTelemetry telemetry = receiver.telemetry();
       Traceparent caller = Traceparent.random();

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.proto.trace.v1.Span.Event;
 import io.opentelemetry.proto.trace.v1.Status;
-import io.otelite.smoke.harness.Locations;
-import io.otelite.smoke.harness.ManagedProcess;
-import io.otelite.smoke.harness.OtlpHttpReceiver;
-import io.otelite.smoke.harness.ReceivedSpan;
+import io.otelite.harness.Locations;
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
+import io.otelite.harness.ReceivedSpan;
 import io.otelite.smoke.harness.SmallApp;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,12 +32,9 @@ class OwnApiBridgeTest {
   void theAppsOwnApiSpansJoinTheAgentsTraceWithParentsBothWays() throws IOException {
     SmallApp app = SmallApp.compile("ownapi", bundledLibraries());
 
-    try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
+    try (OtlpReceiver receiver = OtlpReceiver.http();
         ManagedProcess process =
-            app.underAgent("own-api", "OwnApiApp")
-                .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
-                .env("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
-                .start()) {
+            app.underAgent("own-api", "OwnApiApp").exportingTo(receiver).start()) {
       process.awaitStdoutLine("'done'", "done"::equals, WAIT);
       assertThat(process.stdout()).as(process.tail()).contains("checkout status: 200");
 

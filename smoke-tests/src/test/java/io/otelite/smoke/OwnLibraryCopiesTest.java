@@ -2,10 +2,10 @@ package io.otelite.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otelite.smoke.harness.Locations;
-import io.otelite.smoke.harness.ManagedProcess;
-import io.otelite.smoke.harness.OtlpHttpReceiver;
-import io.otelite.smoke.harness.ReceivedSpan;
+import io.otelite.harness.Locations;
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
+import io.otelite.harness.ReceivedSpan;
 import io.otelite.smoke.harness.SmallApp;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,11 +33,10 @@ class OwnLibraryCopiesTest {
   void theAppUsesItsOwnOpenTelemetryAndByteBuddyWhileTheAgentInstrumentsIt() throws IOException {
     SmallApp app = SmallApp.compile("ownlibs", bundledLibraries());
 
-    try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
+    try (OtlpReceiver receiver = OtlpReceiver.http();
         ManagedProcess process =
             app.underAgent("own-library-copies", "OwnLibraryCopiesApp")
-                .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
-                .env("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .exportingTo(receiver)
                 .start()) {
       process.awaitStdoutLine("'done'", "done"::equals, WAIT);
 

@@ -2,10 +2,10 @@ package io.otelite.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otelite.smoke.harness.Locations;
-import io.otelite.smoke.harness.ManagedProcess;
-import io.otelite.smoke.harness.OtlpHttpReceiver;
-import io.otelite.smoke.harness.ReceivedSpan;
+import io.otelite.harness.Locations;
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
+import io.otelite.harness.ReceivedSpan;
 import io.otelite.smoke.harness.SmallApp;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,11 +23,10 @@ class ShutdownFlushTest {
     Path h2 = Locations.copiedByMaven("apps/probe-libs/h2.jar");
     SmallApp app = SmallApp.compile("classloaders", List.of(h2));
 
-    try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
+    try (OtlpReceiver receiver = OtlpReceiver.http();
         ManagedProcess process =
             app.underAgent("short-lived", "ClassLoaderProbeApp", h2.toString(), "exit")
-                .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
-                .env("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .exportingTo(receiver)
                 // Far beyond the program's life: only the flush at exit can deliver the spans.
                 .env("OTEL_BSP_SCHEDULE_DELAY", "600000")
                 .start()) {

@@ -1,16 +1,14 @@
 package io.otelite.smoke;
 
-import static io.otelite.smoke.harness.ReceivedSpan.only;
+import static io.otelite.harness.ReceivedSpan.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
-import io.otelite.smoke.harness.OtlpHttpReceiver;
-import io.otelite.smoke.harness.ReceivedSpan;
-import io.otelite.smoke.harness.ReceivedTelemetry;
-import io.otelite.smoke.harness.Testapp;
-import io.otelite.smoke.harness.Traceparent;
+import io.otelite.harness.AgentApp;
+import io.otelite.harness.ReceivedSpan;
+import io.otelite.harness.Traceparent;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,10 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One testapp under the agent, exporting OTLP http/protobuf to a receiver in this JVM. Each request
@@ -34,29 +31,10 @@ class SingleServiceTraceTest {
 
   private static final String SERVICE = "orders-single";
 
-  private static OtlpHttpReceiver receiver;
-  private static ReceivedTelemetry telemetry;
-  private static Testapp app;
-
-  @BeforeAll
-  @Timeout(value = 2, unit = TimeUnit.MINUTES)
-  static void startTestappUnderTheAgent() {
-    receiver = OtlpHttpReceiver.start();
-    telemetry = receiver.telemetry();
-    app =
-        Testapp.underAgent(SERVICE)
-            .exportingTo(receiver)
-            .env("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment.name=smoke")
-            .start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    receiver.close();
-  }
+  @RegisterExtension
+  static final AgentApp app =
+      AgentApp.testapp(SERVICE)
+          .env("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment.name=smoke");
 
   @Test
   void getOrdersIsAServerSpanWithAJdbcClientChild() {
@@ -66,10 +44,11 @@ class SingleServiceTraceTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     List<ReceivedSpan> trace =
-        telemetry.awaitTrace(
-            caller.traceId(),
-            s -> s.isServerSpanForRoute("GET", "/orders"),
-            ReceivedSpan::isDatabaseCall);
+        app.telemetry()
+            .awaitTrace(
+                caller.traceId(),
+                s -> s.isServerSpanForRoute("GET", "/orders"),
+                ReceivedSpan::isDatabaseCall);
     ReceivedSpan server = only(trace, ReceivedSpan::isServer);
     assertThat(server.name()).isEqualTo("GET /orders");
     assertThat(server.parentSpanId()).as("continues the caller's span").isEqualTo(caller.spanId());
@@ -104,8 +83,8 @@ class SingleServiceTraceTest {
     assertThat(app.get("/orders/1", "traceparent", caller.header()).statusCode()).isEqualTo(200);
 
     List<ReceivedSpan> trace =
-        telemetry.awaitTrace(
-            caller.traceId(), ReceivedSpan::isServer, ReceivedSpan::isDatabaseCall);
+        app.telemetry()
+            .awaitTrace(caller.traceId(), ReceivedSpan::isServer, ReceivedSpan::isDatabaseCall);
     ReceivedSpan server = only(trace, ReceivedSpan::isServer);
     assertThat(server.name()).isEqualTo("GET /orders/*");
     assertThat(server.attributes())
@@ -129,11 +108,12 @@ class SingleServiceTraceTest {
 
     assertThat(response.statusCode()).isEqualTo(201);
     List<ReceivedSpan> trace =
-        telemetry.awaitTrace(
-            caller.traceId(),
-            s -> s.isServerSpanForRoute("POST", "/orders"),
-            s -> s.isDatabaseCall() && s.hasAttribute("db.collection.name", "orders"),
-            s -> s.isDatabaseCall() && s.hasAttribute("db.collection.name", "order_events"));
+        app.telemetry()
+            .awaitTrace(
+                caller.traceId(),
+                s -> s.isServerSpanForRoute("POST", "/orders"),
+                s -> s.isDatabaseCall() && s.hasAttribute("db.collection.name", "orders"),
+                s -> s.isDatabaseCall() && s.hasAttribute("db.collection.name", "order_events"));
     ReceivedSpan server = only(trace, ReceivedSpan::isServer);
     assertThat(server.attributes()).containsEntry("http.response.status_code", 201L);
     List<ReceivedSpan> inserts =
@@ -158,7 +138,8 @@ class SingleServiceTraceTest {
 
     ReceivedSpan server =
         only(
-            telemetry.awaitTrace(caller.traceId(), ReceivedSpan::isServer), ReceivedSpan::isServer);
+            app.telemetry().awaitTrace(caller.traceId(), ReceivedSpan::isServer),
+            ReceivedSpan::isServer);
     assertThat(server.name()).isEqualTo("GET /fail");
     assertThat(server.statusCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
     assertThat(server.attributes())
@@ -189,7 +170,8 @@ class SingleServiceTraceTest {
 
     ReceivedSpan server =
         only(
-            telemetry.awaitTrace(caller.traceId(), ReceivedSpan::isServer), ReceivedSpan::isServer);
+            app.telemetry().awaitTrace(caller.traceId(), ReceivedSpan::isServer),
+            ReceivedSpan::isServer);
     assertThat(server.attributes()).containsEntry("http.response.status_code", 404L);
     assertThat(server.statusCode()).isEqualTo(Status.StatusCode.STATUS_CODE_UNSET);
     assertThat(server.attributes()).doesNotContainKey("error.type");
@@ -203,8 +185,8 @@ class SingleServiceTraceTest {
         .isEqualTo(200);
 
     List<ReceivedSpan> trace =
-        telemetry.awaitTrace(
-            caller.traceId(), ReceivedSpan::isServer, ReceivedSpan::isDatabaseCall);
+        app.telemetry()
+            .awaitTrace(caller.traceId(), ReceivedSpan::isServer, ReceivedSpan::isDatabaseCall);
     ReceivedSpan server = only(trace, ReceivedSpan::isServer);
     assertThat(server.name()).isEqualTo("GET /async");
     assertThat(server.attributes()).containsEntry("http.response.status_code", 200L);
@@ -226,7 +208,8 @@ class SingleServiceTraceTest {
     assertThat(response.body()).isEqualTo(caller.header());
     ReceivedSpan server =
         only(
-            telemetry.awaitTrace(caller.traceId(), ReceivedSpan::isServer), ReceivedSpan::isServer);
+            app.telemetry().awaitTrace(caller.traceId(), ReceivedSpan::isServer),
+            ReceivedSpan::isServer);
     assertThat(server.parentSpanId()).isEqualTo(caller.spanId());
   }
 
@@ -237,7 +220,8 @@ class SingleServiceTraceTest {
 
     ReceivedSpan server =
         only(
-            telemetry.awaitTrace(caller.traceId(), ReceivedSpan::isServer), ReceivedSpan::isServer);
+            app.telemetry().awaitTrace(caller.traceId(), ReceivedSpan::isServer),
+            ReceivedSpan::isServer);
 
     assertThat(server.resource())
         .containsEntry("service.name", SERVICE)

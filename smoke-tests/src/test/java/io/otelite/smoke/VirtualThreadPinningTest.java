@@ -2,12 +2,12 @@ package io.otelite.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otelite.smoke.harness.Locations;
-import io.otelite.smoke.harness.ManagedProcess;
-import io.otelite.smoke.harness.OtlpHttpReceiver;
+import io.otelite.harness.Locations;
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
+import io.otelite.harness.SpringBootApp;
 import io.otelite.smoke.harness.RequiresJava;
 import io.otelite.smoke.harness.SmallApp;
-import io.otelite.smoke.harness.SpringBootApp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ class VirtualThreadPinningTest {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void aLoadOfVirtualThreadRequestsRecordsNoPinnedEventWithAgentCodeOnItsStack() throws Exception {
     Path recording = freshFile("pinning-spring-boot.jfr");
-    try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
+    try (OtlpReceiver receiver = OtlpReceiver.http();
         SpringBootApp app =
             SpringBootApp.named("pinning-spring-boot")
                 .exportingTo(receiver)

@@ -2,11 +2,11 @@ package io.otelite.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otelite.smoke.harness.Await;
-import io.otelite.smoke.harness.Locations;
-import io.otelite.smoke.harness.ManagedProcess;
-import io.otelite.smoke.harness.OtlpHttpReceiver;
-import io.otelite.smoke.harness.ReceivedSpan;
+import io.otelite.harness.Await;
+import io.otelite.harness.Locations;
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
+import io.otelite.harness.ReceivedSpan;
 import io.otelite.smoke.harness.RequiresJava;
 import io.otelite.smoke.harness.SmallApp;
 import java.nio.file.Path;
@@ -68,10 +68,10 @@ class VirtualThreadsTest {
   }
 
   private static List<ReceivedSpan> run(String serviceName, String executorsEnabled) {
-    try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
+    try (OtlpReceiver receiver = OtlpReceiver.http();
         ManagedProcess process =
             app.underAgent(serviceName, "VirtualThreadsApp")
-                .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
+                .exportingTo(receiver)
                 .env("OTEL_METRICS_EXPORTER", "none")
                 .env("OTEL_INSTRUMENTATION_EXECUTORS_ENABLED", executorsEnabled)
                 .start()) {

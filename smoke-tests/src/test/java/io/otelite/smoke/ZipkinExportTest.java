@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.otelite.smoke.harness.Await;
-import io.otelite.smoke.harness.FreePorts;
+import io.otelite.harness.Await;
+import io.otelite.harness.FreePorts;
+import io.otelite.harness.Locations;
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.Testapp;
 import io.otelite.smoke.harness.JsonHttp;
-import io.otelite.smoke.harness.Locations;
-import io.otelite.smoke.harness.ManagedProcess;
-import io.otelite.smoke.harness.Testapp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,8 @@ package io.otelite.agent.ecosystem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.harness.AgentJvm;
+import io.otelite.harness.ManagedProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -31,14 +33,15 @@ class EcosystemCheckApplicationJarIT {
       entry(jar, "BOOT-INF/lib/unrelated.jar", nestedJar("com/example/lib/Thing.class"));
     }
 
-    AgentProcess run = AgentProcess.runAgentJar(Map.of(), "--check", app.toString());
+    ManagedProcess run = AgentJvm.runAgentJar(Map.of(), "--check", app.toString());
 
-    assertThat(run.exitCode).isZero();
+    assertThat(run.exitCode()).isZero();
     String modulesThatApply =
-        section(run.stdout, "modules that would apply:", "modules with no library in the jar:");
+        section(
+            run.stdoutText(), "modules that would apply:", "modules with no library in the jar:");
     String modulesThatDoNot =
-        run.stdout.substring(run.stdout.indexOf("modules with no library in the jar:"));
-    assertThat(run.stdout)
+        run.stdoutText().substring(run.stdoutText().indexOf("modules with no library in the jar:"));
+    assertThat(run.stdoutText())
         .contains("(2 nested jars)")
         .contains(
             "found jakarta.servlet.http.HttpServlet in BOOT-INF/lib/jakarta.servlet-api-6.0.0.jar");
@@ -53,11 +56,11 @@ class EcosystemCheckApplicationJarIT {
 
   @Test
   void aJarThatCannotBeReadIsOneErrorLine() throws Exception {
-    AgentProcess run =
-        AgentProcess.runAgentJar(Map.of(), "--check", folder.resolve("missing.jar").toString());
+    ManagedProcess run =
+        AgentJvm.runAgentJar(Map.of(), "--check", folder.resolve("missing.jar").toString());
 
-    assertThat(run.exitCode).isEqualTo(2);
-    assertThat(run.stderr).contains("cannot read").contains("missing.jar");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stderrText()).contains("cannot read").contains("missing.jar");
   }
 
   private static String section(String text, String from, String to) {

@@ -2,6 +2,8 @@ package io.otelite.agent.ecosystem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.harness.AgentJvm;
+import io.otelite.harness.ManagedProcess;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,8 +133,8 @@ class EcosystemExtensionIT {
   void aResourceProviderFromAnExtensionJarReachesTheExportedResource() throws Exception {
     Path extension = buildExtensionJar();
 
-    AgentProcess run =
-        AgentProcess.runApp(
+    ManagedProcess run =
+        AgentJvm.runMain(
             Map.of(
                 "OTEL_JAVAAGENT_EXTENSIONS", extension.toString(),
                 "OTEL_METRICS_EXPORTER", "logging-otlp",
@@ -140,12 +142,12 @@ class EcosystemExtensionIT {
             "example.apps.HelloApp",
             "1500");
 
-    assertThat(run.exitCode).isZero();
+    assertThat(run.exitCode()).isZero();
     // OTLP JSON of the metrics, resource included (the SDK's logging-otlp writes through
     // java.util.logging)
-    assertThat(run.stderr)
+    assertThat(run.stderrText())
         .contains("{\"key\":\"team.name\",\"value\":{\"stringValue\":\"payments\"}}");
-    assertThat(run.stderr).doesNotContain("[otelite]");
+    assertThat(run.stderrText()).doesNotContain("[otelite]");
   }
 
   @Test
@@ -167,8 +169,8 @@ class EcosystemExtensionIT {
                 "io.otelite.instrumentation.api.InstrumentationModule",
                 "example.extension.greeting.GreetingInstrumentationModule"));
 
-    AgentProcess run =
-        AgentProcess.runApp(
+    ManagedProcess run =
+        AgentJvm.runMain(
             Map.of(
                 "OTEL_JAVAAGENT_EXTENSIONS", extension.toString(),
                 "OTEL_TRACES_SAMPLER", "team-sampler",
@@ -179,22 +181,22 @@ class EcosystemExtensionIT {
             "example.apps.ecosystem.GreetingApp",
             "1500");
 
-    assertThat(run.exitCode).as(run.stderr).isZero();
-    assertThat(run.stdout).contains("hello world").contains("hello dropped-guest");
+    assertThat(run.exitCode()).as(run.stderrText()).isZero();
+    assertThat(run.stdoutText()).contains("hello world").contains("hello dropped-guest");
     // the module's span, sampled by the extension's sampler, started through its span processor
-    assertThat(run.stderr)
+    assertThat(run.stderrText())
         .as("OTLP JSON of the spans")
         .contains("\"name\":\"greet world\"")
         .contains("{\"key\":\"sampled.by\",\"value\":{\"stringValue\":\"team-sampler\"}}")
         .contains("{\"key\":\"team.processor\",\"value\":{\"stringValue\":\"on\"}}")
         .doesNotContain("greet dropped-guest");
-    assertThat(run.stderr).doesNotContain("[otelite]");
+    assertThat(run.stderrText()).doesNotContain("[otelite]");
   }
 
   @Test
   void anExtensionPathThatDoesNotExistIsOneLineAndTheApplicationRuns() throws Exception {
-    AgentProcess run =
-        AgentProcess.runApp(
+    ManagedProcess run =
+        AgentJvm.runMain(
             Map.of(
                 "OTEL_JAVAAGENT_EXTENSIONS",
                 "/no/such/extension.jar",
@@ -202,9 +204,11 @@ class EcosystemExtensionIT {
                 "none"),
             "example.apps.HelloApp");
 
-    assertThat(run.exitCode).isZero();
-    assertThat(run.stdout).contains("application done");
-    assertThat(run.stderr).contains("otel.javaagent.extensions").contains("/no/such/extension.jar");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.stdoutText()).contains("application done");
+    assertThat(run.stderrText())
+        .contains("otel.javaagent.extensions")
+        .contains("/no/such/extension.jar");
   }
 
   private Path buildExtensionJar() throws Exception {

@@ -2,6 +2,8 @@ package io.otelite.agent.ecosystem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.harness.AgentJvm;
+import io.otelite.harness.ManagedProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,16 +23,17 @@ class EcosystemPrometheusIT {
   @Test
   void metricsAreScrapedInTextFormatWithHistogramBuckets() throws Exception {
     int port = freePort();
-    Process app =
-        AgentProcess.start(
-            Map.of(
-                "OTEL_METRICS_EXPORTER", "prometheus",
-                "OTEL_EXPORTER_PROMETHEUS_HOST", "127.0.0.1",
-                "OTEL_EXPORTER_PROMETHEUS_PORT", String.valueOf(port),
-                "OTEL_SERVICE_NAME", "scraped"),
-            APP,
-            "30000");
-    try {
+    try (ManagedProcess app =
+        AgentJvm.main(APP)
+            .env(
+                Map.of(
+                    "OTEL_METRICS_EXPORTER", "prometheus",
+                    "OTEL_EXPORTER_PROMETHEUS_HOST", "127.0.0.1",
+                    "OTEL_EXPORTER_PROMETHEUS_PORT", String.valueOf(port),
+                    "OTEL_SERVICE_NAME", "scraped"))
+            .arguments("30000")
+            .killOnClose()
+            .start()) {
       String body = scrapeUntil(port, "jvm_gc_duration_seconds_count", "text/plain");
 
       assertThat(body)
@@ -47,8 +50,6 @@ class EcosystemPrometheusIT {
       assertThat(scrape(port, "application/openmetrics-text; version=1.0.0; charset=utf-8"))
           .containsPattern("(?m)^jvm_memory_used_bytes\\{.*\\} \\d")
           .contains("# EOF");
-    } finally {
-      app.destroyForcibly().waitFor();
     }
   }
 

@@ -2,6 +2,8 @@ package io.otelite.agent.ecosystem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.harness.AgentJvm;
+import io.otelite.harness.ManagedProcess;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +13,11 @@ class EcosystemRuntimeMetricsIT {
 
   @Test
   void aPlainApplicationReportsJvmMetricsWithSemconvNamesUnitsAndAttributes() throws Exception {
-    AgentProcess run =
-        AgentProcess.runApp(Map.of("OTEL_METRIC_EXPORT_INTERVAL", "300"), APP, "1500");
+    ManagedProcess run =
+        AgentJvm.runMain(Map.of("OTEL_METRIC_EXPORT_INTERVAL", "300"), APP, "1500");
 
-    assertThat(run.exitCode).isZero();
-    assertThat(run.stdout)
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.stdoutText())
         .containsPattern(
             "otelite metric jvm\\.memory\\.used unit=By long_sum \\{jvm\\.memory\\.pool\\.name=[^,}]+, jvm\\.memory\\.type=heap\\} value=\\d+")
         .containsPattern(
@@ -40,13 +42,13 @@ class EcosystemRuntimeMetricsIT {
             "otelite metric jvm\\.cpu\\.count unit=\\{cpu\\} long_sum \\{\\} value=[1-9]")
         .containsPattern(
             "otelite metric jvm\\.cpu\\.recent_utilization unit=1 double_gauge \\{\\} value=\\d");
-    assertThat(run.stderr).doesNotContain("[otelite]");
+    assertThat(run.stderrText()).doesNotContain("[otelite]");
   }
 
   @Test
   void runtimeTelemetryCanBeSwitchedOff() throws Exception {
-    AgentProcess run =
-        AgentProcess.runApp(
+    ManagedProcess run =
+        AgentJvm.runMain(
             Map.of(
                 "OTEL_METRIC_EXPORT_INTERVAL",
                 "300",
@@ -55,7 +57,7 @@ class EcosystemRuntimeMetricsIT {
             APP,
             "1000");
 
-    assertThat(run.exitCode).isZero();
-    assertThat(run.stdout).contains("application done").doesNotContain("jvm.");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.stdoutText()).contains("application done").doesNotContain("jvm.");
   }
 }

@@ -3,7 +3,9 @@ package io.otelite.agent.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
-import io.otelite.agent.reliability.OtlpReceiver.ReceivedSpan;
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
+import io.otelite.harness.ReceivedSpan;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,44 +29,39 @@ class ReliabilityBrokenLibraryIT {
   @Timeout(90)
   void theApplicationSeesNoDifferenceAndEachFailureIsLoggedOnce() throws Exception {
     String withoutAgent;
-    try (AppRun run =
-        AppRun.main(APP)
-            .withoutAgent()
-            .libraries("tomcat-embed-core", "h2")
-            .start()
-            .awaitExit(60)) {
+    try (ManagedProcess run =
+        HttpCalls.main(APP).withoutAgent().libraries("tomcat-embed-core", "h2").run()) {
       assertThat(run.exitCode()).isZero();
-      withoutAgent = run.stdout();
+      withoutAgent = run.stdoutText();
     }
 
     try (OtlpReceiver receiver = OtlpReceiver.http();
-        AppRun run =
-            AppRun.main(APP)
+        ManagedProcess run =
+            HttpCalls.main(APP)
                 .libraries("tomcat-embed-core", "h2")
                 .env(
                     Map.of(
                         "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(),
                         "OTEL_METRICS_EXPORTER", "none",
                         "OTEL_BSP_SCHEDULE_DELAY", "100"))
-                .start()
-                .awaitExit(60)) {
+                .run()) {
       List<ReceivedSpan> servlet = spans(receiver, SpanKind.SPAN_KIND_SERVER);
       List<ReceivedSpan> jdbc = spans(receiver, SpanKind.SPAN_KIND_CLIENT);
       System.out.println(
           "broken libraries: application output identical: "
-              + run.stdout().equals(withoutAgent)
+              + run.stdoutText().equals(withoutAgent)
               + "; server spans "
               + servlet.size()
               + ", database spans "
               + jdbc.size()
               + "; stderr:\n"
-              + run.stderr()
+              + run.stderrTextWithoutJvmNotice()
               + "\napplication output:\n"
-              + run.stdout());
+              + run.stdoutText());
 
       assertThat(run.exitCode()).isZero();
-      assertThat(run.stdout()).isEqualTo(withoutAgent);
-      assertThat(run.stdout())
+      assertThat(run.stdoutText()).isEqualTo(withoutAgent);
+      assertThat(run.stdoutText())
           .contains("doGet 50 of 50 calls, outcomes {status 201 body 'order 7'=50}");
 
       // 100 broken calls, two distinct failures: two lines
@@ -78,7 +75,7 @@ class ReliabilityBrokenLibraryIT {
           .filteredOn(
               line -> line.contains("UnsupportedOperationException: response broken in getStatus"))
           .hasSize(1);
-      assertThat(run.stderrLines()).as("nothing but those lines").hasSize(2);
+      assertThat(run.stderrWithoutJvmNotice()).as("nothing but those lines").hasSize(2);
 
       // well-behaved before (1), the application's own failure (1) and well-behaved after (3), and
       // the 50 calls without getHttpServletMapping(); the other broken calls make none: their span
@@ -86,16 +83,17 @@ class ReliabilityBrokenLibraryIT {
       // no span has a route.
       assertThat(servlet)
           .hasSize(55)
-          .allMatch(span -> "/orders/7".equals(span.attribute("url.path")))
-          .allMatch(span -> span.name().equals("GET") && span.attribute("http.route") == null);
-      assertThat(servlet).filteredOn(span -> span.attribute("error.type") != null).hasSize(1);
+          .allMatch(span -> "/orders/7".equals(span.stringAttribute("url.path")))
+          .allMatch(
+              span -> span.name().equals("GET") && span.stringAttribute("http.route") == null);
+      assertThat(servlet).filteredOn(span -> span.stringAttribute("error.type") != null).hasSize(1);
       // a driver without metadata still gets its spans: 50 queries and the failed execute(null)
       assertThat(jdbc).hasSize(51);
     }
   }
 
   private static List<ReceivedSpan> spans(OtlpReceiver receiver, SpanKind kind) {
-    return receiver.spans().stream()
+    return receiver.telemetry().spans().stream()
         .filter(span -> span.kind() == kind)
         .collect(Collectors.toList());
   }

@@ -2,6 +2,8 @@ package io.otelite.agent.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class ReliabilityCollectorFaultsIT {
       throws Exception {
     Map<String, String> environment =
         Map.of(
-            "OTEL_EXPORTER_OTLP_ENDPOINT", FakeCollector.deadEndpoint(),
+            "OTEL_EXPORTER_OTLP_ENDPOINT", OtlpReceiver.deadEndpoint(),
             "OTEL_BSP_SCHEDULE_DELAY", "100",
             "OTEL_METRIC_EXPORT_INTERVAL", "200",
             "OTEL_JAVAAGENT_SHUTDOWN_TIMEOUT", "2s");
@@ -33,22 +35,25 @@ class ReliabilityCollectorFaultsIT {
     // 12 s of calls: the exporters' retry policy (5 attempts, about 8 s of backoff) gives up on the
     // first
     // batches during the run, and later batches fail too, each of which the SDK would log
-    try (AppRun run =
-        AppRun.withAgent(environment, "durationMillis=12000", "pauseMillis=5").awaitExit(60)) {
+    try (ManagedProcess run =
+        HttpCalls.underAgent(environment, "durationMillis=12000", "pauseMillis=5").run()) {
       assertThat(run.exitCode()).isZero();
-      assertThat(run.failedCalls()).isZero();
-      assertThat(run.okCalls()).isGreaterThan(100);
+      assertThat(HttpCalls.failedCalls(run)).isZero();
+      assertThat(HttpCalls.okCalls(run)).isGreaterThan(100);
       assertThat(run.stderrLinesContaining(SPAN_FAILING))
           .hasSize(1)
           .allMatch(line -> line.contains("(ConnectException"));
       assertThat(run.stderrLinesContaining(METRIC_FAILING)).hasSize(1);
       // exit does not wait out the retries of the last batch: one line says so
       assertThat(run.stderrLinesContaining(SHUTDOWN_UNFINISHED)).hasSize(1);
-      assertThat(run.stderrLines())
+      assertThat(run.stderrWithoutJvmNotice())
           .as("nothing but these three lines, no SDK line per batch")
           .hasSize(3);
       System.out.println(
-          "collector down: " + run.okCalls() + " calls served; stderr:\n" + run.stderr());
+          "collector down: "
+              + HttpCalls.okCalls(run)
+              + " calls served; stderr:\n"
+              + run.stderrTextWithoutJvmNotice());
     }
   }
 
@@ -58,18 +63,19 @@ class ReliabilityCollectorFaultsIT {
     // the standard retry policy makes 5 attempts per export (backoff 1 s, x1.5, 20 % jitter): the
     // first
     // export of each signal fails after about 8 s, the next one succeeds
-    try (FakeCollector collector = new FakeCollector(n -> n <= 5 ? 503 : 200, 0)) {
+    try (OtlpReceiver collector =
+        OtlpReceiver.options().answering(n -> n <= 5 ? 503 : 200).startHttp()) {
       Map<String, String> environment =
           Map.of(
               "OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(),
               "OTEL_BSP_SCHEDULE_DELAY", "200",
               "OTEL_METRIC_EXPORT_INTERVAL", "500");
 
-      try (AppRun run =
-          AppRun.withAgent(environment, "durationMillis=14000", "pauseMillis=20").awaitExit(60)) {
+      try (ManagedProcess run =
+          HttpCalls.underAgent(environment, "durationMillis=14000", "pauseMillis=20").run()) {
         assertThat(run.exitCode()).isZero();
-        assertThat(run.failedCalls()).isZero();
-        List<String> lines = run.stderrLines();
+        assertThat(HttpCalls.failedCalls(run)).isZero();
+        List<String> lines = run.stderrWithoutJvmNotice();
         assertThat(run.stderrLinesContaining(SPAN_FAILING))
             .hasSize(1)
             .allMatch(line -> line.contains("HTTP 503"));
@@ -79,21 +85,21 @@ class ReliabilityCollectorFaultsIT {
         assertThat(run.stderrLinesContaining(METRIC_RECOVERED)).hasSize(1);
         assertThat(lines).hasSize(4);
 
-        assertThat(collector.count("/v1/traces", 503))
+        assertThat(collector.posts("/v1/traces", 503))
             .as("5 attempts of the failed export")
             .isEqualTo(5);
-        assertThat(collector.nonEmpty("/v1/traces", 200))
+        assertThat(collector.nonEmptyPosts("/v1/traces", 200))
             .as("span batches accepted after recovery")
             .isPositive();
         System.out.println(
             "503 then 200: "
-                + run.okCalls()
+                + HttpCalls.okCalls(run)
                 + " calls served, trace POSTs 503="
-                + collector.count("/v1/traces", 503)
+                + collector.posts("/v1/traces", 503)
                 + " 200="
-                + collector.count("/v1/traces", 200)
+                + collector.posts("/v1/traces", 200)
                 + "; stderr:\n"
-                + run.stderr());
+                + run.stderrTextWithoutJvmNotice());
       }
     }
   }
@@ -106,18 +112,18 @@ class ReliabilityCollectorFaultsIT {
     long withoutAgent;
     long healthy;
     long dead;
-    try (AppRun run = AppRun.withoutAgent(work).awaitExit(60)) {
-      withoutAgent = run.p50Micros();
+    try (ManagedProcess run = HttpCalls.withoutAgent(work).run()) {
+      withoutAgent = HttpCalls.p50Micros(run);
     }
-    try (FakeCollector collector = FakeCollector.healthy();
-        AppRun run = AppRun.withAgent(with(common, collector.endpoint()), work).awaitExit(60)) {
-      assertThat(run.failedCalls()).isZero();
-      healthy = run.p50Micros();
+    try (OtlpReceiver collector = OtlpReceiver.http();
+        ManagedProcess run = HttpCalls.underAgent(with(common, collector.endpoint()), work).run()) {
+      assertThat(HttpCalls.failedCalls(run)).isZero();
+      healthy = HttpCalls.p50Micros(run);
     }
-    try (AppRun run =
-        AppRun.withAgent(with(common, FakeCollector.deadEndpoint()), work).awaitExit(60)) {
-      assertThat(run.failedCalls()).isZero();
-      dead = run.p50Micros();
+    try (ManagedProcess run =
+        HttpCalls.underAgent(with(common, OtlpReceiver.deadEndpoint()), work).run()) {
+      assertThat(HttpCalls.failedCalls(run)).isZero();
+      dead = HttpCalls.p50Micros(run);
     }
     System.out.println(
         "p50 per call: without agent "

@@ -3,7 +3,8 @@ package io.otelite.agent.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
-import io.otelite.agent.reliability.OtlpReceiver.ReceivedSpan;
+import io.otelite.harness.OtlpReceiver;
+import io.otelite.harness.ReceivedSpan;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -76,14 +78,24 @@ class ReliabilityConcurrencyIT {
         // kind is awaited: a
         // client span that completes on the HTTP client's own thread can end a moment after its
         // request's server span.
-        receiver.awaitCount(span -> isServer(span, "/work/"), served.size(), 60);
-        receiver.awaitCount(span -> isServer(span, "/leaf/"), served.size(), 60);
-        receiver.awaitCount(span -> span.attribute("url.full") != null, served.size(), 60);
-        receiver.awaitCount(span -> span.attribute("db.system.name") != null, served.size(), 60);
+        for (Predicate<ReceivedSpan> eachRequestHasOne :
+            List.<Predicate<ReceivedSpan>>of(
+                span -> isServer(span, "/work/"),
+                span -> isServer(span, "/leaf/"),
+                span -> span.stringAttribute("url.full") != null,
+                span -> span.stringAttribute("db.system.name") != null)) {
+          receiver
+              .telemetry()
+              .awaitSpans(
+                  "one per request served",
+                  eachRequestHasOne,
+                  served.size(),
+                  Duration.ofSeconds(60));
+        }
         histograms.add(ClassHistogram.of(app.run.pid()));
       }
 
-      List<ReceivedSpan> spans = receiver.spans();
+      List<ReceivedSpan> spans = receiver.telemetry().spans();
       ClassHistogram first = histograms.get(0);
       ClassHistogram last = histograms.get(ROUNDS - 1);
       Map<String, Long> grown = last.agentClassesGrownSince(first, GROWTH_LIMIT_INSTANCES);
@@ -118,7 +130,7 @@ class ReliabilityConcurrencyIT {
       assertEveryRequestHasExactlyItsOwnSpans(spans, served);
       assertThat(grown).isEmpty();
       assertThat(last.agentBytes() - first.agentBytes()).isLessThan(GROWTH_LIMIT_BYTES);
-      assertThat(app.run.stderrLines()).isEmpty();
+      assertThat(app.run.stderrWithoutJvmNotice()).isEmpty();
     }
   }
 
@@ -188,7 +200,8 @@ class ReliabilityConcurrencyIT {
         spans.stream()
             .filter(span -> isServer(span, "/work/"))
             .collect(
-                Collectors.toMap(span -> idOf(span.attribute("url.path")), Function.identity()));
+                Collectors.toMap(
+                    span -> idOf(span.stringAttribute("url.path")), Function.identity()));
     assertThat(workServerById.keySet()).containsExactlyInAnyOrderElementsOf(served);
 
     AtomicInteger checked = new AtomicInteger();
@@ -198,20 +211,20 @@ class ReliabilityConcurrencyIT {
           List<ReceivedSpan> children = childrenByParent.getOrDefault(server.spanId(), List.of());
           assertThat(children).as("children of request %s", id).hasSize(2);
           assertThat(children)
-              .filteredOn(span -> span.attribute("db.system.name") != null)
+              .filteredOn(span -> span.stringAttribute("db.system.name") != null)
               .as("database span of %s", id)
               .hasSize(1);
           List<ReceivedSpan> calls =
               children.stream()
-                  .filter(span -> span.attribute("url.full") != null)
+                  .filter(span -> span.stringAttribute("url.full") != null)
                   .collect(Collectors.toList());
           assertThat(calls).as("HTTP client span of %s", id).hasSize(1);
           ReceivedSpan call = calls.get(0);
-          assertThat(call.attribute("url.full")).endsWith("/leaf/" + id);
+          assertThat(call.stringAttribute("url.full")).endsWith("/leaf/" + id);
           assertThat(call.traceId()).isEqualTo(server.traceId());
           List<ReceivedSpan> leaf = childrenByParent.getOrDefault(call.spanId(), List.of());
           assertThat(leaf).as("server span of /leaf/%s", id).hasSize(1);
-          assertThat(leaf.get(0).attribute("url.path")).isEqualTo("/leaf/" + id);
+          assertThat(leaf.get(0).stringAttribute("url.path")).isEqualTo("/leaf/" + id);
           checked.incrementAndGet();
         });
     List<ReceivedSpan> rootClientSpans =
@@ -221,7 +234,7 @@ class ReliabilityConcurrencyIT {
     assertThat(rootClientSpans)
         .as(
             "the application's two set-up statements, before any request, are the only CLIENT spans outside a request")
-        .extracting(span -> span.attribute("db.operation.name"))
+        .extracting(span -> span.stringAttribute("db.operation.name"))
         .containsExactlyInAnyOrder("CREATE", "INSERT");
     for (ReceivedSpan span : spans) {
       if (span.kind() == SpanKind.SPAN_KIND_CLIENT && !span.isRoot()) {
@@ -235,7 +248,7 @@ class ReliabilityConcurrencyIT {
   }
 
   private static boolean isServer(ReceivedSpan span, String pathPrefix) {
-    String path = span.attribute("url.path");
+    String path = span.stringAttribute("url.path");
     return span.kind() == SpanKind.SPAN_KIND_SERVER && path != null && path.startsWith(pathPrefix);
   }
 

@@ -2,8 +2,12 @@ package io.otelite.agent.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.harness.FreePorts;
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -79,22 +83,22 @@ class ReliabilityDiskBufferingIT {
 
   @Test
   void spansOfARunThatEndedWhileTheCollectorWasDownAreSentByTheNextRun() throws Exception {
-    int port = FakeCollector.freePort();
+    int port = FreePorts.next();
     Map<String, String> environment =
         environment(
             "http://127.0.0.1:" + port,
             Map.of("OTEL_JAVAAGENT_DISK_BUFFERING_DIR", buffer.toString()));
     Set<String> created;
-    try (AppRun first = AppRun.withAgent(environment, "calls=300", "threads=2").awaitExit(60)) {
+    try (ManagedProcess first = HttpCalls.underAgent(environment, "calls=300", "threads=2").run()) {
       assertThat(first.exitCode()).isZero();
       created = createdSpanIds(first);
     }
     assertThat(created).hasSizeGreaterThanOrEqualTo(300);
     assertThat(batchFiles(buffer)).as("the first run's spans wait on disk").isNotEmpty();
 
-    try (FakeCollector collector = FakeCollector.healthyOn(port);
-        AppRun second =
-            AppRun.withAgent(environment, "calls=0", "afterMillis=3000").awaitExit(60)) {
+    try (OtlpReceiver collector = OtlpReceiver.options().onPort(port).startHttp();
+        ManagedProcess second =
+            HttpCalls.underAgent(environment, "calls=0", "afterMillis=3000").run()) {
       assertThat(second.exitCode()).isZero();
       List<String> received = receivedSpanIds(collector);
       System.out.println(
@@ -110,14 +114,14 @@ class ReliabilityDiskBufferingIT {
 
   @Test
   void aShortLivedProgramsSpansReachAHealthyCollectorAtExit() throws Exception {
-    try (FakeCollector collector = FakeCollector.healthy()) {
+    try (OtlpReceiver collector = OtlpReceiver.http()) {
       Map<String, String> environment =
           environment(
               collector.endpoint(), Map.of("OTEL_JAVAAGENT_DISK_BUFFERING_DIR", buffer.toString()));
       // no scheduled export before exit: only the shutdown flush and the buffer's drain can send
       // them
       environment.put("OTEL_BSP_SCHEDULE_DELAY", "60000");
-      try (AppRun run = AppRun.withAgent(environment, "calls=10").awaitExit(60)) {
+      try (ManagedProcess run = HttpCalls.underAgent(environment, "calls=10").run()) {
         assertThat(run.exitCode()).isZero();
         assertThat(receivedSpanIds(collector))
             .doesNotHaveDuplicates()
@@ -129,7 +133,8 @@ class ReliabilityDiskBufferingIT {
 
   @Test
   void aCollectorThatNeverAnswersDelaysExitNoLongerThanTheShutdownTimeout() throws Exception {
-    try (FakeCollector hung = new FakeCollector(n -> 200, 120_000)) {
+    try (OtlpReceiver hung =
+        OtlpReceiver.options().answeringAfter(Duration.ofMillis(120_000)).startHttp()) {
       Map<String, String> environment =
           environment(
               hung.endpoint(),
@@ -138,14 +143,14 @@ class ReliabilityDiskBufferingIT {
                   buffer.toString(),
                   "OTEL_JAVAAGENT_SHUTDOWN_TIMEOUT",
                   "2s"));
-      try (AppRun run = AppRun.withAgent(environment, "calls=20", "end=exit").awaitExit(60)) {
-        Matcher doneAt = Pattern.compile("application done at (\\d+)").matcher(run.stdout());
+      try (ManagedProcess run = HttpCalls.underAgent(environment, "calls=20", "end=exit").run()) {
+        Matcher doneAt = Pattern.compile("application done at (\\d+)").matcher(run.stdoutText());
         assertThat(doneAt.find()).isTrue();
         long exitMillis = run.exitedAtMillis() - Long.parseLong(doneAt.group(1));
         System.out.println(
             "System.exit with disk buffering and a hung collector took " + exitMillis + " ms");
         assertThat(run.exitCode()).isZero();
-        assertThat(hung.posts)
+        assertThat(hung.posts())
             .as("the stored batch reached the collector and hung there")
             .isNotEmpty();
         // the same slack as ReliabilityShutdownIT: JVM teardown on a loaded machine
@@ -160,17 +165,17 @@ class ReliabilityDiskBufferingIT {
   @Test
   void aFullDirectoryDropsNewSpansAndCountsThem() throws Exception {
     Map<String, String> environment =
-        new HashMap<>(environment(FakeCollector.deadEndpoint(), Map.of()));
+        new HashMap<>(environment(OtlpReceiver.deadEndpoint(), Map.of()));
     environment.put("OTEL_JAVAAGENT_DISK_BUFFERING_DIR", buffer.toString());
     environment.put("OTEL_JAVAAGENT_DISK_BUFFERING_MAX_SIZE", "64KB");
     environment.put("OTEL_METRICS_EXPORTER", "console");
     environment.put("OTEL_METRIC_EXPORT_INTERVAL", "300");
     environment.put("OTEL_JAVAAGENT_DEBUG", "false");
 
-    try (AppRun run =
-        AppRun.withAgent(environment, "calls=1500", "afterMillis=1000").awaitExit(60)) {
+    try (ManagedProcess run =
+        HttpCalls.underAgent(environment, "calls=1500", "afterMillis=1000").run()) {
       assertThat(run.exitCode()).isZero();
-      Matcher metric = DROPPED_METRIC.matcher(run.stdout());
+      Matcher metric = DROPPED_METRIC.matcher(run.stdoutText());
       long dropped = -1;
       while (metric.find()) {
         dropped = Long.parseLong(metric.group(1));
@@ -193,28 +198,30 @@ class ReliabilityDiskBufferingIT {
    * after the JVM's start: on a busy machine the agent alone may take longer than that to start).
    */
   private Outage runThroughOutage(Map<String, String> extra) throws Exception {
-    int port = FakeCollector.freePort();
+    int port = FreePorts.next();
     Map<String, String> environment = environment("http://127.0.0.1:" + port, extra);
-    try (AppRun run =
-        AppRun.withAgent(
-            environment, "durationMillis=9000", "threads=4", "afterMillis=4000", "end=exit")) {
+    try (ManagedProcess run =
+        HttpCalls.underAgent(
+                environment, "durationMillis=9000", "threads=4", "afterMillis=4000", "end=exit")
+            .start()) {
       awaitFirstSpan(run);
       Thread.sleep(COLLECTOR_DOWN_MILLIS);
-      int createdWhileDown = DEBUG_SPAN.matcher(run.stderr()).results().mapToInt(m -> 1).sum();
-      try (FakeCollector collector = FakeCollector.healthyOn(port)) {
-        run.awaitExit(60);
+      int createdWhileDown =
+          DEBUG_SPAN.matcher(run.stderrTextWithoutJvmNotice()).results().mapToInt(m -> 1).sum();
+      try (OtlpReceiver collector = OtlpReceiver.options().onPort(port).startHttp()) {
+        run.awaitExit(Duration.ofSeconds(60));
         assertThat(run.exitCode()).isZero();
-        assertThat(run.failedCalls()).isZero();
+        assertThat(HttpCalls.failedCalls(run)).isZero();
         return new Outage(createdSpanIds(run), createdWhileDown, receivedSpanIds(collector));
       }
     }
   }
 
-  private static void awaitFirstSpan(AppRun run) throws InterruptedException {
+  private static void awaitFirstSpan(ManagedProcess run) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 60_000;
-    while (!DEBUG_SPAN.matcher(run.stderr()).find()) {
-      assertThat(run.process.isAlive())
-          .as("the application is running; stderr:\n" + run.stderr())
+    while (!DEBUG_SPAN.matcher(run.stderrTextWithoutJvmNotice()).find()) {
+      assertThat(run.isAlive())
+          .as("the application is running; stderr:\n" + run.stderrTextWithoutJvmNotice())
           .isTrue();
       assertThat(System.currentTimeMillis()).as("a first span within 60 s").isLessThan(deadline);
       Thread.sleep(50);
@@ -234,19 +241,19 @@ class ReliabilityDiskBufferingIT {
     return environment;
   }
 
-  private static Set<String> createdSpanIds(AppRun run) {
+  private static Set<String> createdSpanIds(ManagedProcess run) {
     Set<String> ids = new HashSet<>();
-    Matcher matcher = DEBUG_SPAN.matcher(run.stderr());
+    Matcher matcher = DEBUG_SPAN.matcher(run.stderrTextWithoutJvmNotice());
     while (matcher.find()) {
       ids.add(matcher.group(1));
     }
     return ids;
   }
 
-  private static List<String> receivedSpanIds(FakeCollector collector) {
-    return collector.posts.stream()
-        .filter(post -> post.path.equals("/v1/traces") && post.status == 200)
-        .flatMap(post -> OtlpSpanIds.in(post.body).stream())
+  private static List<String> receivedSpanIds(OtlpReceiver collector) {
+    return collector.posts().stream()
+        .filter(post -> post.path().equals("/v1/traces") && post.status() == 200)
+        .flatMap(post -> post.spanIds().stream())
         .collect(Collectors.toList());
   }
 

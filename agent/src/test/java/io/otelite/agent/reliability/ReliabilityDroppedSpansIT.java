@@ -2,6 +2,9 @@ package io.otelite.agent.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +26,8 @@ class ReliabilityDroppedSpansIT {
   void aCollectorSlowerThanTheApplicationMakesCountedDrops() throws Exception {
     // each export takes 300 ms, the queue holds 4 spans: nearly every one of 300 quick calls is
     // dropped
-    try (FakeCollector collector = new FakeCollector(n -> 200, 300)) {
+    try (OtlpReceiver collector =
+        OtlpReceiver.options().answeringAfter(Duration.ofMillis(300)).startHttp()) {
       Map<String, String> environment =
           Map.of(
               "OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(),
@@ -34,13 +38,14 @@ class ReliabilityDroppedSpansIT {
               "OTEL_BSP_SCHEDULE_DELAY", "50",
               "OTEL_JAVAAGENT_DEBUG", "true");
 
-      try (AppRun run =
-          AppRun.withAgent(environment, "calls=" + CALLS, "afterMillis=2000").awaitExit(60)) {
+      try (ManagedProcess run =
+          HttpCalls.underAgent(environment, "calls=" + CALLS, "afterMillis=2000").run()) {
         assertThat(run.exitCode()).isZero();
-        assertThat(run.okCalls()).isEqualTo(CALLS);
-        long dropped = lastValue(run.stdout());
+        assertThat(HttpCalls.okCalls(run)).isEqualTo(CALLS);
+        long dropped = lastValue(run.stdoutText());
         long exportedAtMost =
-            collector.posts.stream().filter(post -> post.path.equals("/v1/traces")).count() * BATCH;
+            collector.posts().stream().filter(post -> post.path().equals("/v1/traces")).count()
+                * BATCH;
         System.out.println(
             "dropped spans: metric "
                 + dropped

@@ -2,7 +2,9 @@ package io.otelite.agent.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otelite.agent.reliability.OtlpReceiver.ReceivedSpan;
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
+import io.otelite.harness.ReceivedSpan;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,29 +31,30 @@ class ReliabilityHugeSqlIT {
   void hostileSqlIsSanitizedAndBoundedAndTheApplicationSeesNoDifference() throws Exception {
     String outcomesWithout;
     long millisWithout;
-    try (AppRun run = AppRun.main(APP).withoutAgent().libraries("h2").start().awaitExit(60)) {
-      outcomesWithout = outcomes(run.stdout());
-      millisWithout = total(run.stdout());
+    try (ManagedProcess run = HttpCalls.main(APP).withoutAgent().libraries("h2").run()) {
+      outcomesWithout = outcomes(run.stdoutText());
+      millisWithout = total(run.stdoutText());
     }
 
     try (OtlpReceiver receiver = OtlpReceiver.http();
-        AppRun run =
-            AppRun.main(APP)
+        ManagedProcess run =
+            HttpCalls.main(APP)
                 .libraries("h2")
                 .env(
                     Map.of(
                         "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(),
                         "OTEL_METRICS_EXPORTER", "none",
                         "OTEL_BSP_SCHEDULE_DELAY", "100"))
-                .start()
-                .awaitExit(60)) {
-      String outcomesWith = outcomes(run.stdout());
-      long millisWith = total(run.stdout());
+                .run()) {
+      String outcomesWith = outcomes(run.stdoutText());
+      long millisWith = total(run.stdoutText());
       // the CREATE TABLE, then one span per statement, the prepared one included
       long statements = outcomesWith.lines().count();
-      List<ReceivedSpan> spans = receiver.spans();
+      List<ReceivedSpan> spans = receiver.telemetry().spans();
       List<String> texts =
-          spans.stream().map(span -> span.attribute("db.query.text")).collect(Collectors.toList());
+          spans.stream()
+              .map(span -> span.stringAttribute("db.query.text"))
+              .collect(Collectors.toList());
       System.out.println(
           "huge SQL: "
               + statements
@@ -89,7 +92,7 @@ class ReliabilityHugeSqlIT {
       // that is not
       // linear in the statement's length would take minutes on 1 MB
       assertThat(millisWith).isLessThan(3 * millisWithout + 3000);
-      assertThat(run.stderrLines()).isEmpty();
+      assertThat(run.stderrWithoutJvmNotice()).isEmpty();
     }
   }
 

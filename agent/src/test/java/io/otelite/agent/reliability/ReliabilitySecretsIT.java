@@ -2,6 +2,9 @@ package io.otelite.agent.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.harness.AgentJvm;
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,9 +39,9 @@ class ReliabilitySecretsIT {
             "OTEL_METRIC_EXPORT_INTERVAL", "200",
             "OTEL_EXPORTER_OTLP_HEADERS", HEADERS);
 
-    try (AppRun run = AppRun.withAgent(environment, CALL_WITH_SECRETS).awaitExit(60)) {
-      assertThat(run.okCalls()).isEqualTo(3);
-      assertThat(run.stdout())
+    try (ManagedProcess run = HttpCalls.underAgent(environment, CALL_WITH_SECRETS).run()) {
+      assertThat(HttpCalls.okCalls(run)).isEqualTo(3);
+      assertThat(run.stdoutText())
           .as("the calls were traced")
           .contains("otelite span 'GET'")
           .contains("REDACTED");
@@ -48,7 +51,7 @@ class ReliabilitySecretsIT {
 
   @Test
   void aCollectorRefusingTheExportInDebugModePrintsNoSecret() throws Exception {
-    try (FakeCollector collector = new FakeCollector(n -> 401, 0)) {
+    try (OtlpReceiver collector = OtlpReceiver.options().answering(n -> 401).startHttp()) {
       Map<String, String> environment =
           Map.of(
               "OTEL_JAVAAGENT_DEBUG", "true",
@@ -57,9 +60,11 @@ class ReliabilitySecretsIT {
               "OTEL_BSP_SCHEDULE_DELAY", "100",
               "OTEL_METRIC_EXPORT_INTERVAL", "200");
 
-      try (AppRun run = AppRun.withAgent(environment, CALL_WITH_SECRETS).awaitExit(60)) {
-        assertThat(run.okCalls()).isEqualTo(3);
-        assertThat(run.stderr()).as("the export was refused").contains("is failing (HTTP 401)");
+      try (ManagedProcess run = HttpCalls.underAgent(environment, CALL_WITH_SECRETS).run()) {
+        assertThat(HttpCalls.okCalls(run)).isEqualTo(3);
+        assertThat(run.stderrTextWithoutJvmNotice())
+            .as("the export was refused")
+            .contains("is failing (HTTP 401)");
         assertNoSecret(run);
       }
     }
@@ -67,7 +72,7 @@ class ReliabilitySecretsIT {
 
   @Test
   void theJarAloneAndCheckPrintNoSecret() throws Exception {
-    try (FakeCollector collector = FakeCollector.healthy()) {
+    try (OtlpReceiver collector = OtlpReceiver.http()) {
       Map<String, String> environment =
           Map.of(
               "OTEL_EXPORTER_OTLP_ENDPOINT",
@@ -78,9 +83,10 @@ class ReliabilitySecretsIT {
               HEADERS,
               "OTEL_JAVAAGENT_DEBUG",
               "true");
-      try (AppRun check = AppRun.agentJarMain(environment, "--check").awaitExit(60);
-          AppRun describe = AppRun.agentJarMain(environment).awaitExit(60)) {
-        assertThat(check.stdout())
+      try (ManagedProcess check =
+              AgentJvm.agentJarMain().env(environment).arguments("--check").run();
+          ManagedProcess describe = AgentJvm.agentJarMain().env(environment).run()) {
+        assertThat(check.stdoutText())
             .contains("check traces: OTLP http/protobuf to " + collector.endpoint());
         assertNoSecret(check);
         assertNoSecret(describe);
@@ -88,8 +94,8 @@ class ReliabilitySecretsIT {
     }
   }
 
-  private static void assertNoSecret(AppRun run) {
-    String everything = run.stdout() + "\n" + run.stderr();
+  private static void assertNoSecret(ManagedProcess run) {
+    String everything = run.stdoutText() + "\n" + run.stderrTextWithoutJvmNotice();
     for (String secret : SECRETS) {
       assertThat(everything).as("output of the run").doesNotContain(secret);
     }

@@ -2,6 +2,9 @@ package io.otelite.agent.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +20,7 @@ class ReliabilityShutdownIT {
   // JVM teardown and process reaping on a loaded 2-core machine; far below the 10 s OTLP timeout
   private static final long SLACK_MILLIS = 2500;
 
-  private static Map<String, String> hungCollector(FakeCollector collector) {
+  private static Map<String, String> hungCollector(OtlpReceiver collector) {
     return Map.of(
         "OTEL_EXPORTER_OTLP_ENDPOINT",
         collector.endpoint(),
@@ -31,13 +34,14 @@ class ReliabilityShutdownIT {
 
   @Test
   void systemExitWithACollectorThatNeverAnswersReturnsWithinTheTimeout() throws Exception {
-    try (FakeCollector collector = new FakeCollector(n -> 200, 120_000);
-        AppRun run =
-            AppRun.withAgent(hungCollector(collector), "calls=20", "end=exit").awaitExit(60)) {
+    try (OtlpReceiver collector =
+            OtlpReceiver.options().answeringAfter(Duration.ofMillis(120_000)).startHttp();
+        ManagedProcess run =
+            HttpCalls.underAgent(hungCollector(collector), "calls=20", "end=exit").run()) {
       long exitMillis = run.exitedAtMillis() - doneAt(run);
       System.out.println("System.exit with a hung collector took " + exitMillis + " ms");
       assertThat(run.exitCode()).isZero();
-      assertThat(collector.posts)
+      assertThat(collector.posts())
           .as("the last export reached the collector and hung there")
           .isNotEmpty();
       assertThat(exitMillis).isLessThan(TIMEOUT_MILLIS + SLACK_MILLIS);
@@ -54,14 +58,14 @@ class ReliabilityShutdownIT {
     Map<String, String> deadCollector =
         Map.of(
             "OTEL_EXPORTER_OTLP_ENDPOINT",
-            FakeCollector.deadEndpoint(),
+            OtlpReceiver.deadEndpoint(),
             "OTEL_BSP_SCHEDULE_DELAY",
             "100",
             "OTEL_METRIC_EXPORT_INTERVAL",
             "200",
             "OTEL_JAVAAGENT_SHUTDOWN_TIMEOUT",
             TIMEOUT_MILLIS + "ms");
-    try (AppRun run = AppRun.withAgent(deadCollector, "calls=20", "end=exit").awaitExit(60)) {
+    try (ManagedProcess run = HttpCalls.underAgent(deadCollector, "calls=20", "end=exit").run()) {
       long exitMillis = run.exitedAtMillis() - doneAt(run);
       System.out.println("System.exit with nothing listening took " + exitMillis + " ms");
       assertThat(run.exitCode()).isZero();
@@ -75,16 +79,18 @@ class ReliabilityShutdownIT {
 
   @Test
   void sigtermWithACollectorThatNeverAnswersReturnsWithinTheTimeout() throws Exception {
-    try (FakeCollector collector = new FakeCollector(n -> 200, 120_000);
-        AppRun run = AppRun.withAgent(hungCollector(collector), "calls=20", "end=wait")) {
-      run.awaitOutput("waiting to be stopped", 30);
+    try (OtlpReceiver collector =
+            OtlpReceiver.options().answeringAfter(Duration.ofMillis(120_000)).startHttp();
+        ManagedProcess run =
+            HttpCalls.underAgent(hungCollector(collector), "calls=20", "end=wait").start()) {
+      run.awaitStdoutContaining("waiting to be stopped", Duration.ofSeconds(30));
       long sent = System.currentTimeMillis();
-      run.process.destroy(); // SIGTERM
-      run.awaitExit(30);
+      run.sendTerm(); // SIGTERM
+      run.awaitExit(Duration.ofSeconds(30));
       long exitMillis = run.exitedAtMillis() - sent;
       System.out.println("SIGTERM with a hung collector took " + exitMillis + " ms");
       assertThat(run.exitCode()).isEqualTo(143);
-      assertThat(collector.posts)
+      assertThat(collector.posts())
           .as("the last export reached the collector and hung there")
           .isNotEmpty();
       assertThat(exitMillis).isLessThan(TIMEOUT_MILLIS + SLACK_MILLIS);
@@ -93,24 +99,24 @@ class ReliabilityShutdownIT {
 
   @Test
   void aShortLivedProgramsSpansReachAHealthyCollectorAtExit() throws Exception {
-    try (FakeCollector collector = FakeCollector.healthy();
-        AppRun run =
-            AppRun.withAgent(
+    try (OtlpReceiver collector = OtlpReceiver.http();
+        ManagedProcess run =
+            HttpCalls.underAgent(
                     Map.of(
                         "OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(),
                         "OTEL_METRICS_EXPORTER", "none",
                         // no scheduled export before exit: only the shutdown flush can send them
                         "OTEL_BSP_SCHEDULE_DELAY", "60000"),
                     "calls=10")
-                .awaitExit(60)) {
+                .run()) {
       assertThat(run.exitCode()).isZero();
-      assertThat(collector.nonEmpty("/v1/traces", 200)).isEqualTo(1);
-      assertThat(run.stderrLines()).isEmpty();
+      assertThat(collector.nonEmptyPosts("/v1/traces", 200)).isEqualTo(1);
+      assertThat(run.stderrWithoutJvmNotice()).isEmpty();
     }
   }
 
-  private static long doneAt(AppRun run) {
-    Matcher matcher = DONE_AT.matcher(run.stdout());
+  private static long doneAt(ManagedProcess run) {
+    Matcher matcher = DONE_AT.matcher(run.stdoutText());
     assertThat(matcher.find()).as("'application done at' on stdout").isTrue();
     return Long.parseLong(matcher.group(1));
   }

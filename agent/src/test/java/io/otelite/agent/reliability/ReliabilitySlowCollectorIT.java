@@ -2,6 +2,9 @@ package io.otelite.agent.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,30 +29,35 @@ class ReliabilitySlowCollectorIT {
   @Test
   @Timeout(90)
   void theApplicationDoesNotWaitForASlowCollectorAndTheQueueStaysBounded() throws Exception {
-    try (FakeCollector collector = new FakeCollector(n -> 200, ANSWER_AFTER_MILLIS);
-        AppRun run =
-            AppRun.withAgent(environment(collector), "durationMillis=20000", "pauseMillis=5")) {
+    try (OtlpReceiver collector =
+            OtlpReceiver.options()
+                .answeringAfter(Duration.ofMillis(ANSWER_AFTER_MILLIS))
+                .startHttp();
+        ManagedProcess run =
+            HttpCalls.underAgent(environment(collector), "durationMillis=20000", "pauseMillis=5")
+                .start()) {
       // the no-fault run overlaps the slow one: same machine load for both, and its test time
       // saved
       long healthyP50;
-      try (FakeCollector healthyCollector = FakeCollector.healthy();
-          AppRun healthy =
-              AppRun.withAgent(
+      try (OtlpReceiver healthyCollector = OtlpReceiver.http();
+          ManagedProcess healthy =
+              HttpCalls.underAgent(
                       environment(healthyCollector), "durationMillis=3000", "pauseMillis=5")
-                  .awaitExit(60)) {
-        assertThat(healthy.failedCalls()).isZero();
-        healthyP50 = healthy.p50Micros();
+                  .run()) {
+        assertThat(HttpCalls.failedCalls(healthy)).isZero();
+        healthyP50 = HttpCalls.p50Micros(healthy);
       }
-      run.awaitExit(60);
-      long posts = collector.posts.stream().filter(post -> post.path.equals("/v1/traces")).count();
-      long dropped = lastDroppedValue(run.stdout());
+      run.awaitExit(Duration.ofSeconds(60));
+      long posts =
+          collector.posts().stream().filter(post -> post.path().equals("/v1/traces")).count();
+      long dropped = lastDroppedValue(run.stdoutText());
       System.out.println(
           "slow collector: "
-              + run.okCalls()
+              + HttpCalls.okCalls(run)
               + " calls served, "
-              + run.failedCalls()
+              + HttpCalls.failedCalls(run)
               + " failed, p50 "
-              + run.p50Micros()
+              + HttpCalls.p50Micros(run)
               + " us (healthy collector "
               + healthyP50
               + " us), trace POSTs "
@@ -57,30 +65,32 @@ class ReliabilitySlowCollectorIT {
               + ", dropped spans "
               + dropped
               + "; stderr:\n"
-              + run.stderr());
+              + run.stderrTextWithoutJvmNotice());
 
       assertThat(run.exitCode()).isZero();
-      assertThat(run.failedCalls()).isZero();
-      assertThat(run.okCalls()).isGreaterThan(500);
+      assertThat(HttpCalls.failedCalls(run)).isZero();
+      assertThat(HttpCalls.okCalls(run)).isGreaterThan(500);
       // same bound as for a dead collector: an export on the application's thread would cost
       // seconds
-      assertThat(run.p50Micros()).isLessThanOrEqualTo(2 * healthyP50 + 1000);
+      assertThat(HttpCalls.p50Micros(run)).isLessThanOrEqualTo(2 * healthyP50 + 1000);
       assertThat(posts).as("exports reached the collector and waited there").isPositive();
       // one span per call, none accepted: a bounded queue drops nearly all. SDK 1.63 reports drops
       // only with the next export, so those after the last export began (the one hung at exit) are
       // never counted: with a 3 s export timeout the exports that start during the 20 s run report
       // all but the last seconds of drops
-      assertThat(dropped).isLessThanOrEqualTo(run.okCalls()).isGreaterThan(run.okCalls() / 2);
+      assertThat(dropped)
+          .isLessThanOrEqualTo(HttpCalls.okCalls(run))
+          .isGreaterThan(HttpCalls.okCalls(run) / 2);
       assertThat(run.stderrLinesContaining("WARN span export (OtlpHttpSpanExporter) is failing"))
           .hasSize(1)
           .allMatch(line -> line.contains("HttpTimeoutException"));
       assertThat(run.stderrLinesContaining("WARN spans are dropped because the span queue is full"))
           .hasSize(1);
-      assertThat(run.stderrLines()).as("those two lines and nothing else").hasSize(2);
+      assertThat(run.stderrWithoutJvmNotice()).as("those two lines and nothing else").hasSize(2);
     }
   }
 
-  private static Map<String, String> environment(FakeCollector collector) {
+  private static Map<String, String> environment(OtlpReceiver collector) {
     return Map.of(
         "OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(),
         "OTEL_METRICS_EXPORTER", "console",

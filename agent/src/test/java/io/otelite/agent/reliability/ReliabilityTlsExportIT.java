@@ -2,8 +2,12 @@ package io.otelite.agent.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
+import io.otelite.harness.TestCertificate;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,30 +48,40 @@ class ReliabilityTlsExportIT {
   @Test
   @Timeout(60)
   void spansArriveOverTlsWhenTheCollectorsCertificateIsTrusted() throws Exception {
-    try (OtlpReceiver receiver = OtlpReceiver.https(server.serverContext(List.of()), false);
-        AppRun run = AppRun.withAgent(environment(receiver, true, false), WORK).awaitExit(30)) {
+    try (OtlpReceiver receiver =
+            OtlpReceiver.options().tls(server.serverContext(List.of()), false).startHttp();
+        ManagedProcess run =
+            HttpCalls.underAgent(environment(receiver, true, false), WORK)
+                .run(Duration.ofSeconds(30))) {
       System.out.println(
-          "TLS: " + receiver.spans().size() + " spans over " + receiver.tracePosts() + " POSTs");
-      assertThat(run.okCalls()).isEqualTo(5);
-      assertThat(receiver.spans()).hasSize(5);
-      assertThat(run.stderrLines()).isEmpty();
+          "TLS: "
+              + receiver.telemetry().spans().size()
+              + " spans over "
+              + receiver.telemetry().traceRequests()
+              + " POSTs");
+      assertThat(HttpCalls.okCalls(run)).isEqualTo(5);
+      assertThat(receiver.telemetry().spans()).hasSize(5);
+      assertThat(run.stderrWithoutJvmNotice()).isEmpty();
     }
   }
 
   @Test
   @Timeout(60)
   void spansArriveOverMutualTlsWithTheClientCertificateAndKey() throws Exception {
-    try (OtlpReceiver receiver = OtlpReceiver.https(server.serverContext(List.of(client)), true);
-        AppRun run = AppRun.withAgent(environment(receiver, true, true), WORK).awaitExit(30)) {
+    try (OtlpReceiver receiver =
+            OtlpReceiver.options().tls(server.serverContext(List.of(client)), true).startHttp();
+        ManagedProcess run =
+            HttpCalls.underAgent(environment(receiver, true, true), WORK)
+                .run(Duration.ofSeconds(30))) {
       System.out.println(
           "mutual TLS: "
-              + receiver.spans().size()
+              + receiver.telemetry().spans().size()
               + " spans over "
-              + receiver.tracePosts()
+              + receiver.telemetry().traceRequests()
               + " POSTs");
-      assertThat(run.okCalls()).isEqualTo(5);
-      assertThat(receiver.spans()).hasSize(5);
-      assertThat(run.stderrLines()).isEmpty();
+      assertThat(HttpCalls.okCalls(run)).isEqualTo(5);
+      assertThat(receiver.telemetry().spans()).hasSize(5);
+      assertThat(run.stderrWithoutJvmNotice()).isEmpty();
     }
   }
 
@@ -75,14 +89,18 @@ class ReliabilityTlsExportIT {
   @Timeout(60)
   void withoutTheCertificateSettingExportFailsWithOneLineAndTheApplicationIsFine()
       throws Exception {
-    try (OtlpReceiver receiver = OtlpReceiver.https(server.serverContext(List.of()), false);
-        AppRun run = AppRun.withAgent(environment(receiver, false, false), WORK).awaitExit(30)) {
-      System.out.println("TLS, certificate not trusted: stderr:\n" + run.stderr());
+    try (OtlpReceiver receiver =
+            OtlpReceiver.options().tls(server.serverContext(List.of()), false).startHttp();
+        ManagedProcess run =
+            HttpCalls.underAgent(environment(receiver, false, false), WORK)
+                .run(Duration.ofSeconds(30))) {
+      System.out.println(
+          "TLS, certificate not trusted: stderr:\n" + run.stderrTextWithoutJvmNotice());
       assertThat(run.exitCode()).isZero();
-      assertThat(run.okCalls()).isEqualTo(5);
-      assertThat(run.failedCalls()).isZero();
-      assertThat(receiver.tracePosts()).isZero();
-      assertThat(run.stderrLines()).hasSize(1);
+      assertThat(HttpCalls.okCalls(run)).isEqualTo(5);
+      assertThat(HttpCalls.failedCalls(run)).isZero();
+      assertThat(receiver.telemetry().traceRequests()).isZero();
+      assertThat(run.stderrWithoutJvmNotice()).hasSize(1);
       assertThat(run.stderrLinesContaining(SPAN_FAILING))
           .hasSize(1)
           .allMatch(line -> line.contains("SSLHandshakeException"));
@@ -97,16 +115,18 @@ class ReliabilityTlsExportIT {
     // response: an IOException
     // the exporter retries (5 attempts, about 8 s) before the export counts as failed, hence 12 s
     // of work
-    try (OtlpReceiver receiver = OtlpReceiver.https(server.serverContext(List.of(client)), true);
-        AppRun run =
-            AppRun.withAgent(
+    try (OtlpReceiver receiver =
+            OtlpReceiver.options().tls(server.serverContext(List.of(client)), true).startHttp();
+        ManagedProcess run =
+            HttpCalls.underAgent(
                     environment(receiver, true, false), "durationMillis=12000", "pauseMillis=100")
-                .awaitExit(40)) {
-      System.out.println("mutual TLS without a client certificate: stderr:\n" + run.stderr());
+                .run(Duration.ofSeconds(40))) {
+      System.out.println(
+          "mutual TLS without a client certificate: stderr:\n" + run.stderrTextWithoutJvmNotice());
       assertThat(run.exitCode()).isZero();
-      assertThat(run.failedCalls()).isZero();
-      assertThat(receiver.tracePosts()).isZero();
-      assertThat(run.stderrLines()).hasSize(1);
+      assertThat(HttpCalls.failedCalls(run)).isZero();
+      assertThat(receiver.telemetry().traceRequests()).isZero();
+      assertThat(run.stderrWithoutJvmNotice()).hasSize(1);
       assertThat(run.stderrLinesContaining(SPAN_FAILING)).hasSize(1);
     }
   }
@@ -119,11 +139,11 @@ class ReliabilityTlsExportIT {
     environment.put("OTEL_BSP_SCHEDULE_DELAY", "100");
     environment.put("OTEL_JAVAAGENT_SHUTDOWN_TIMEOUT", "2s");
     if (trustServer) {
-      environment.put("OTEL_EXPORTER_OTLP_CERTIFICATE", server.certificatePem.toString());
+      environment.put("OTEL_EXPORTER_OTLP_CERTIFICATE", server.certificatePem().toString());
     }
     if (clientCertificate) {
-      environment.put("OTEL_EXPORTER_OTLP_CLIENT_KEY", client.privateKeyPem.toString());
-      environment.put("OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE", client.certificatePem.toString());
+      environment.put("OTEL_EXPORTER_OTLP_CLIENT_KEY", client.privateKeyPem().toString());
+      environment.put("OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE", client.certificatePem().toString());
     }
     return environment;
   }

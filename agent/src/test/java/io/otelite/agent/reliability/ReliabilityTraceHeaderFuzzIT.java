@@ -4,11 +4,13 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
-import io.otelite.agent.reliability.OtlpReceiver.ReceivedSpan;
-import io.otelite.agent.reliability.W3cTraceparent.Parent;
+import io.otelite.harness.OtlpReceiver;
+import io.otelite.harness.ReceivedSpan;
+import io.otelite.harness.Traceparent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,8 @@ import org.junit.jupiter.api.Timeout;
  * Malformed, oversized and hostile {@code traceparent}, {@code tracestate} and {@code baggage}
  * headers, sent raw (bytes as given, control characters included) to a servlet application with and
  * without the agent: every request gets the same status as without the agent, the server span
- * continues exactly the parents the W3C specification accepts (see {@link W3cTraceparent}) and
- * starts a new trace for everything else, and the agent prints nothing.
+ * continues exactly the parents the W3C specification accepts (see {@link Traceparent}) and starts
+ * a new trace for everything else, and the agent prints nothing.
  */
 class ReliabilityTraceHeaderFuzzIT {
   private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -52,7 +54,7 @@ class ReliabilityTraceHeaderFuzzIT {
     List<String> stderrWithout;
     try (ServletAppRun app = ServletAppRun.start(false, Map.of())) {
       statusWithout = sendAll(app.port, cases);
-      stderrWithout = app.run.stderrLines();
+      stderrWithout = app.run.stderrWithoutJvmNotice();
     }
 
     try (OtlpReceiver receiver = OtlpReceiver.http();
@@ -68,8 +70,13 @@ class ReliabilityTraceHeaderFuzzIT {
       // spans leave in the order they end: once the last request's span is in, every earlier one is
       // too
       assertThat(send(app.port, "/echo/last", List.of())).isEqualTo(200);
-      receiver.awaitSpan(span -> "/echo/last".equals(span.attribute("url.path")), 30);
-      List<ReceivedSpan> spans = receiver.spans();
+      receiver
+          .telemetry()
+          .awaitSpan(
+              "the span",
+              span -> "/echo/last".equals(span.stringAttribute("url.path")),
+              Duration.ofSeconds(30));
+      List<ReceivedSpan> spans = receiver.telemetry().spans();
 
       long served = statusWith.stream().filter(status -> status == 200).count();
       long refusedByTomcat = statusWith.stream().filter(status -> status == 400).count();
@@ -93,7 +100,7 @@ class ReliabilityTraceHeaderFuzzIT {
               + " refused by Tomcat (400) with and without the agent, "
               + continued
               + " continued a valid parent, the others new traces (or none, for unsampled parents)");
-      List<String> stderrWith = app.run.stderrLines();
+      List<String> stderrWith = app.run.stderrWithoutJvmNotice();
       assertThat(stderrWith).noneMatch(line -> line.contains("otelite"));
       assertThat(stderrWith)
           .as("stderr with the agent, beyond what the application prints alone")
@@ -109,8 +116,8 @@ class ReliabilityTraceHeaderFuzzIT {
       // fine
       assertThat(spans).as("server span of %s", testCase.description).hasSize(1);
       ReceivedSpan span = spans.get(0);
-      List<Optional<Parent>> parents =
-          traceparents.stream().map(W3cTraceparent::parse).collect(Collectors.toList());
+      List<Optional<Traceparent>> parents =
+          traceparents.stream().map(Traceparent::parse).collect(Collectors.toList());
       boolean continuedOne =
           parents.stream()
               .flatMap(Optional::stream)
@@ -122,8 +129,8 @@ class ReliabilityTraceHeaderFuzzIT {
           .isTrue();
       return continuedOne;
     }
-    Optional<Parent> parent =
-        traceparents.isEmpty() ? Optional.empty() : W3cTraceparent.parse(traceparents.get(0));
+    Optional<Traceparent> parent =
+        traceparents.isEmpty() ? Optional.empty() : Traceparent.parse(traceparents.get(0));
     if (parent.isPresent() && !parent.get().sampled()) {
       assertThat(spans)
           .as("an unsampled parent is followed: no span for %s", testCase.description)
@@ -151,7 +158,8 @@ class ReliabilityTraceHeaderFuzzIT {
     return spans.stream()
         .filter(
             span ->
-                span.kind() == SpanKind.SPAN_KIND_SERVER && path.equals(span.attribute("url.path")))
+                span.kind() == SpanKind.SPAN_KIND_SERVER
+                    && path.equals(span.stringAttribute("url.path")))
         .collect(Collectors.toList());
   }
 

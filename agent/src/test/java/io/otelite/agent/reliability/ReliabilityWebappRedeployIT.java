@@ -2,8 +2,13 @@ package io.otelite.agent.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otelite.agent.reliability.OtlpReceiver.ReceivedSpan;
+import io.otelite.harness.AgentJvm;
+import io.otelite.harness.Locations;
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
+import io.otelite.harness.ReceivedSpan;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,38 +36,38 @@ class ReliabilityWebappRedeployIT {
   void everyUndeployedWebappClassLoaderIsCollected() throws Exception {
     String[] args = {
       Path.of("target/test-classes").toAbsolutePath().toString(),
-      AppRun.testLibrary("h2").toString(),
+      Locations.testLibrary("h2").toString(),
       String.valueOf(DEPLOYMENTS)
     };
-    try (AppRun run = redeployApp(false).start(args).awaitExit(90)) {
-      assertThat(run.stdout())
+    try (ManagedProcess run = redeployApp(false).arguments(args).run(Duration.ofSeconds(90))) {
+      assertThat(run.stdoutText())
           .as("without the agent (else this test proves nothing)")
           .contains("webapp class loaders collected: 3 of 3");
     }
 
     try (OtlpReceiver receiver = OtlpReceiver.http();
-        AppRun run =
+        ManagedProcess run =
             redeployApp(true)
                 .env(
                     Map.of(
                         "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(),
                         "OTEL_METRICS_EXPORTER", "none",
                         "OTEL_BSP_SCHEDULE_DELAY", "100"))
-                .start(args)
-                .awaitExit(90)) {
+                .arguments(args)
+                .run(Duration.ofSeconds(90))) {
       List<ReceivedSpan> database =
-          receiver.spans().stream()
-              .filter(span -> "h2database".equals(span.attribute("db.system.name")))
+          receiver.telemetry().spans().stream()
+              .filter(span -> "h2database".equals(span.stringAttribute("db.system.name")))
               .collect(Collectors.toList());
       List<ReceivedSpan> server =
-          receiver.spans().stream()
-              .filter(span -> "/app/probe".equals(span.attribute("url.path")))
+          receiver.telemetry().spans().stream()
+              .filter(span -> "/app/probe".equals(span.stringAttribute("url.path")))
               .collect(Collectors.toList());
       System.out.println(
           "webapp redeployed "
               + DEPLOYMENTS
               + " times under the agent:\n"
-              + run.stdout()
+              + run.stdoutText()
               + "server spans "
               + server.size()
               + ", database spans "
@@ -70,7 +75,7 @@ class ReliabilityWebappRedeployIT {
 
       assertThat(run.exitCode()).isZero();
       assertThat(
-              run.stdout()
+              run.stdoutText()
                   .lines()
                   .filter(line -> line.endsWith("served: 200 ParallelWebappClassLoader 42")))
           .hasSize(DEPLOYMENTS);
@@ -78,15 +83,15 @@ class ReliabilityWebappRedeployIT {
       // every time
       assertThat(database).hasSize(DEPLOYMENTS);
       assertThat(server).hasSize(DEPLOYMENTS);
-      assertThat(run.stdout()).contains("webapp class loaders collected: 3 of 3");
-      assertThat(run.stderrLines()).isEmpty();
+      assertThat(run.stdoutText()).contains("webapp class loaders collected: 3 of 3");
+      assertThat(run.stderrWithoutJvmNotice()).isEmpty();
     }
   }
 
-  private static AppRun.Builder redeployApp(boolean underAgent) {
-    return AppRun.main(APP)
+  private static AgentJvm redeployApp(boolean underAgent) {
+    return HttpCalls.main(APP)
         .underAgent(underAgent)
         .libraries("tomcat-embed-core", "tomcat-annotations-api")
-        .jvm(TOMCAT_LEAK_DETECTION);
+        .jvmOptions(TOMCAT_LEAK_DETECTION);
   }
 }

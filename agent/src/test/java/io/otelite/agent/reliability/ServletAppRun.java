@@ -1,5 +1,7 @@
 package io.otelite.agent.reliability;
 
+import io.otelite.harness.ManagedProcess;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,35 +13,34 @@ import java.util.regex.Pattern;
 final class ServletAppRun implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
 
-  final AppRun run;
+  final ManagedProcess run;
   final int port;
 
-  private ServletAppRun(AppRun run, int port) {
+  private ServletAppRun(ManagedProcess run, int port) {
     this.run = run;
     this.port = port;
   }
 
   static ServletAppRun start(
-      boolean underAgent, Map<String, String> environment, String... jvmOptions) throws Exception {
-    AppRun run =
-        AppRun.main("example.apps.reliability.ServletApp")
+      boolean underAgent, Map<String, String> environment, String... jvmOptions) {
+    ManagedProcess run =
+        HttpCalls.main("example.apps.reliability.ServletApp")
             .underAgent(underAgent)
             .libraries("tomcat-embed-core", "tomcat-annotations-api", "h2")
-            .jvm(jvmOptions)
+            .jvmOptions(jvmOptions)
             .env(environment)
             .start();
     try {
-      run.awaitOutput("listening on port", 60);
-    } catch (AssertionError | Exception e) {
+      Matcher matcher =
+          LISTENING.matcher(run.awaitStdoutContaining("listening on port", Duration.ofSeconds(60)));
+      if (!matcher.find()) {
+        throw new AssertionError("no port on stdout\n" + run.tail());
+      }
+      return new ServletAppRun(run, Integer.parseInt(matcher.group(1)));
+    } catch (RuntimeException | AssertionError e) {
       run.close();
       throw e;
     }
-    Matcher matcher = LISTENING.matcher(run.stdout());
-    if (!matcher.find()) {
-      run.close();
-      throw new AssertionError("no port on stdout: " + run.stdout());
-    }
-    return new ServletAppRun(run, Integer.parseInt(matcher.group(1)));
   }
 
   String baseUrl() {

@@ -1,5 +1,6 @@
 package io.otelite.smoke.harness;
 
+import io.otelite.harness.ManagedProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

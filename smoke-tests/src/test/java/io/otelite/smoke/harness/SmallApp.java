@@ -1,5 +1,7 @@
 package io.otelite.smoke.harness;
 
+import io.otelite.harness.AgentJvm;
+import io.otelite.harness.Locations;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -117,22 +119,18 @@ public final class SmallApp {
   }
 
   /** A JVM running {@code mainClass} of this app under the agent jar, with fast export. */
-  public ManagedProcess.Builder underAgent(
-      String serviceName, String mainClass, String... arguments) {
+  public AgentJvm underAgent(String serviceName, String mainClass, String... arguments) {
     return underAgent(serviceName, List.of(), mainClass, arguments);
   }
 
   /** The same, with {@code jvmOptions} on the java command line. */
-  public ManagedProcess.Builder underAgent(
+  public AgentJvm underAgent(
       String serviceName, List<String> jvmOptions, String mainClass, String... arguments) {
-    return ManagedProcess.java(serviceName)
-        .command("-javaagent:" + Locations.agentJar())
-        .command(jvmOptions.toArray(String[]::new))
-        .command("-cp", classPath(), mainClass)
-        .command(arguments)
+    return AgentJvm.main(serviceName, classPath(), mainClass)
+        .jvmOptions(jvmOptions)
+        .arguments(arguments)
         .env("OTEL_SERVICE_NAME", serviceName)
-        .env("OTEL_BSP_SCHEDULE_DELAY", "200")
-        .env("OTEL_METRIC_EXPORT_INTERVAL", "1000");
+        .fastExport();
   }
 
   private static String classPath(List<Path> entries) {

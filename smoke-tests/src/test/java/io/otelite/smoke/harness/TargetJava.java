@@ -1,5 +1,6 @@
 package io.otelite.smoke.harness;
 
+import io.otelite.harness.Locations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,14 +2,14 @@ package io.otelite.smoke.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.harness.FreePorts;
+import io.otelite.harness.Locations;
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
+import io.otelite.harness.ReceivedSpan;
+import io.otelite.harness.ReceivedTelemetry;
+import io.otelite.harness.Traceparent;
 import io.otelite.smoke.harness.FirstResponse;
-import io.otelite.smoke.harness.FreePorts;
-import io.otelite.smoke.harness.Locations;
-import io.otelite.smoke.harness.ManagedProcess;
-import io.otelite.smoke.harness.OtlpHttpReceiver;
-import io.otelite.smoke.harness.ReceivedSpan;
-import io.otelite.smoke.harness.ReceivedTelemetry;
-import io.otelite.smoke.harness.Traceparent;
 import io.otelite.smoke.startup.JettyHome;
 import io.otelite.smoke.startup.RealServer;
 import io.otelite.smoke.startup.TomcatDistribution;
@@ -39,11 +39,11 @@ class JerseyWarTest {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private static OtlpHttpReceiver receiver;
+  private static OtlpReceiver receiver;
 
   @BeforeAll
   static void startReceiver() {
-    receiver = OtlpHttpReceiver.start();
+    receiver = OtlpReceiver.http();
   }
 
   @AfterAll

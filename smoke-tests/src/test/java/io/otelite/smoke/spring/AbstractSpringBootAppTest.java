@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
-import io.otelite.smoke.harness.Await;
-import io.otelite.smoke.harness.OtlpHttpReceiver;
-import io.otelite.smoke.harness.ReceivedLog;
-import io.otelite.smoke.harness.ReceivedSpan;
-import io.otelite.smoke.harness.ReceivedTelemetry;
-import io.otelite.smoke.harness.SpringBootApp;
-import io.otelite.smoke.harness.Traceparent;
+import io.otelite.harness.AgentApp;
+import io.otelite.harness.Await;
+import io.otelite.harness.ReceivedLog;
+import io.otelite.harness.ReceivedSpan;
+import io.otelite.harness.ReceivedTelemetry;
+import io.otelite.harness.Traceparent;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,10 +23,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,9 +45,14 @@ abstract class AbstractSpringBootAppTest {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Map<String, Call> session = new LinkedHashMap<>();
-  private OtlpHttpReceiver receiver;
-  private ReceivedTelemetry telemetry;
-  private SpringBootApp app;
+
+  @RegisterExtension
+  final AgentApp app =
+      AgentApp.springBoot(module())
+          .env("OTEL_SERVICE_NAME", serviceName())
+          .env("OTEL_TRACES_EXPORTER", "otlp,console")
+          .env("OTEL_METRICS_EXPORTER", "otlp,console")
+          .env("OTEL_LOGS_EXPORTER", "otlp");
 
   /** The module whose executable jar, built before the smoke tests run, is the application. */
   protected abstract String module();
@@ -90,17 +94,6 @@ abstract class AbstractSpringBootAppTest {
 
   @BeforeAll
   void startTheApplicationAndRunASession() throws Exception {
-    receiver = OtlpHttpReceiver.start();
-    telemetry = receiver.telemetry();
-    app =
-        SpringBootApp.module(module())
-            .env("OTEL_SERVICE_NAME", serviceName())
-            .exportingTo(receiver)
-            .env("OTEL_TRACES_EXPORTER", "otlp,console")
-            .env("OTEL_METRICS_EXPORTER", "otlp,console")
-            .env("OTEL_LOGS_EXPORTER", "otlp")
-            .start();
-
     String json = "application/json";
     String form = "application/x-www-form-urlencoded";
     session.put("owners page", call("GET", "/owners", 200, "/owners"));
@@ -138,16 +131,6 @@ abstract class AbstractSpringBootAppTest {
       assertThat(response.statusCode())
           .as("%s answered\n%s", call, response.body())
           .isEqualTo(call.status());
-    }
-  }
-
-  @AfterAll
-  void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (receiver != null) {
-      receiver.close();
     }
   }
 
@@ -213,10 +196,12 @@ abstract class AbstractSpringBootAppTest {
 
     assertLoggedInsideTheSpan(server, "error response 500 for /api/owners/1/audit");
     ReceivedLog containerLine =
-        telemetry.awaitLog(
-            "Tomcat's log line about the exception",
-            log ->
-                log.body().contains("threw exception") && log.traceId().equals(server.traceId()));
+        app.telemetry()
+            .awaitLog(
+                "Tomcat's log line about the exception",
+                log ->
+                    log.body().contains("threw exception")
+                        && log.traceId().equals(server.traceId()));
     assertThat(containerLine.spanId()).isEqualTo(server.spanId());
   }
 
@@ -240,7 +225,8 @@ abstract class AbstractSpringBootAppTest {
    */
   private void assertLoggedInsideTheSpan(ReceivedSpan server, String message) {
     ReceivedLog line =
-        telemetry.awaitLog("the log line '" + message + "'", log -> log.body().equals(message));
+        app.telemetry()
+            .awaitLog("the log line '" + message + "'", log -> log.body().equals(message));
     assertThat(line.traceId()).isEqualTo(server.traceId());
     assertThat(line.spanId()).isEqualTo(server.spanId());
     assertThat(line.record().getTimeUnixNano())
@@ -250,14 +236,14 @@ abstract class AbstractSpringBootAppTest {
 
   private ReceivedSpan serverSpanOf(Call call) {
     List<ReceivedSpan> trace =
-        telemetry.awaitTrace(call.caller().traceId(), ReceivedSpan::isServer);
+        app.telemetry().awaitTrace(call.caller().traceId(), ReceivedSpan::isServer);
     return ReceivedSpan.only(trace, ReceivedSpan::isServer);
   }
 
   /** (method, route, status) to count. */
   private Map<List<Object>, Long> durationSeries() {
     Map<List<Object>, Long> series = new LinkedHashMap<>();
-    telemetry
+    app.telemetry()
         .histogramSeries(serviceName(), DURATION)
         .forEach(
             (attributes, count) ->

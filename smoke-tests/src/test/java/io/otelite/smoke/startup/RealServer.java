@@ -1,6 +1,6 @@
 package io.otelite.smoke.startup;
 
-import io.otelite.smoke.harness.ManagedProcess;
+import io.otelite.harness.ManagedProcess;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -2,11 +2,11 @@ package io.otelite.smoke.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelite.harness.FreePorts;
+import io.otelite.harness.Locations;
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
 import io.otelite.smoke.harness.FirstResponse;
-import io.otelite.smoke.harness.FreePorts;
-import io.otelite.smoke.harness.Locations;
-import io.otelite.smoke.harness.ManagedProcess;
-import io.otelite.smoke.harness.OtlpHttpReceiver;
 import io.otelite.smoke.harness.TargetJava;
 import java.io.IOException;
 import java.net.URI;
@@ -61,12 +61,12 @@ class StartupSafetyTest {
   private static final AtomicInteger SERVICE_NUMBER = new AtomicInteger();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private static OtlpHttpReceiver receiver;
+  private static OtlpReceiver receiver;
   private static Path summary;
 
   @BeforeAll
   static void startReceiver() throws IOException {
-    receiver = OtlpHttpReceiver.start();
+    receiver = OtlpReceiver.http();
     summary =
         Locations.moduleTarget().resolve("startup-safety-java" + TargetJava.feature() + ".tsv");
     Files.writeString(

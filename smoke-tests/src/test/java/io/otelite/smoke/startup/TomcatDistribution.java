@@ -1,7 +1,7 @@
 package io.otelite.smoke.startup;
 
-import io.otelite.smoke.harness.Locations;
-import io.otelite.smoke.harness.ManagedProcess;
+import io.otelite.harness.Locations;
+import io.otelite.harness.ManagedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

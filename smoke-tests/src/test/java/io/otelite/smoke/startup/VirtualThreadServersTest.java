@@ -2,17 +2,17 @@ package io.otelite.smoke.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otelite.smoke.harness.Await;
-import io.otelite.smoke.harness.FreePorts;
-import io.otelite.smoke.harness.Locations;
-import io.otelite.smoke.harness.ManagedProcess;
-import io.otelite.smoke.harness.OtlpHttpReceiver;
-import io.otelite.smoke.harness.ReceivedSpan;
-import io.otelite.smoke.harness.ReceivedTelemetry;
+import io.otelite.harness.Await;
+import io.otelite.harness.FreePorts;
+import io.otelite.harness.Locations;
+import io.otelite.harness.ManagedProcess;
+import io.otelite.harness.OtlpReceiver;
+import io.otelite.harness.ReceivedSpan;
+import io.otelite.harness.ReceivedTelemetry;
+import io.otelite.harness.SpringBootApp;
+import io.otelite.harness.Traceparent;
 import io.otelite.smoke.harness.RequiresJava;
 import io.otelite.smoke.harness.SmallApp;
-import io.otelite.smoke.harness.SpringBootApp;
-import io.otelite.smoke.harness.Traceparent;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -107,7 +107,7 @@ class VirtualThreadServersTest {
       throws Exception {
     String service = tomcat.name() + "-" + threads;
     int port = FreePorts.next();
-    try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
+    try (OtlpReceiver receiver = OtlpReceiver.http();
         ManagedProcess process =
             tomcat.start(Locations.agentJar(), port, List.of(), otlpTo(receiver, service))) {
       String base = "http://127.0.0.1:" + port + "/vt";
@@ -126,7 +126,7 @@ class VirtualThreadServersTest {
 
   private Telemetry runSpringBoot(String threads, boolean virtual) throws Exception {
     String service = "spring-boot3-" + threads;
-    try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start()) {
+    try (OtlpReceiver receiver = OtlpReceiver.http()) {
       SpringBootApp.Builder builder = SpringBootApp.named(service).exportingTo(receiver);
       if (virtual) {
         builder.arguments("--spring.threads.virtual.enabled=true");
@@ -176,7 +176,7 @@ class VirtualThreadServersTest {
         StandardCharsets.UTF_8);
   }
 
-  private static Map<String, String> otlpTo(OtlpHttpReceiver receiver, String service) {
+  private static Map<String, String> otlpTo(OtlpReceiver receiver, String service) {
     return Map.of(
         "OTEL_SERVICE_NAME", service,
         "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(),

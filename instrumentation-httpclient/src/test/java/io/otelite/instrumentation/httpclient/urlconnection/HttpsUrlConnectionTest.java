@@ -11,8 +11,8 @@ import static io.opentelemetry.semconv.UrlAttributes.URL_FULL;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.otelite.harness.TestCertificate;
 import io.otelite.instrumentation.httpclient.RecordingHttpServer;
-import io.otelite.instrumentation.httpclient.TestCertificate;
 import io.otelite.tooling.testing.InstrumentationTestHarness;
 import java.io.InputStream;
 import java.net.URI;
@@ -33,7 +33,7 @@ class HttpsUrlConnectionTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    tls = TestCertificate.sslContext();
+    tls = TestCertificate.selfTrustingContext();
     server = RecordingHttpServer.https(tls);
   }
 

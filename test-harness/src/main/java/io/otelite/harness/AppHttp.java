@@ -1,4 +1,4 @@
-package io.otelite.smoke.harness;
+package io.otelite.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,11 +1,16 @@
-package io.otelite.smoke.harness;
+package io.otelite.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
-/** Where the built artifacts are. Surefire runs the tests in the module directory. */
+/**
+ * Where the built artifacts are. Surefire and failsafe run the tests in the module directory, one
+ * level below the repository root.
+ */
 public final class Locations {
 
   private Locations() {}
@@ -15,8 +20,8 @@ public final class Locations {
   }
 
   /**
-   * target/ of this module: jars copied by maven-dependency-plugin, compiled small apps, process
-   * logs.
+   * target/ of the module under test: jars copied by maven-dependency-plugin, compiled small apps,
+   * process logs.
    */
   public static Path moduleTarget() {
     return Path.of("target").toAbsolutePath().normalize();
@@ -43,7 +48,28 @@ public final class Locations {
   public static Path copiedByMaven(String relativePath) {
     return existing(
         moduleTarget().resolve(relativePath),
-        "copied by maven-dependency-plugin in the process-test-resources phase of smoke-tests");
+        "copied by maven-dependency-plugin in the process-test-resources phase of this module");
+  }
+
+  /** The module's compiled test classes: the applications the agent's ITs run. */
+  public static Path testClasses() {
+    return moduleTarget().resolve("test-classes");
+  }
+
+  /** A jar of the test class path (the module's test dependencies), by artifact id. */
+  public static Path testLibrary(String artifactId) {
+    Pattern versioned = Pattern.compile(Pattern.quote(artifactId) + "-\\d[^/\\\\]*\\.jar");
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path path = Path.of(entry);
+      if (versioned.matcher(path.getFileName().toString()).matches()) {
+        return path.toAbsolutePath();
+      }
+    }
+    throw new AssertionError(
+        "no "
+            + artifactId
+            + " jar on the test class path: "
+            + System.getProperty("java.class.path"));
   }
 
   public static Path javaExecutable() {

@@ -1,4 +1,4 @@
-package io.otelite.smoke.harness;
+package io.otelite.harness;
 
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
@@ -70,6 +70,12 @@ public record ReceivedSpan(
 
   public Object attribute(String key) {
     return attributes().get(key);
+  }
+
+  /** A string attribute's value; null when the span does not have it. */
+  public String stringAttribute(String key) {
+    Object value = attribute(key);
+    return value == null ? null : String.valueOf(value);
   }
 
   public boolean hasAttribute(String key, Object value) {

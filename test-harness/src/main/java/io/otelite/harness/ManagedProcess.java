@@ -1,4 +1,4 @@
-package io.otelite.smoke.harness;
+package io.otelite.harness;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,13 +20,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A program in its own process (a JVM under the agent, Zipkin, Jaeger): its output is kept in
- * memory for assertions and copied to {@code target/smoke-logs/} for people; {@link #close()} ends
- * it and everything it started.
+ * A program in its own process (a JVM under the agent, Zipkin, Jaeger, a server's launch script):
+ * its output is kept in memory for assertions and copied to {@code target/process-logs/} for
+ * people; failures quote its last lines ({@link #tail()}); {@link #close()} ends it and everything
+ * it started. {@link AgentJvm} builds the command line of a JVM under the built agent jar.
  */
 public final class ManagedProcess implements AutoCloseable {
 
   private static final Duration GRACEFUL_STOP = Duration.ofSeconds(15);
+  // what the JVM prints when an agent appends to the boot class path: not the agent's own output
+  private static final String JVM_SHARING_NOTICE =
+      "Sharing is only supported for boot loader classes";
 
   private final String name;
   private final Process process;
@@ -35,10 +39,14 @@ public final class ManagedProcess implements AutoCloseable {
   private final Path log;
   private final Writer logWriter;
   private final List<Thread> readers = new ArrayList<>();
+  private final boolean killOnClose;
+  private volatile long exitedAtMillis;
 
-  private ManagedProcess(String name, Process process, Path log) throws IOException {
+  private ManagedProcess(String name, Process process, Path log, boolean killOnClose)
+      throws IOException {
     this.name = name;
     this.process = process;
+    this.killOnClose = killOnClose;
     this.log = log;
     this.logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
     readers.add(pump(process.getInputStream(), stdout, "out| "));
@@ -77,6 +85,39 @@ public final class ManagedProcess implements AutoCloseable {
     }
   }
 
+  /** Everything on stdout so far, one string. */
+  public String stdoutText() {
+    return String.join("\n", stdout());
+  }
+
+  /** Everything on stderr so far, one string. */
+  public String stderrText() {
+    return String.join("\n", stderr());
+  }
+
+  /**
+   * What the agent and the application wrote to stderr, without the JVM's class-data-sharing
+   * notice.
+   */
+  public List<String> stderrWithoutJvmNotice() {
+    return stderr().stream().filter(line -> !line.contains(JVM_SHARING_NOTICE)).toList();
+  }
+
+  /** {@link #stderrWithoutJvmNotice()} as one string. */
+  public String stderrTextWithoutJvmNotice() {
+    return String.join("\n", stderrWithoutJvmNotice());
+  }
+
+  /** The lines on stderr that contain {@code text}. */
+  public List<String> stderrLinesContaining(String text) {
+    return stderr().stream().filter(line -> line.contains(text)).toList();
+  }
+
+  /** Waits until stdout holds a line containing {@code text}. */
+  public String awaitStdoutContaining(String text, Duration timeout) {
+    return awaitStdoutLine("'" + text + "'", line -> line.contains(text), timeout);
+  }
+
   /** Waits for a line on stdout; fails early, with the output so far, if the process dies. */
   public String awaitStdoutLine(String what, Predicate<String> line, Duration timeout) {
     return Await.until(
@@ -104,19 +145,33 @@ public final class ManagedProcess implements AutoCloseable {
         this::tail);
   }
 
-  /** Waits for the process to end by itself and returns its exit code. */
+  /**
+   * Waits for the process to end by itself and returns its exit code; remembers when it ended
+   * ({@link #exitedAtMillis()}).
+   */
   public int awaitExit(Duration timeout) {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new AssertionError(
             name + " still runs after " + timeout.toSeconds() + " s\n" + tail());
       }
+      exitedAtMillis = System.currentTimeMillis();
       joinReaders();
       return process.exitValue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     }
+  }
+
+  /** The exit code of a process that ended. */
+  public int exitCode() {
+    return process.exitValue();
+  }
+
+  /** When {@link #awaitExit} saw the process end (wall clock, ms). */
+  public long exitedAtMillis() {
+    return exitedAtMillis;
   }
 
   /**
@@ -132,6 +187,11 @@ public final class ManagedProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /** SIGTERM without waiting, as a service manager sends it; the test then awaits the exit. */
+  public void sendTerm() {
+    process.destroy();
   }
 
   /** The JVM's threads and their stacks ({@code jcmd <pid> Thread.print}), to diagnose a hang. */
@@ -184,13 +244,17 @@ public final class ManagedProcess implements AutoCloseable {
   }
 
   /**
-   * SIGTERM first, so that the agent's shutdown hook can flush; then SIGKILL. Children (a JVM that
-   * a script started) go too.
+   * SIGTERM first, so that the agent's shutdown hook can flush; then SIGKILL (at once when built
+   * with {@link Builder#killOnClose()}). Children (a JVM that a script started) go too.
    */
   @Override
   public void close() {
     List<ProcessHandle> children = process.descendants().toList();
-    process.destroy();
+    if (killOnClose) {
+      process.destroyForcibly();
+    } else {
+      process.destroy();
+    }
     children.forEach(ProcessHandle::destroy);
     try {
       if (!process.waitFor(GRACEFUL_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -256,6 +320,7 @@ public final class ManagedProcess implements AutoCloseable {
     private final List<String> command = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path workingDirectory = Locations.moduleTarget();
+    private boolean killOnClose;
 
     private Builder(String name) {
       this.name = name;
@@ -268,6 +333,20 @@ public final class ManagedProcess implements AutoCloseable {
 
     public Builder env(String key, String value) {
       environment.put(key, value);
+      return this;
+    }
+
+    public Builder env(Map<String, String> variables) {
+      environment.putAll(variables);
+      return this;
+    }
+
+    /**
+     * {@link #close()} kills at once, with no SIGTERM first: for a test that has what it needs and
+     * must not wait for the shutdown hook's last export.
+     */
+    public Builder killOnClose() {
+      killOnClose = true;
       return this;
     }
 
@@ -285,9 +364,10 @@ public final class ManagedProcess implements AutoCloseable {
           .removeIf(key -> key.startsWith("OTEL_") || key.startsWith("TESTAPP_"));
       builder.environment().putAll(environment);
       try {
-        Path logs = Files.createDirectories(Locations.moduleTarget().resolve("smoke-logs"));
+        Path logs = Files.createDirectories(Locations.moduleTarget().resolve("process-logs"));
         Process process = builder.start();
-        return new ManagedProcess(name, process, logs.resolve(name + "-" + process.pid() + ".log"));
+        return new ManagedProcess(
+            name, process, logs.resolve(name + "-" + process.pid() + ".log"), killOnClose);
       } catch (IOException e) {
         throw new UncheckedIOException("could not start " + command, e);
       }

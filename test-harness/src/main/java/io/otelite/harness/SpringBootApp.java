@@ -1,8 +1,5 @@
-package io.otelite.smoke.harness;
+package io.otelite.harness;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +14,7 @@ import java.util.regex.Pattern;
  * [arguments]}, with or without the agent, on a free port; ready once Spring Boot logs that it
  * started, so that readiness costs the application no request of its own.
  */
-public final class SpringBootApp implements AutoCloseable {
+public final class SpringBootApp implements HttpApp, AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(180);
   // "Started OwnersApplication in 4.2 seconds (process running for 4.9)", not JFR's "Started
   // recording"
@@ -44,43 +41,14 @@ public final class SpringBootApp implements AutoCloseable {
     return new Builder("testapp-spring-boot3", serviceName).env("OTEL_SERVICE_NAME", serviceName);
   }
 
+  @Override
   public ManagedProcess process() {
     return process;
   }
 
+  @Override
   public String baseUrl() {
     return "http://127.0.0.1:" + port;
-  }
-
-  public HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
-  }
-
-  public HttpResponse<String> get(String path, Traceparent caller) {
-    return send(request(path, caller).GET());
-  }
-
-  public HttpResponse<String> postJson(String path, String json, Traceparent caller) {
-    return send(
-        request(path, caller)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
-  }
-
-  public HttpResponse<String> postForm(String path, String form, Traceparent caller) {
-    return send(
-        request(path, caller)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)));
-  }
-
-  private HttpRequest.Builder request(String path, Traceparent caller) {
-    return HttpRequest.newBuilder(URI.create(baseUrl() + path))
-        .header("traceparent", caller.header());
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder request) {
-    return AppHttp.send(process, request);
   }
 
   /** SIGTERM, as a service manager stops it; fails if it is still running after 30 s. */
@@ -135,31 +103,26 @@ public final class SpringBootApp implements AutoCloseable {
       return this;
     }
 
-    /** OTLP over http/protobuf to the receiver in the test JVM. */
-    public Builder exportingTo(OtlpHttpReceiver receiver) {
-      return env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
-          .env("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+    /** OTLP to the receiver in the test JVM, in its protocol. */
+    public Builder exportingTo(OtlpReceiver receiver) {
+      environment.putAll(receiver.exporterEnvironment());
+      return this;
     }
 
     public SpringBootApp start() {
       Path jar = Locations.repoRoot().resolve(module + "/target/" + module + ".jar");
       int port = FreePorts.next();
-      List<String> command = new ArrayList<>();
-      if (underAgent) {
-        command.add("-javaagent:" + Locations.agentJar());
-      }
-      command.addAll(jvmOptions);
-      command.add("-jar");
-      command.add(
-          Locations.existingFile(jar, "build it with `mvn -pl " + module + " package`").toString());
-      command.add("--server.port=" + port);
-      command.addAll(arguments);
-      ManagedProcess.Builder builder =
-          ManagedProcess.java(processName)
-              .command(command.toArray(String[]::new))
-              .workingDirectory(Locations.moduleTarget());
-      environment.forEach(builder::env);
-      ManagedProcess process = builder.start();
+      ManagedProcess process =
+          AgentJvm.jar(
+                  processName,
+                  Locations.existingFile(jar, "build it with `mvn -pl " + module + " package`"))
+              .underAgent(underAgent)
+              .jvmOptions(jvmOptions)
+              .arguments("--server.port=" + port)
+              .arguments(arguments.toArray(String[]::new))
+              .workingDirectory(Locations.moduleTarget())
+              .env(environment)
+              .start();
       try {
         process.awaitStdoutLine(
             "'Started ... in N seconds'", line -> STARTED.matcher(line).find(), STARTUP);

@@ -1,4 +1,4 @@
-package io.otelite.smoke.harness;
+package io.otelite.harness;
 
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;

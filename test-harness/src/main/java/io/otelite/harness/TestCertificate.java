@@ -1,4 +1,4 @@
-package io.otelite.agent.reliability;
+package io.otelite.harness;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,15 +16,15 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A self-signed certificate and its key, made by the JDK's {@code keytool} for this test run only,
- * for {@code 127.0.0.1}: as a PKCS#12 key store (for a server) and as the PEM files the OTLP
- * exporter settings take.
+ * for {@code 127.0.0.1}: as a PKCS#12 key store (for a server), as the PEM files the OTLP exporter
+ * settings take, and as TLS contexts.
  */
-final class TestCertificate {
+public final class TestCertificate {
   private static final char[] PASSWORD = "test-only".toCharArray();
 
-  final Path keyStore;
-  final Path certificatePem;
-  final Path privateKeyPem;
+  private final Path keyStore;
+  private final Path certificatePem;
+  private final Path privateKeyPem;
 
   private TestCertificate(Path keyStore, Path certificatePem, Path privateKeyPem) {
     this.keyStore = keyStore;
@@ -32,7 +32,8 @@ final class TestCertificate {
     this.privateKeyPem = privateKeyPem;
   }
 
-  static TestCertificate generate(Path directory, String name) throws Exception {
+  /** A new certificate and key in {@code directory}, named {@code name} (also its CN). */
+  public static TestCertificate generate(Path directory, String name) throws Exception {
     Path keyStore = directory.resolve(name + ".p12");
     keytool(
         "-genkeypair",
@@ -71,7 +72,7 @@ final class TestCertificate {
    * A TLS context that presents this certificate and trusts only {@code trusted} (none: trusts
    * nobody).
    */
-  SSLContext serverContext(List<TestCertificate> trusted) throws Exception {
+  public SSLContext serverContext(List<TestCertificate> trusted) throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keyStore)) {
       store.load(in, PASSWORD);
@@ -94,6 +95,30 @@ final class TestCertificate {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(keys.getKeyManagers(), trustManagers.getTrustManagers(), null);
     return context;
+  }
+
+  /**
+   * A TLS context for both ends of a test connection: it presents a new certificate and trusts only
+   * that one.
+   */
+  public static SSLContext selfTrustingContext() throws Exception {
+    TestCertificate certificate = generate(Files.createTempDirectory("otelite-tls"), "server");
+    return certificate.serverContext(List.of(certificate));
+  }
+
+  /** The PKCS#12 key store, password-protected with a test-only password. */
+  public Path keyStore() {
+    return keyStore;
+  }
+
+  /** The certificate, PEM (as {@code OTEL_EXPORTER_OTLP_CERTIFICATE} takes it). */
+  public Path certificatePem() {
+    return certificatePem;
+  }
+
+  /** The private key, PKCS#8 PEM (as {@code OTEL_EXPORTER_OTLP_CLIENT_KEY} takes it). */
+  public Path privateKeyPem() {
+    return privateKeyPem;
   }
 
   private static String pem(String type, byte[] der) {

@@ -1,16 +1,13 @@
-package io.otelite.smoke.harness;
+package io.otelite.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** testapp/target/testapp.jar running in its own JVM under the agent jar. */
-public final class Testapp implements AutoCloseable {
+public final class Testapp implements HttpApp, AutoCloseable {
 
   private static final Duration STARTUP = Duration.ofSeconds(90);
 
@@ -40,34 +37,19 @@ public final class Testapp implements AutoCloseable {
     return new Builder(serviceName);
   }
 
+  @Override
   public int port() {
     return port;
   }
 
+  @Override
   public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
+  @Override
   public ManagedProcess process() {
     return process;
-  }
-
-  public HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
-  }
-
-  public HttpResponse<String> get(String path, String header, String value) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header(header, value).GET());
-  }
-
-  public HttpResponse<String> post(String path) {
-    return send(
-        HttpRequest.newBuilder(URI.create(baseUrl() + path))
-            .POST(HttpRequest.BodyPublishers.noBody()));
-  }
-
-  public HttpResponse<String> send(HttpRequest.Builder request) {
-    return AppHttp.send(process, request);
   }
 
   @Override
@@ -93,16 +75,10 @@ public final class Testapp implements AutoCloseable {
       return this;
     }
 
-    /** OTLP over http/protobuf to the receiver in the test JVM. */
-    public Builder exportingTo(OtlpHttpReceiver receiver) {
-      return env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
-          .env("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
-    }
-
-    /** OTLP over gRPC to the receiver in the test JVM. */
-    public Builder exportingTo(OtlpGrpcReceiver receiver) {
-      return env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
-          .env("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc");
+    /** OTLP to the receiver in the test JVM, in its protocol. */
+    public Builder exportingTo(OtlpReceiver receiver) {
+      environment.putAll(receiver.exporterEnvironment());
+      return this;
     }
 
     /** {@code /checkout} calls {@code downstream}. */
@@ -111,15 +87,12 @@ public final class Testapp implements AutoCloseable {
     }
 
     public Testapp start() {
-      ManagedProcess.Builder command =
-          ManagedProcess.java(serviceName)
-              .command(
-                  "-javaagent:" + Locations.agentJar(),
-                  "-Xmx256m",
-                  "-jar",
-                  Locations.testappJar().toString());
-      environment.forEach(command::env);
-      Testapp app = new Testapp(command.start());
+      ManagedProcess process =
+          AgentJvm.jar(serviceName, Locations.testappJar())
+              .jvmOptions("-Xmx256m")
+              .env(environment)
+              .start();
+      Testapp app = new Testapp(process);
       assertThat(app.port()).isPositive();
       return app;
     }

@@ -1,4 +1,4 @@
-package io.otelite.smoke.harness;
+package io.otelite.harness;
 
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
@@ -39,12 +39,18 @@ public final class ReceivedTelemetry {
 
   void accept(ExportTraceServiceRequest request) {
     traceRequests.incrementAndGet();
+    spans.addAll(spansOf(request));
+  }
+
+  /** The spans of one trace export, each with its resource and scope. */
+  static List<ReceivedSpan> spansOf(ExportTraceServiceRequest request) {
+    List<ReceivedSpan> received = new ArrayList<>();
     for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
       Map<String, Object> resource =
           OtlpValues.toMap(resourceSpans.getResource().getAttributesList());
       for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
         for (Span span : scopeSpans.getSpansList()) {
-          spans.add(
+          received.add(
               new ReceivedSpan(
                   resource,
                   scopeSpans.getScope().getName(),
@@ -53,6 +59,7 @@ public final class ReceivedTelemetry {
         }
       }
     }
+    return received;
   }
 
   void accept(ExportMetricsServiceRequest request) {
@@ -127,8 +134,33 @@ public final class ReceivedTelemetry {
   }
 
   public ReceivedSpan awaitSpan(String what, Predicate<ReceivedSpan> matches) {
+    return awaitSpan(what, matches, DEFAULT_WAIT);
+  }
+
+  public ReceivedSpan awaitSpan(String what, Predicate<ReceivedSpan> matches, Duration timeout) {
     return Await.until(
-        what, DEFAULT_WAIT, () -> spans.stream().filter(matches).findFirst(), this::describeSpans);
+        what, timeout, () -> spans.stream().filter(matches).findFirst(), this::describeSpans);
+  }
+
+  /** Waits until at least {@code count} received spans match. */
+  public void awaitSpans(
+      String what, Predicate<ReceivedSpan> matches, long count, Duration timeout) {
+    Await.until(
+        count + " spans: " + what,
+        timeout,
+        () ->
+            spans.stream().filter(matches).count() >= count ? Optional.of(true) : Optional.empty(),
+        () -> spans.stream().filter(matches).count() + " of them among " + describeSpanCount());
+  }
+
+  /** How many spans arrived, and the last few: enough to say what was seen without flooding. */
+  private String describeSpanCount() {
+    List<ReceivedSpan> snapshot = spans();
+    return snapshot.size()
+        + " spans received; the last ones:\n"
+        + snapshot.subList(Math.max(0, snapshot.size() - 20), snapshot.size()).stream()
+            .map(ReceivedSpan::toString)
+            .collect(Collectors.joining("\n"));
   }
 
   /** Waits until the trace holds a span matching each predicate, then returns the whole trace. */

@@ -1,4 +1,4 @@
-package io.otelite.smoke.harness;
+package io.otelite.harness;
 
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import java.util.HexFormat;
