@@ -1,22 +1,20 @@
 package io.otelite.smoke;
 
-import static io.otelite.smoke.harness.ReceivedSpan.only;
+import static io.otelite.harness.ReceivedSpan.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otelite.smoke.harness.Await;
-import io.otelite.smoke.harness.OtlpHttpReceiver;
-import io.otelite.smoke.harness.ReceivedSpan;
-import io.otelite.smoke.harness.ReceivedTelemetry;
-import io.otelite.smoke.harness.Testapp;
-import io.otelite.smoke.harness.Traceparent;
+import io.otelite.harness.AgentApp;
+import io.otelite.harness.Await;
+import io.otelite.harness.ReceivedSpan;
+import io.otelite.harness.ReceivedTelemetry;
+import io.otelite.harness.Traceparent;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * testapp under the agent with {@code parentbased_traceidratio}, as a service that samples a share
@@ -29,39 +27,21 @@ import org.junit.jupiter.api.Timeout;
 class RatioSamplingTest {
   private static final String SERVICE = "orders-ratio";
 
-  private static OtlpHttpReceiver receiver;
-  private static ReceivedTelemetry telemetry;
-  private static Testapp app;
-
-  @BeforeAll
-  @Timeout(value = 2, unit = TimeUnit.MINUTES)
-  static void startTestappSamplingByRatio() {
-    receiver = OtlpHttpReceiver.start();
-    telemetry = receiver.telemetry();
-    app =
-        Testapp.underAgent(SERVICE)
-            .exportingTo(receiver)
-            .env("OTEL_TRACES_SAMPLER", "parentbased_traceidratio")
-            .env("OTEL_TRACES_SAMPLER_ARG", "1.0")
-            .start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    receiver.close();
-  }
+  @RegisterExtension
+  static final AgentApp app =
+      AgentApp.testapp(SERVICE)
+          .env("OTEL_TRACES_SAMPLER", "parentbased_traceidratio")
+          .env("OTEL_TRACES_SAMPLER_ARG", "1.0");
 
   @Test
   void aRootRequestKeptByTheRatioHasEveryAttributeOnItsSpans() {
     assertThat(app.get("/orders/1").statusCode()).isEqualTo(200);
 
     ReceivedSpan server =
-        telemetry.awaitSpan(
-            "the SERVER span of GET /orders/1",
-            span -> span.isServer() && span.hasAttribute("url.path", "/orders/1"));
+        app.telemetry()
+            .awaitSpan(
+                "the SERVER span of GET /orders/1",
+                span -> span.isServer() && span.hasAttribute("url.path", "/orders/1"));
     assertThat(server.isRoot()).isTrue();
     assertThat(server.name()).isEqualTo("GET /orders/*");
     assertThat(server.attributes())
@@ -77,8 +57,8 @@ class RatioSamplingTest {
         .containsKeys("network.peer.port", "user_agent.original");
 
     List<ReceivedSpan> trace =
-        telemetry.awaitTrace(
-            server.traceId(), ReceivedSpan::isServer, ReceivedSpan::isDatabaseCall);
+        app.telemetry()
+            .awaitTrace(server.traceId(), ReceivedSpan::isServer, ReceivedSpan::isDatabaseCall);
     ReceivedSpan select = only(trace, ReceivedSpan::isDatabaseCall);
     assertThat(select.isChildOf(server)).isTrue();
     assertThat(select.name()).isEqualTo("SELECT orders");
@@ -99,10 +79,11 @@ class RatioSamplingTest {
     // spans are exported in the order they end: once this later one is in, the first would be too
     assertThat(app.get("/orders/3", "traceparent", sampledCaller.header()).statusCode())
         .isEqualTo(200);
-    telemetry.awaitTrace(sampledCaller.traceId(), ReceivedSpan::isServer);
+    app.telemetry().awaitTrace(sampledCaller.traceId(), ReceivedSpan::isServer);
 
-    assertThat(telemetry.trace(unsampledCaller.traceId())).isEmpty();
-    assertThat(telemetry.spans()).noneMatch(span -> span.hasAttribute("url.path", "/orders/2"));
+    assertThat(app.telemetry().trace(unsampledCaller.traceId())).isEmpty();
+    assertThat(app.telemetry().spans())
+        .noneMatch(span -> span.hasAttribute("url.path", "/orders/2"));
     Map<String, Object> measured =
         Map.of(
             "http.request.method", "GET",
@@ -116,10 +97,10 @@ class RatioSamplingTest {
         ReceivedTelemetry.DEFAULT_WAIT,
         () ->
             Optional.ofNullable(
-                    telemetry
+                    app.telemetry()
                         .histogramSeries(SERVICE, "http.server.request.duration")
                         .get(measured))
                 .filter(count -> count >= 2),
-        telemetry::describeMetrics);
+        app.telemetry()::describeMetrics);
   }
 }
