@@ -36,11 +36,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The official W3C Trace Context test suite (folder {@code test/} of {@code w3c/trace-context}, at
- * {@code ../shared/third-party/w3c-trace-context-test/}, outside this repository) against a plain
- * servlet deployed in the stock Tomcat 10.1 distribution, started by {@code catalina.sh run} under
- * the agent with {@code OTEL_PROPAGATORS=tracecontext}. The servlet forwards each call the harness
- * asks for with {@code java.net.http.HttpClient}; it has no tracing code of its own. Every level-1
- * test and the level-2 test must pass ({@code SPEC_LEVEL=2}, {@code STRICT_LEVEL=2}).
+ * {@code ../shared/third-party/w3c-trace-context-test/}, outside this repository, found by {@link
+ * Locations#thirdParty()}) against a plain servlet deployed in the stock Tomcat 10.1 distribution,
+ * started by {@code catalina.sh run} under the agent with {@code OTEL_PROPAGATORS=tracecontext}.
+ * The servlet forwards each call the harness asks for with {@code java.net.http.HttpClient}; it has
+ * no tracing code of its own. Every level-1 test and the level-2 test must pass ({@code
+ * SPEC_LEVEL=2}, {@code STRICT_LEVEL=2}).
  *
  * <p>The harness is Python with aiohttp, from the virtual environment that {@code
  * scripts/start-services.sh} makes at {@code $OTELITE_SERVICES_DIR/w3c-trace-context-venv} (default
@@ -49,8 +50,7 @@ import org.junit.jupiter.api.Test;
  * {@code target/w3c-trace-context.txt}.
  */
 class W3cTraceContextConformanceTest {
-  private static final Path SUITE =
-      Locations.repoRoot().resolve("../shared/third-party/w3c-trace-context-test").normalize();
+  private static final Path SUITE = Locations.thirdParty().resolve("w3c-trace-context-test");
   private static final int LEVEL_1_TESTS = 40;
   private static final String LEVEL_2_TEST = "TraceContext2Test.test_propagates_random_flag";
   private static final Duration SERVER_START_BOUND = Duration.ofSeconds(120);

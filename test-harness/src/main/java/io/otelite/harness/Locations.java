@@ -20,6 +20,55 @@ public final class Locations {
   }
 
   /**
+   * The test suites written by others ({@code ../shared/third-party/} beside the repository,
+   * pinned, with their licences; used from there, never copied in). Looked for, in order: {@code
+   * -Dotelite.third.party=PATH} or {@code OTELITE_THIRD_PARTY}; beside this checkout; beside the
+   * local repository this one was cloned from (a fresh clone in /tmp has no {@code ../shared}, the
+   * repository it came from has). The first that exists, else the one beside this checkout.
+   */
+  public static Path thirdParty() {
+    String override =
+        System.getProperty("otelite.third.party", System.getenv("OTELITE_THIRD_PARTY"));
+    if (override != null && !override.isBlank()) {
+      return Path.of(override).toAbsolutePath().normalize();
+    }
+    Path besideCheckout = besideShared(repoRoot());
+    if (Files.isDirectory(besideCheckout)) {
+      return besideCheckout;
+    }
+    Path origin = localOrigin();
+    if (origin != null && Files.isDirectory(besideShared(origin))) {
+      return besideShared(origin);
+    }
+    return besideCheckout;
+  }
+
+  private static Path besideShared(Path repository) {
+    return repository.resolve("../shared/third-party").normalize();
+  }
+
+  /** The directory {@code origin} points to when it is a repository on this machine, else null. */
+  private static Path localOrigin() {
+    try {
+      Process git =
+          new ProcessBuilder("git", "-C", repoRoot().toString(), "remote", "get-url", "origin")
+              .redirectErrorStream(true)
+              .start();
+      String url = new String(git.getInputStream().readAllBytes()).trim();
+      if (git.waitFor() != 0 || url.isEmpty() || url.contains("://") || url.contains("@")) {
+        return null;
+      }
+      Path path = Path.of(url.startsWith("file:") ? url.substring("file:".length()) : url);
+      return Files.isDirectory(path) ? path.toAbsolutePath().normalize() : null;
+    } catch (java.io.IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  /**
    * target/ of the module under test: jars copied by maven-dependency-plugin, compiled small apps,
    * process logs.
    */
