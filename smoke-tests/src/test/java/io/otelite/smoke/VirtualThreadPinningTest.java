@@ -31,6 +31,12 @@ import org.junit.jupiter.api.Timeout;
  * pins its carrier; from Java 24 (JEP 491) it no longer does, and what still pins is blocking in a
  * native frame, in a class initialiser or while the JVM links a call site or loads a class. The
  * control run shows that this recording and its reading do catch a pin on the JDK at hand.
+ *
+ * <p>Each path is asked once, alone, before the load. The first requests of a fresh JVM load and
+ * initialise classes, the application's and the agent's alike, and a second virtual thread arriving
+ * while the JVM does so waits pinned ("Waited for initialization of ... by another thread"): the
+ * JVM's class loading, not a lock of the agent's. The load then shows what every later request
+ * costs.
  */
 @RequiresJava(21)
 class VirtualThreadPinningTest {
@@ -58,6 +64,9 @@ class VirtualThreadPinningTest {
                 .jvmOptions(recordingPinnedThreads(recording))
                 .arguments("--spring.threads.virtual.enabled=true")
                 .start()) {
+      for (String path : PATHS) {
+        assertThat(app.get(path).statusCode()).as("first %s, alone", path).isEqualTo(200);
+      }
       ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
       List<Future<?>> done = new ArrayList<>();
       for (int client = 0; client < CLIENTS; client++) {
