@@ -55,10 +55,15 @@ public final class Locations {
               .redirectErrorStream(true)
               .start();
       String url = new String(git.getInputStream().readAllBytes()).trim();
-      if (git.waitFor() != 0 || url.isEmpty() || url.contains("://") || url.contains("@")) {
+      if (git.waitFor() != 0 || url.isEmpty()) {
         return null;
       }
-      Path path = Path.of(url.startsWith("file:") ? url.substring("file:".length()) : url);
+      if (url.startsWith("file://")) {
+        url = url.substring("file://".length());
+      } else if (url.contains("://") || url.contains("@")) {
+        return null; // a remote repository: nothing beside it on this machine
+      }
+      Path path = Path.of(url);
       return Files.isDirectory(path) ? path.toAbsolutePath().normalize() : null;
     } catch (java.io.IOException e) {
       return null;
