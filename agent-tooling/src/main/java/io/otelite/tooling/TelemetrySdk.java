@@ -61,11 +61,7 @@ public final class TelemetrySdk {
               .disableShutdownHook()
               .build()
               .getOpenTelemetrySdk();
-      Meter agentMeter =
-          sdk.getMeterProvider()
-              .meterBuilder("io.otelite.agent")
-              .setInstrumentationVersion(AgentVersion.get())
-              .build();
+      Meter agentMeter = AgentVersion.meter(sdk, "io.otelite.agent");
       DroppedSpans.registerMetric(agentMeter);
       DiskBufferDrops.registerMetric(agentMeter);
       registerShutdownHook(sdk, shutdownTimeoutMillis);

@@ -33,8 +33,7 @@ public final class RuntimeMetrics {
       AgentLog.debug("runtime metrics are disabled");
       return;
     }
-    Meter meter =
-        openTelemetry.meterBuilder(SCOPE).setInstrumentationVersion(AgentVersion.get()).build();
+    Meter meter = AgentVersion.meter(openTelemetry, SCOPE);
     // the JDK's management beans may log through java.util.logging: not before the application set
     // it up
     AfterApplicationLogging.run(() -> register(meter));

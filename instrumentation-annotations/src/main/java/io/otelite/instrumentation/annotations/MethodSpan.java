@@ -20,10 +20,8 @@ import java.util.concurrent.ExecutionException;
  */
 final class MethodSpan {
   private static final Tracer TRACER =
-      GlobalOpenTelemetry.get()
-          .tracerBuilder("io.otelite.opentelemetry-instrumentation-annotations")
-          .setInstrumentationVersion(AgentVersion.get())
-          .build();
+      AgentVersion.tracer(
+          GlobalOpenTelemetry.get(), "io.otelite.opentelemetry-instrumentation-annotations");
 
   private final SpanRecipe recipe;
   private final Span span;

@@ -1,5 +1,8 @@
 package io.otelite.instrumentation.api;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.trace.Tracer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -17,6 +20,16 @@ public final class AgentVersion {
 
   public static String get() {
     return VERSION;
+  }
+
+  /** The tracer of one of the agent's scopes, at the agent's version. */
+  public static Tracer tracer(OpenTelemetry openTelemetry, String scopeName) {
+    return openTelemetry.tracerBuilder(scopeName).setInstrumentationVersion(VERSION).build();
+  }
+
+  /** The meter of one of the agent's scopes, at the agent's version. */
+  public static Meter meter(OpenTelemetry openTelemetry, String scopeName) {
+    return openTelemetry.meterBuilder(scopeName).setInstrumentationVersion(VERSION).build();
   }
 
   private static String load() {

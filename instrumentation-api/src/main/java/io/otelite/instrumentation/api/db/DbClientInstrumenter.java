@@ -50,16 +50,9 @@ public final class DbClientInstrumenter {
 
   /** The scope is {@code instrumentationName} at the agent's version. */
   DbClientInstrumenter(OpenTelemetry openTelemetry, String instrumentationName) {
-    this.tracer =
-        openTelemetry
-            .tracerBuilder(instrumentationName)
-            .setInstrumentationVersion(AgentVersion.get())
-            .build();
+    this.tracer = AgentVersion.tracer(openTelemetry, instrumentationName);
     this.duration =
-        openTelemetry
-            .meterBuilder(instrumentationName)
-            .setInstrumentationVersion(AgentVersion.get())
-            .build()
+        AgentVersion.meter(openTelemetry, instrumentationName)
             .histogramBuilder(DURATION_METRIC)
             .setUnit("s")
             .setDescription("Duration of database client operations.")

@@ -118,11 +118,7 @@ public final class DbConnectionPoolMetrics {
   /** With a given OpenTelemetry, for tests. */
   public static DbConnectionPoolMetrics create(
       OpenTelemetry openTelemetry, String instrumentationName) {
-    return new DbConnectionPoolMetrics(
-        openTelemetry
-            .meterBuilder(instrumentationName)
-            .setInstrumentationVersion(AgentVersion.get())
-            .build());
+    return new DbConnectionPoolMetrics(AgentVersion.meter(openTelemetry, instrumentationName));
   }
 
   /**

@@ -62,22 +62,14 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
       HttpClientAttributesGetter<REQUEST, RESPONSE> getter,
       TextMapSetter<REQUEST> headerSetter,
       HttpClientSettings settings) {
-    this.tracer =
-        openTelemetry
-            .tracerBuilder(instrumentationName)
-            .setInstrumentationVersion(AgentVersion.get())
-            .build();
+    this.tracer = AgentVersion.tracer(openTelemetry, instrumentationName);
     this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     this.getter = getter;
     this.headerSetter = headerSetter;
     this.knownMethods = settings.knownMethods();
     this.urlRedactor = settings.urlRedactor();
     this.durationMetric =
-        new HttpClientDurationMetric(
-            openTelemetry
-                .meterBuilder(instrumentationName)
-                .setInstrumentationVersion(AgentVersion.get())
-                .build());
+        new HttpClientDurationMetric(AgentVersion.meter(openTelemetry, instrumentationName));
   }
 
   /**
