@@ -17,6 +17,9 @@
 #   METRIC_INTERVAL_MS=10000  metric export interval for both agents, so that metrics are exported during the run
 #   OTEL_AGENT_VERSION=2.33.1 TOMCAT_VERSION=<root pom's tomcat10.version>
 #   APP_CPU=0 LOAD_CPU=1 the core the application is pinned to, and the one wrk, curl and the receiver use
+#   PROFILE=0            1: after each agent run's measurements, PROFILE_DURATION more seconds at the fixed rate
+#   PROFILE_DURATION=10  under async-profiler (CPU by interval timer, then allocation), attached with jcmd; writes
+#                        results/overhead-profiles.md (top frames, and samples by thread). Changes no other number.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -45,6 +48,9 @@ OTEL_AGENT_VERSION=${OTEL_AGENT_VERSION:-2.33.1}
 TOMCAT_VERSION=${TOMCAT_VERSION:-$(sed -n 's:.*<tomcat10.version>\(.*\)</tomcat10.version>.*:\1:p' "$REPO/pom.xml")}
 APP_CPU=${APP_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
+PROFILE=${PROFILE:-0}
+PROFILE_DURATION=${PROFILE_DURATION:-10}
+ASYNC_PROFILER_VERSION=${ASYNC_PROFILER_VERSION:-4.1}
 if [[ -z ${JAVA_HOME:-} ]]; then
   JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 fi
@@ -61,6 +67,7 @@ SPRINGBOOT3_JAR=$REPO/testapp-spring-boot3/target/testapp-spring-boot3.jar
 SPRINGBOOT3_PATHS=(/api/owners/1 /owners/1 /greetings/x)
 PROBE_DIR=$OUT/probe
 TOMCAT_HOME=$OUT/apache-tomcat-$TOMCAT_VERSION
+ASYNC_PROFILER_LIB=$OUT/async-profiler-$ASYNC_PROFILER_VERSION/libasyncProfiler.so
 CLK_TCK=$(getconf CLK_TCK)
 
 log() { echo "[overhead $(date +%H:%M:%S)] $*" >&2; }
@@ -117,6 +124,18 @@ fetch_artifacts() {
     log "building $modules (not built yet)"
     mvn -q -f "$REPO/pom.xml" -pl "$modules" -am package -DskipTests
   fi
+  if [[ $PROFILE == 1 && ! -f $ASYNC_PROFILER_LIB ]]; then
+    # async-profiler's jar on Maven Central carries the native library for each platform
+    log "downloading async-profiler $ASYNC_PROFILER_VERSION"
+    maven_copy "tools.profiler:async-profiler:$ASYNC_PROFILER_VERSION"
+    mkdir -p "$(dirname "$ASYNC_PROFILER_LIB")"
+    python3 - "$OUT/async-profiler-$ASYNC_PROFILER_VERSION.jar" "$ASYNC_PROFILER_LIB" <<'PY'
+import platform, sys, zipfile
+arch = {"x86_64": "x64", "aarch64": "arm64"}.get(platform.machine(), platform.machine())
+with zipfile.ZipFile(sys.argv[1]) as jar, open(sys.argv[2], "wb") as lib:
+    lib.write(jar.read(f"linux-{arch}/libasyncProfiler.so"))
+PY
+  fi
   # counts the bytes an application allocates (ThreadMXBean over JMX): compiled once, run on the load core
   if [[ ! -f $PROBE_DIR/AllocationWindow.class || $HERE/overhead/AllocationWindow.java -nt $PROBE_DIR/AllocationWindow.class ]]; then
     "$JAVA_HOME/bin/javac" -d "$PROBE_DIR" "$HERE/overhead/AllocationWindow.java"
@@ -165,6 +184,26 @@ allocation_window() { # OUTPUT: runs wrk at the fixed rate for ALLOC_DURATION se
   # shellcheck disable=SC2046
   "${LOAD_PIN[@]}" "$JAVA_HOME/bin/java" -cp "$PROBE_DIR" AllocationWindow "$APP_PID" "$1" -- \
     wrk -t1 -c"$CONNECTIONS" -d"${ALLOC_DURATION}s" $(load_args "$APP_RATE") || true
+}
+
+profiler() { # OPTIONS: async-profiler's agent options, given to the running application through jcmd (quoted: jcmd
+  # would read `event=...` as an argument of its own)
+  "$JAVA_HOME/bin/jcmd" "$APP_PID" JVMTI.agent_load "$ASYNC_PROFILER_LIB" "\"$1\"" >/dev/null
+}
+
+profile_windows() { # DIR: CPU, then allocation, each over PROFILE_DURATION seconds at the fixed rate, as collapsed
+  # stacks with the thread as the root frame, into DIR/profile-{cpu,alloc}.collapsed
+  local event
+  for event in cpu alloc; do
+    local options="start,threads,event=itimer,interval=1ms"
+    local counter=samples
+    [[ $event == alloc ]] && { options="start,threads,event=alloc"; counter=total; }
+    profiler "$options" || { log "  async-profiler could not attach"; return 0; }
+    # shellcheck disable=SC2046
+    "${LOAD_PIN[@]}" wrk -t1 -c"$CONNECTIONS" -d"${PROFILE_DURATION}s" $(load_args "$APP_RATE") >"$1/wrk-profile-$event.txt"
+    # CPU: samples; allocation: bytes (total), not samples
+    profiler "stop,collapsed,$counter,file=$1/profile-$event.collapsed" || true
+  done
 }
 
 jstat_heap() { # "heap_used_kb metaspace_used_kb"
@@ -286,6 +325,7 @@ run_one() { # app agent exporters round
   # last, because attaching over JMX loads classes and starts threads in the application that nothing above may see
   local alloc_bytes
   alloc_bytes=$(allocation_window "$dir/wrk-alloc.txt")
+  [[ $PROFILE == 1 && $agent != none ]] && profile_windows "$dir"
   stop_app
 
   cat >"$dir/run.env" <<EOF
@@ -374,4 +414,8 @@ echo "loadavg_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$SESSION/session.env"
 name=overhead
 [[ $QUICK == 1 ]] && name=overhead-quick
 python3 "$HERE/overhead/report.py" "$SESSION" "$RESULTS/$name"
+if [[ $PROFILE == 1 ]]; then
+  python3 "$HERE/overhead/top_frames.py" "$SESSION" >"$RESULTS/$name-profiles.md"
+  log "wrote $RESULTS/$name-profiles.md"
+fi
 log "wrote $RESULTS/$name.md, $RESULTS/$name.png and $RESULTS/$name-runs.csv (runs: $SESSION)"
