@@ -132,6 +132,19 @@ public abstract class AbstractServletServerTest {
   }
 
   @Test
+  void theRouteSpellsTheContextPathAsDeployedNotAsTheClientWroteIt() throws Exception {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sh%6Fp/hello")).GET());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    SpanData span = awaitSpans(1).get(0);
+    assertThat(span)
+        .hasName("GET /shop/hello")
+        .hasAttribute(HttpAttributes.HTTP_ROUTE, "/shop/hello");
+  }
+
+  @Test
   void postIsNamedAfterThePatternOfItsServletMapping() throws Exception {
     HttpResponse<String> response =
         send(
