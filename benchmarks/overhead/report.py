@@ -214,10 +214,22 @@ def fmt_delta(deltas, base, digits):
     return fmt(delta, digits, True)
 
 
+def saturated(runs):
+    """Whether a run's fixed rate kept the application's core (it is pinned to one) at least 90% busy: then every
+    process spends the same whole core, and CPU per request measures the rate, not the agent."""
+    for run in runs:
+        cpu, rate = run.get("cpu_us_per_request"), run.get("fixed_rate_per_s")
+        if cpu is not None and rate and cpu * rate >= 0.9e6:
+            return True
+    return False
+
+
 def budget_verdict(measure, otel_runs, otelite_runs, otel_deltas, otelite_deltas):
     """(met, text): met is True, False, or None where the runs cannot tell (a reading missing, or the OpenTelemetry
     agent adding nothing to compare with); text is the ratio the verdict rests on."""
     kind, factor = measure.budget
+    if measure.key == "cpu_us_per_request" and saturated(otel_runs + otelite_runs):
+        return None, "a process used its whole core at the fixed rate: lower it"
     if kind == "delta":
         otel, otelite = median(otel_deltas), median(otelite_deltas)
         if otel is None or otelite is None:
