@@ -19,8 +19,9 @@
 #   OTEL_AGENT_VERSION=2.33.1 TOMCAT_VERSION=<root pom's tomcat10.version>
 #   APP_CPU=0 LOAD_CPU=1 the core the application is pinned to, and the one wrk, curl and the receiver use
 #   PROFILE=0            1: after each agent run's measurements, PROFILE_DURATION more seconds at the fixed rate
-#   PROFILE_DURATION=10  under async-profiler (CPU by interval timer, then allocation), attached with jcmd; writes
-#                        results/overhead-profiles.md (top frames, and samples by thread). Changes no other number.
+#   PROFILE_DURATION=10  under async-profiler (CPU by interval timer, then allocation), attached with jcmd; then one
+#                        more start under the profiler to the first 200. Writes results/overhead-profiles.md (samples
+#                        by thread and component, top frames). Changes no other number: each profile comes after.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -227,6 +228,68 @@ stop_app() {
   APP_PID=""
 }
 
+app_command() { # APP PORT JVM_OPTIONS: sets APP_CMD (the command line), APP_ENV (variables of its own), URL, PATHS
+  # and APP_RATE for the application
+  local app=$1 port=$2 jvm_opts=$3
+  APP_CMD=()
+  APP_ENV=()
+  case $app in
+    testapp)
+      URL="http://127.0.0.1:$port/orders"
+      APP_ENV+=(TESTAPP_PORT="$port")
+      # shellcheck disable=SC2206 # JVM_OPTS is a list of options
+      APP_CMD=("$JAVA_HOME/bin/java" $jvm_opts -jar "$TESTAPP_JAR")
+      ;;
+    tomcat)
+      URL="http://127.0.0.1:$port/examples/servlets/servlet/HelloWorldExample"
+      rm -rf "$TOMCAT_HOME"/{logs,work,temp}
+      mkdir -p "$TOMCAT_HOME"/{logs,work,temp}
+      sed -e "s|<Connector port=\"8080\" protocol=\"HTTP/1.1\"|<Connector port=\"$port\" address=\"127.0.0.1\" protocol=\"HTTP/1.1\"|" \
+        -e 's|<Server port="8005"|<Server port="-1"|' \
+        "$TOMCAT_HOME/conf/server.xml.stock" >"$TOMCAT_HOME/conf/server.xml"
+      APP_ENV+=(CATALINA_HOME="$TOMCAT_HOME" CATALINA_BASE="$TOMCAT_HOME" CATALINA_OPTS="$jvm_opts")
+      # `catalina.sh run` execs the JVM: the process keeps its PID
+      APP_CMD=("$TOMCAT_HOME/bin/catalina.sh" run)
+      ;;
+    springboot3)
+      # a fat jar started as its users start it; the first path answers once the application is up
+      URL="http://127.0.0.1:$port${SPRINGBOOT3_PATHS[0]}"
+      PATHS=("${SPRINGBOOT3_PATHS[@]}")
+      APP_RATE=$SPRINGBOOT3_RATE
+      # shellcheck disable=SC2206
+      APP_CMD=("$JAVA_HOME/bin/java" $jvm_opts -jar "$SPRINGBOOT3_JAR" "--server.port=$port")
+      ;;
+    *) die "unknown application $app" ;;
+  esac
+}
+
+first_200() { # START_NS LOG: waits until the application answers 200; fails if it exited or took STARTUP_TIMEOUT
+  local code=""
+  while :; do
+    code=$("${LOAD_PIN[@]}" curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$URL" || true)
+    [[ $code == 200 ]] && return 0
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      log "  $app exited before answering; see $2"; APP_PID=""; return 1
+    fi
+    if (( ($(date +%s%N) - $1) / 1000000000 > STARTUP_TIMEOUT )); then
+      log "  no HTTP 200 from $URL within ${STARTUP_TIMEOUT}s; see $2"; stop_app; return 1
+    fi
+    sleep 0.02
+  done
+}
+
+profile_startup() { # DIR APP PORT AGENT_OPTION ENV...: starts the application once more with async-profiler from the
+  # JVM's first instruction (before the agent's premain) to its first 200, into DIR/profile-startup.collapsed
+  local dir=$1 app=$2 port=$3 agent_opt=$4
+  shift 4
+  app_command "$app" "$port" "-agentpath:$ASYNC_PROFILER_LIB=start,threads,event=itimer,interval=1ms $JVM_OPTS $agent_opt"
+  env "$@" "${APP_ENV[@]}" "${APP_PIN[@]}" "${APP_CMD[@]}" >"$dir/app-profile-startup.log" 2>&1 &
+  APP_PID=$!
+  first_200 "$(date +%s%N)" "$dir/app-profile-startup.log" || return 0
+  profiler "stop,collapsed,samples,file=$dir/profile-startup.collapsed" || true
+  stop_app
+}
+
 run_one() { # app agent exporters round
   local app=$1 agent=$2 exporters=$3 round=$4
   local dir=$SESSION/$(printf '%02d' "$RUN_NUMBER")-$app-$agent-$exporters
@@ -252,53 +315,17 @@ run_one() { # app agent exporters round
     env+=(OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none)
   fi
 
-  local -a cmd
-  case $app in
-    testapp)
-      URL="http://127.0.0.1:$port/orders"
-      env+=(TESTAPP_PORT="$port")
-      # shellcheck disable=SC2206 # JVM_OPTS is a list of options
-      cmd=("$JAVA_HOME/bin/java" $JVM_OPTS $agent_opt -jar "$TESTAPP_JAR")
-      ;;
-    tomcat)
-      URL="http://127.0.0.1:$port/examples/servlets/servlet/HelloWorldExample"
-      rm -rf "$TOMCAT_HOME"/{logs,work,temp}
-      mkdir -p "$TOMCAT_HOME"/{logs,work,temp}
-      sed -e "s|<Connector port=\"8080\" protocol=\"HTTP/1.1\"|<Connector port=\"$port\" address=\"127.0.0.1\" protocol=\"HTTP/1.1\"|" \
-        -e 's|<Server port="8005"|<Server port="-1"|' \
-        "$TOMCAT_HOME/conf/server.xml.stock" >"$TOMCAT_HOME/conf/server.xml"
-      env+=(CATALINA_HOME="$TOMCAT_HOME" CATALINA_BASE="$TOMCAT_HOME" CATALINA_OPTS="$JVM_OPTS $agent_opt")
-      # `catalina.sh run` execs the JVM: the process keeps its PID
-      cmd=("$TOMCAT_HOME/bin/catalina.sh" run)
-      ;;
-    springboot3)
-      # a fat jar started as its users start it; the first path answers once the application is up
-      URL="http://127.0.0.1:$port${SPRINGBOOT3_PATHS[0]}"
-      PATHS=("${SPRINGBOOT3_PATHS[@]}")
-      APP_RATE=$SPRINGBOOT3_RATE
-      # shellcheck disable=SC2206
-      cmd=("$JAVA_HOME/bin/java" $JVM_OPTS $agent_opt -jar "$SPRINGBOOT3_JAR" "--server.port=$port")
-      ;;
-    *) die "unknown application $app" ;;
-  esac
+  app_command "$app" "$port" "$JVM_OPTS $agent_opt"
+  local -a cmd=("${APP_CMD[@]}")
+  env+=("${APP_ENV[@]}")
 
   log "round $round: $app, agent $agent, exporters $exporters"
-  local sink_before start_ns ready_ns code=""
+  local sink_before start_ns ready_ns
   sink_before=$(sink_stats)
   start_ns=$(date +%s%N)
   env "${env[@]}" "${APP_PIN[@]}" "${cmd[@]}" >"$dir/app.log" 2>&1 &
   APP_PID=$!
-  while :; do
-    code=$("${LOAD_PIN[@]}" curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$URL" || true)
-    [[ $code == 200 ]] && break
-    if ! kill -0 "$APP_PID" 2>/dev/null; then
-      log "  $app exited before answering; see $dir/app.log"; APP_PID=""; return 0
-    fi
-    if (( ($(date +%s%N) - start_ns) / 1000000000 > STARTUP_TIMEOUT )); then
-      log "  no HTTP 200 from $URL within ${STARTUP_TIMEOUT}s; see $dir/app.log"; stop_app; return 0
-    fi
-    sleep 0.02
-  done
+  first_200 "$start_ns" "$dir/app.log" || return 0
   ready_ns=$(date +%s%N)
   local startup_ticks
   startup_ticks=$(cpu_ticks "$APP_PID")
@@ -328,6 +355,9 @@ run_one() { # app agent exporters round
   alloc_bytes=$(allocation_window "$dir/wrk-alloc.txt")
   [[ $PROFILE == 1 && $agent != none ]] && profile_windows "$dir"
   stop_app
+  if [[ $PROFILE == 1 && $agent != none ]]; then
+    profile_startup "$dir" "$app" "$port" "$agent_opt" "${env[@]}"
+  fi
 
   cat >"$dir/run.env" <<EOF
 app=$app

@@ -4,8 +4,8 @@ and the allocated bytes went, as markdown.
 
 Usage: top_frames.py SESSION_DIR
 
-Each run directory may hold profile-cpu.collapsed (CPU samples by interval timer) and profile-alloc.collapsed
-(bytes), async-profiler's collapsed stacks with the thread as the root frame. Runs of the same application, agent and
+Each run directory may hold profile-startup.collapsed (CPU samples from the JVM's start to the first 200, in a start
+of its own), profile-cpu.collapsed (CPU samples by interval timer) and profile-alloc.collapsed (bytes), async-profiler's collapsed stacks with the thread as the root frame. Runs of the same application, agent and
 exporters (several rounds) are added up. Three views of each profile:
 - by thread: the request threads against the agents' own (exporters, span processors) and the JVM's (JIT, GC);
 - by component, inclusive: the share of stacks that pass through each agent's code, its SDK, its exporters;
@@ -27,6 +27,8 @@ COMPONENTS = [
     ("OTel agent instrumentation", re.compile(r"^io\.opentelemetry\.javaagent\.|opentelemetry\.instrumentation\.")),
     ("OpenTelemetry API and context", re.compile(r"opentelemetry\.(api|context)\.")),
     ("Byte Buddy", re.compile(r"net\.bytebuddy\.")),
+    ("class loading, linking, verification (JVM)",
+     re.compile(r"^(SystemDictionary|ClassFileParser|ClassLoader::|Verifier|ClassVerifier|LinkResolver|InstanceKlass::link)")),
 ]
 
 
@@ -93,16 +95,18 @@ def main():
     for run_dir in sorted(p for p in session.iterdir() if (p / "run.env").is_file()):
         if (run_dir / "profile-cpu.collapsed").is_file() or (run_dir / "profile-alloc.collapsed").is_file():
             groups[run_key(run_dir)].append(run_dir)
-    out = ["# Where the agents' cost goes: async-profiler at the fixed rate", "",
+    out = ["# Where the agents' cost goes: async-profiler", "",
            f"Session `{session.name}`: after each agent run's measurements, the same fixed-rate load again under "
-           "async-profiler (CPU samples by interval timer; then allocated bytes). "
+           "async-profiler (CPU samples by interval timer; then allocated bytes); then one more start of the "
+           "application with the profiler from the JVM's first instruction to the first 200. "
            "Shares are of the whole process, the application included.", ""]
     for (app, exporters, agent), dirs in sorted(groups.items()):
-        for event, unit in (("cpu", "cpu"), ("alloc", "alloc")):
+        for event, unit in (("startup", "cpu"), ("cpu", "cpu"), ("alloc", "alloc")):
             paths = [d / f"profile-{event}.collapsed" for d in dirs if (d / f"profile-{event}.collapsed").is_file()]
             if not paths:
                 continue
-            title = "CPU" if event == "cpu" else "allocation"
+            title = {"startup": "start-up CPU, from the JVM's start to the first 200", "cpu": "CPU at the fixed rate",
+                     "alloc": "allocation at the fixed rate"}[event]
             out += [f"## {app}, exporters {exporters}, {agent}: {title} ({len(paths)} run(s))", ""]
             out += summarise(read_profile(paths), unit) + [""]
     print("\n".join(out))
