@@ -269,7 +269,7 @@ first_200() { # START_NS LOG: waits until the application answers 200; fails if 
     code=$("${LOAD_PIN[@]}" curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$URL" || true)
     [[ $code == 200 ]] && return 0
     if ! kill -0 "$APP_PID" 2>/dev/null; then
-      log "  $app exited before answering; see $2"; APP_PID=""; return 1
+      log "  the application exited before answering; see $2"; APP_PID=""; return 1
     fi
     if (( ($(date +%s%N) - $1) / 1000000000 > STARTUP_TIMEOUT )); then
       log "  no HTTP 200 from $URL within ${STARTUP_TIMEOUT}s; see $2"; stop_app; return 1

@@ -65,10 +65,8 @@ def summarise(stacks, unit, top=15):
         if names:
             # allocation: the allocated type and the frame that allocated it
             by_self[names[-1] if unit == "cpu" or len(names) < 2 else f"{names[-1]} ← {names[-2]}"] += count
-        seen = set()
         for label, pattern in COMPONENTS:
-            if any(pattern.search(name) for name in names) and label not in seen:
-                seen.add(label)
+            if any(pattern.search(name) for name in names):
                 by_component[label] += count
 
     def share(count):
