@@ -5,7 +5,8 @@ package io.otelite.instrumentation.servlet;
  * followed by the mapping pattern, e.g. {@code /shop} + {@code /orders/*}. Only patterns go into
  * routes, never request paths, so the route stays low-cardinality; the one exception are {@code
  * *.jsp} pages, a fixed set of files named by their path (as the OpenTelemetry agent does). Shared
- * by the javax and jakarta instrumentations: strings only.
+ * by the javax and jakarta instrumentations: strings only. {@link ServletRouteCache} keeps the
+ * routes that do not name a file.
  */
 public final class ServletRoute {
   private ServletRoute() {}
@@ -23,19 +24,35 @@ public final class ServletRoute {
       return null;
     }
     String context = contextPath == null ? "" : contextPath;
+    if (namesFile(pattern, servletPath)) {
+      return context + servletPath;
+    }
+    return ofPattern(context, patternOfRoute(pattern, servletPath));
+  }
+
+  /** Whether the route is the page's own path: JSP pages, when the servlet path is known. */
+  static boolean namesFile(String pattern, String servletPath) {
+    return servletPath != null && (pattern.equals("*.jsp") || pattern.equals("*.jspx"));
+  }
+
+  /**
+   * The pattern whose route the request has: its own, except for the default servlet, which serves
+   * whatever nothing else maps. All of that is one route, {@code /*}, except the root itself.
+   */
+  static String patternOfRoute(String pattern, String servletPath) {
+    if (!pattern.equals("/")) {
+      return pattern;
+    }
+    boolean root = servletPath == null || servletPath.isEmpty() || servletPath.equals("/");
+    return root ? "" : "/*";
+  }
+
+  /** The route of a pattern that names no file: depends on nothing but the context and pattern. */
+  static String ofPattern(String context, String pattern) {
     if (pattern.isEmpty()) {
       return context + '/';
     }
-    if (pattern.equals("/")) {
-      // the default servlet serves whatever nothing else maps: all of it is one route, except the
-      // root itself
-      boolean root = servletPath == null || servletPath.isEmpty() || servletPath.equals("/");
-      return context + (root ? "/" : "/*");
-    }
     if (pattern.startsWith("*.")) {
-      if ((pattern.equals("*.jsp") || pattern.equals("*.jspx")) && servletPath != null) {
-        return context + servletPath;
-      }
       return context + '/' + pattern;
     }
     return context + pattern;

@@ -21,6 +21,7 @@ public final class ServletTracing<REQUEST, RESPONSE> {
 
   private final ServletAccessor<REQUEST, RESPONSE> accessor;
   private final HttpServerInstrumenter<REQUEST, RESPONSE> instrumenter;
+  private final ServletRouteCache routes = new ServletRouteCache();
 
   public ServletTracing(ServletAccessor<REQUEST, RESPONSE> accessor) {
     this.accessor = accessor;
@@ -72,7 +73,6 @@ public final class ServletTracing<REQUEST, RESPONSE> {
             request,
             route(request),
             servlet ? HttpRouteSource.SERVLET : HttpRouteSource.FILTER);
-    accessor.setAttribute(request, ServletExchangeAttribute.NAME, exchange);
     return new ServletRequestScope<>(instrumenter, exchange, true);
   }
 
@@ -106,6 +106,7 @@ public final class ServletTracing<REQUEST, RESPONSE> {
     }
     if (error == null && accessor.isAsyncStarted(request)) {
       scope.close();
+      attach(request, exchange);
       if (exchange.markAsync()
           && !accessor.addAsyncListener(
               request, response, new ServletAsyncCompletion(instrumenter, exchange))) {
@@ -113,7 +114,19 @@ public final class ServletTracing<REQUEST, RESPONSE> {
       }
       return;
     }
+    if (error != null || accessor.statusCode(response, null) >= 400) {
+      attach(request, exchange); // the container may dispatch it to an error page next
+    }
     scope.finish(response, error);
+  }
+
+  /**
+   * Marks the request as traced for a later dispatch of it (async, error page) to resume its span.
+   * Only then: a request attribute costs containers an allocation and, where the application has
+   * attribute listeners, an event and a call to each of them.
+   */
+  private void attach(REQUEST request, HttpServerExchange exchange) {
+    accessor.setAttribute(request, ServletExchangeAttribute.NAME, exchange);
   }
 
   private void nameRouteAfterFirstServlet(REQUEST request) {
@@ -132,7 +145,6 @@ public final class ServletTracing<REQUEST, RESPONSE> {
     if (pattern == null) {
       return null;
     }
-    return ServletRoute.of(
-        accessor.applicationPath(request), pattern, accessor.servletPath(request));
+    return routes.route(accessor.applicationPath(request), pattern, accessor.servletPath(request));
   }
 }

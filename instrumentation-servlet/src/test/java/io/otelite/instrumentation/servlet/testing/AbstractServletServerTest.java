@@ -132,6 +132,18 @@ public abstract class AbstractServletServerTest {
   }
 
   @Test
+  void aRequestThatNoOtherDispatchFollowsCarriesNoAttributeOfTheAgent() throws Exception {
+    // an attribute costs the container an allocation and an event to the application's listeners;
+    // only a request that may be dispatched again (async, error page) needs one
+    HttpResponse<String> response = send(request("/hello").GET());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("X-Request-Attributes").orElse(""))
+        .doesNotContain("otelite");
+    assertThat(awaitSpans(1)).hasSize(1);
+  }
+
+  @Test
   void theRouteSpellsTheContextPathAsDeployedNotAsTheClientWroteIt() throws Exception {
     HttpResponse<String> response =
         send(
