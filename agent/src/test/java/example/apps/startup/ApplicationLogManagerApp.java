@@ -1,5 +1,6 @@
 package example.apps.startup;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -20,8 +21,9 @@ import java.util.logging.Logger;
  * (who names the LogManager), the Prometheus port the agent may serve on, and how long to stay up
  * after logging is set up.
  *
- * <p>Prints what the test checks: which LogManager the JVM ended up with, who created it, and
- * whether the agent's Prometheus endpoint was up before the application's logging was.
+ * <p>Makes an HTTP call before its logging is set up, so that the agent has a span to export then.
+ * Prints what the test checks: which LogManager the JVM ended up with, who created it, and whether
+ * the agent's Prometheus endpoint was up before the application's logging was.
  */
 public final class ApplicationLogManagerApp {
   private ApplicationLogManagerApp() {}
@@ -35,6 +37,7 @@ public final class ApplicationLogManagerApp {
     ExecutorService executor = Executors.newSingleThreadExecutor();
     executor.submit(() -> System.out.println("work before logging ran")).get();
     System.out.println("prometheus listening before logging: " + listening(prometheusPort));
+    spanBeforeLogging();
 
     if (whoNamesIt.equals("set-in-main")) {
       System.setProperty("java.util.logging.manager", RecordingLogManager.class.getName());
@@ -52,6 +55,20 @@ public final class ApplicationLogManagerApp {
     Thread.sleep(stayUpMillis);
     System.out.println("done");
   }
+
+  /**
+   * A span the agent makes from the annotation alone, without a library that could touch
+   * java.util.logging; the wait covers a few export intervals, so the agent exports it (or tries
+   * to) before the application's logging is set up.
+   */
+  private static void spanBeforeLogging() throws InterruptedException {
+    beforeLogging();
+    Thread.sleep(1_000);
+    System.out.println("span before logging made");
+  }
+
+  @WithSpan
+  static void beforeLogging() {}
 
   /** Young collections, as an application's start-up makes them; the agent records each. */
   private static void collectGarbage() {

@@ -20,10 +20,10 @@ import java.util.function.Supplier;
  * How the agent runs every exporter the SDK builds, whatever its protocol:
  *
  * <ul>
- *   <li>with instrumentation suppressed: exporters send with the JDK HttpClient, which the agent
- *       instruments, so without this every export would make a CLIENT span, which would be
- *       exported, and so on; the suppression follows the sender's async work through the executor
- *       instrumentation;
+ *   <li>with instrumentation suppressed: exporters send with {@code HttpURLConnection}, the JDK
+ *       HttpClient or OkHttp, which the agent instruments, so without this every export would make
+ *       a CLIENT span, which would be exported, and so on; the suppression follows a sender's async
+ *       work through the executor instrumentation;
  *   <li>watched by an {@link ExportHealth} of its own, so that a collector going down and coming
  *       back is reported once each way; with two span exporters, one failing does not hide the
  *       other's recovery.

@@ -45,7 +45,6 @@ public final class SdkLogger {
               "exporter.otlp.internal.GrpcExporter",
               "exporter.internal.http.HttpExporter",
               "exporter.internal.grpc.GrpcExporter",
-              "exporter.sender.jdk.internal.JdkHttpSender",
               "exporter.sender.okhttp.internal.OkHttpHttpSender",
               "exporter.sender.okhttp.internal.OkHttpGrpcSender",
               "exporter.sender.okhttp.internal.RetryInterceptor",

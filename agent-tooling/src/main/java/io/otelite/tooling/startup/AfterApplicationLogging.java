@@ -35,6 +35,7 @@ public final class AfterApplicationLogging {
   private static final Object LOCK = new Object();
   private static final List<Runnable> held = new ArrayList<>();
   private static final CountDownLatch logManagerInitialized = new CountDownLatch(1);
+  private static final CountDownLatch released = new CountDownLatch(1);
   private static boolean holding;
 
   private AfterApplicationLogging() {}
@@ -83,6 +84,19 @@ public final class AfterApplicationLogging {
     logManagerInitialized.countDown();
   }
 
+  /**
+   * Waits, at most {@code timeoutNanos}, until nothing is held; {@code true} at once when nothing
+   * ever was. For work that cannot be queued, as an export that must answer within its timeout.
+   */
+  public static boolean awaitRelease(long timeoutNanos) throws InterruptedException {
+    synchronized (LOCK) {
+      if (!holding) {
+        return true;
+      }
+    }
+    return released.await(timeoutNanos, TimeUnit.NANOSECONDS);
+  }
+
   /** Whether work is held right now; for tests. */
   static boolean isHolding() {
     synchronized (LOCK) {
@@ -107,6 +121,7 @@ public final class AfterApplicationLogging {
       work = new ArrayList<>(held);
       held.clear();
     }
+    released.countDown();
     for (Runnable each : work) {
       try {
         each.run();

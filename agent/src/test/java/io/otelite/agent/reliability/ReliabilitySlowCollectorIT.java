@@ -83,7 +83,7 @@ class ReliabilitySlowCollectorIT {
           .isGreaterThan(HttpCalls.okCalls(run) / 2);
       assertThat(run.stderrLinesContaining("WARN span export (OtlpHttpSpanExporter) is failing"))
           .hasSize(1)
-          .allMatch(line -> line.contains("HttpTimeoutException"));
+          .allMatch(line -> line.contains("SocketTimeoutException: Read timed out"));
       assertThat(run.stderrLinesContaining("WARN spans are dropped because the span queue is full"))
           .hasSize(1);
       assertThat(run.stderrWithoutJvmNotice()).as("those two lines and nothing else").hasSize(2);

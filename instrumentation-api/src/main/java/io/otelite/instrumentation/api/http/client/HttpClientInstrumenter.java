@@ -26,6 +26,8 @@ import io.opentelemetry.context.propagation.TextMapSetter;
 import io.opentelemetry.semconv.HttpAttributes.HttpRequestMethodValues;
 import io.otelite.instrumentation.api.AgentVersion;
 import io.otelite.instrumentation.api.http.KnownHttpMethods;
+import io.otelite.instrumentation.api.span.AttributeTarget;
+import io.otelite.instrumentation.api.span.SamplerTraits;
 
 /**
  * Turns one HTTP client call into a CLIENT span, propagation headers and an {@code
@@ -54,6 +56,7 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
   private final KnownHttpMethods knownMethods;
   private final UrlRedactor urlRedactor;
   private final HttpClientDurationMetric durationMetric;
+  private final SamplerTraits samplerTraits;
 
   /** The scope is {@code instrumentationName} at the agent's version. */
   HttpClientInstrumenter(
@@ -70,6 +73,7 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
     this.urlRedactor = settings.urlRedactor();
     this.durationMetric =
         new HttpClientDurationMetric(AgentVersion.meter(openTelemetry, instrumentationName));
+    this.samplerTraits = SamplerTraits.configured();
   }
 
   /**
@@ -110,36 +114,51 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
     String method = knownMethods.normalize(originalMethod);
     boolean knownMethod = !HttpRequestMethodValues.OTHER.equals(method);
     String url = getter.urlFull(request);
+    // the metric needs the server either way; the span's attributes only if it is recorded
+    String serverAddress = url == null ? null : UrlParts.host(url);
+    int serverPort = url == null ? -1 : UrlParts.port(url);
 
-    SpanBuilder spanBuilder =
+    SpanBuilder builder =
         tracer
             .spanBuilder(knownMethod ? method : "HTTP")
             .setSpanKind(SpanKind.CLIENT)
-            .setParent(parentContext)
-            .setAttribute(HTTP_REQUEST_METHOD, method);
-    if (!knownMethod && originalMethod != null) {
-      spanBuilder.setAttribute(HTTP_REQUEST_METHOD_ORIGINAL, originalMethod);
+            .setParent(parentContext);
+    boolean beforeSampling = samplerTraits.attributesBeforeSampling(parentContext);
+    if (beforeSampling) {
+      setStartAttributes(
+          AttributeTarget.of(builder), method, originalMethod, url, serverAddress, serverPort);
     }
-    String serverAddress = null;
-    int serverPort = -1;
-    if (url != null) {
-      spanBuilder.setAttribute(URL_FULL, urlRedactor.redact(url));
-      serverAddress = UrlParts.host(url);
-      serverPort = UrlParts.port(url);
+    Span span = builder.startSpan();
+    if (!beforeSampling && span.isRecording()) {
+      setStartAttributes(
+          AttributeTarget.of(span), method, originalMethod, url, serverAddress, serverPort);
     }
-    if (serverAddress != null) {
-      spanBuilder.setAttribute(SERVER_ADDRESS, serverAddress);
-    }
-    if (serverPort > 0) {
-      spanBuilder.setAttribute(SERVER_PORT, (long) serverPort);
-    }
-    Span span = spanBuilder.startSpan();
     HttpClientOperation operation =
         new HttpClientOperation(parentContext, span, startNanos, method, serverAddress, serverPort);
     if (headerSetter != null) {
       propagator.inject(operation.context(), request, headerSetter);
     }
     return operation;
+  }
+
+  private void setStartAttributes(
+      AttributeTarget span,
+      String method,
+      String originalMethod,
+      String url,
+      String serverAddress,
+      int serverPort) {
+    span.put(HTTP_REQUEST_METHOD, method);
+    if (HttpRequestMethodValues.OTHER.equals(method) && originalMethod != null) {
+      span.put(HTTP_REQUEST_METHOD_ORIGINAL, originalMethod);
+    }
+    if (url != null) {
+      span.put(URL_FULL, urlRedactor.redact(url));
+    }
+    span.putIfPresent(SERVER_ADDRESS, serverAddress);
+    if (serverPort > 0) {
+      span.put(SERVER_PORT, (long) serverPort);
+    }
   }
 
   /**
@@ -165,6 +184,8 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
     }
     long endNanos = System.nanoTime();
     Span span = operation.span();
+    // a span that is not recorded drops whatever it is given: give it nothing to box
+    boolean recording = span.isRecording();
     AttributesBuilder metricAttributes =
         Attributes.builder().put(HTTP_REQUEST_METHOD, operation.method);
     if (operation.serverAddress != null) {
@@ -176,7 +197,9 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
 
     int statusCode = response == null ? 0 : getter.statusCode(request, response);
     if (statusCode > 0) {
-      span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
+      if (recording) {
+        span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
+      }
       metricAttributes.put(HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
     }
     String protocolVersion = response == null ? null : getter.protocolVersion(request, response);
@@ -185,7 +208,7 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
       metricAttributes.put(NETWORK_PROTOCOL_VERSION, protocolVersion);
     }
     int resendCount = operation.resendCount();
-    if (resendCount > 0) {
+    if (resendCount > 0 && recording) {
       span.setAttribute(HTTP_REQUEST_RESEND_COUNT, (long) resendCount);
     }
 

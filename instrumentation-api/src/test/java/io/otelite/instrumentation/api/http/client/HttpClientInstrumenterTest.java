@@ -14,7 +14,10 @@ import static io.opentelemetry.semconv.UrlAttributes.URL_FULL;
 
 import io.opentelemetry.api.impl.InstrumentationUtil;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -30,8 +33,10 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.otelite.instrumentation.api.AgentVersion;
 import io.otelite.instrumentation.api.http.KnownHttpMethods;
+import io.otelite.instrumentation.api.span.SamplerTraits;
 import java.net.ConnectException;
 import java.util.HashMap;
 import java.util.List;
@@ -114,6 +119,80 @@ class HttpClientInstrumenterTest {
   @AfterEach
   void closeSdk() {
     sdk.close();
+    SamplerTraits.configure(SamplerTraits.READS_ATTRIBUTES);
+  }
+
+  @Test
+  void aSpanGivenItsAttributesAfterTheSamplingDecisionHasTheSameOnesAsBefore() {
+    FakeRequest request = new FakeRequest("PURGE", "http://localhost:8080/cache?token=t0p");
+
+    // an attribute-blind sampler that does not sample every root: attributes after the decision
+    SamplerTraits.configure(SamplerTraits.attributeBlind(false));
+    call(instrumenter(KnownHttpMethods.of(KnownHttpMethods.DEFAULT)), request);
+    SamplerTraits.configure(SamplerTraits.READS_ATTRIBUTES);
+    call(instrumenter(KnownHttpMethods.of(KnownHttpMethods.DEFAULT)), request);
+
+    List<SpanData> finished = spans.getFinishedSpanItems();
+    assertThat(finished).hasSize(2);
+    assertThat(finished.get(0).getAttributes().size()).isEqualTo(7);
+    assertThat(finished.get(0).getAttributes()).isEqualTo(finished.get(1).getAttributes());
+  }
+
+  @Test
+  void anUnsampledCallIsNotExportedButStillMeasuredAndPropagated() {
+    SamplerTraits.configure(SamplerTraits.attributeBlind(true));
+    Context unsampledParent =
+        Context.root()
+            .with(
+                Span.wrap(
+                    SpanContext.createFromRemoteParent(
+                        "0af7651916cd43dd8448eb211c80319c",
+                        "b7ad6b7169203331",
+                        TraceFlags.getDefault(),
+                        TraceState.getDefault())));
+    FakeRequest request = new FakeRequest("GET", "http://localhost:8080/orders");
+    HttpClientInstrumenter<FakeRequest, FakeResponse> unsampling =
+        new HttpClientInstrumenter<>(
+            OpenTelemetrySdk.builder()
+                .setTracerProvider(
+                    SdkTracerProvider.builder()
+                        .setSampler(Sampler.parentBased(Sampler.alwaysOn()))
+                        .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                        .build())
+                .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build(),
+            "io.otelite.test-client",
+            GETTER,
+            (carrier, name, value) -> carrier.headers.put(name, value),
+            HttpClientSettings.of(
+                KnownHttpMethods.of(KnownHttpMethods.DEFAULT),
+                new UrlRedactor(UrlRedactor.DEFAULT_SENSITIVE_QUERY_PARAMETERS)));
+
+    HttpClientOperation operation = unsampling.start(unsampledParent, request);
+    unsampling.end(operation, request, new FakeResponse(200), null);
+
+    assertThat(spans.getFinishedSpanItems()).isEmpty();
+    assertThat(request.headers.get("traceparent"))
+        .startsWith("00-0af7651916cd43dd8448eb211c80319c-")
+        .endsWith("-00");
+    HistogramPointData point =
+        metrics.collectAllMetrics().stream()
+            .filter(m -> m.getName().equals("http.client.request.duration"))
+            .findFirst()
+            .orElseThrow()
+            .getHistogramData()
+            .getPoints()
+            .iterator()
+            .next();
+    assertThat(point.getAttributes().get(SERVER_ADDRESS)).isEqualTo("localhost");
+    assertThat(point.getAttributes().get(SERVER_PORT)).isEqualTo(8080L);
+  }
+
+  private static void call(
+      HttpClientInstrumenter<FakeRequest, FakeResponse> instrumenter, FakeRequest request) {
+    HttpClientOperation operation = instrumenter.start(Context.root(), request);
+    instrumenter.end(operation, request, new FakeResponse(200), null);
   }
 
   @Test
