@@ -3,11 +3,7 @@ package io.otelite.instrumentation.api.db;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
 
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
@@ -26,6 +22,7 @@ import io.opentelemetry.semconv.ServerAttributes;
 import io.otelite.instrumentation.api.AgentVersion;
 import io.otelite.instrumentation.api.span.AttributeRecordingSampler;
 import io.otelite.instrumentation.api.span.SamplerTraits;
+import io.otelite.instrumentation.api.testing.TestTelemetry;
 import java.io.IOException;
 import java.util.List;
 import org.assertj.core.api.Assertions;
@@ -98,15 +95,7 @@ class DbClientInstrumenterTest {
     InMemoryMetricReader unsampledMetrics = InMemoryMetricReader.create();
     DbClientInstrumenter unsampled =
         DbClientInstrumenter.create(sdkWith(sampler, unsampledMetrics), "test");
-    Context request =
-        Context.root()
-            .with(
-                Span.wrap(
-                    SpanContext.createFromRemoteParent(
-                        "0af7651916cd43dd8448eb211c80319c",
-                        "b7ad6b7169203331",
-                        TraceFlags.getDefault(),
-                        TraceState.getDefault())));
+    Context request = TestTelemetry.unsampledRemoteParent();
 
     DbClientOperation operation = unsampled.start(request, POSTGRES, SELECT_ORDERS, -1);
     unsampled.end(operation, null, null);
@@ -247,14 +236,7 @@ class DbClientInstrumenterTest {
 
   /** Spans go to {@link #spans}, metrics to {@code reader}: a reader serves one SDK only. */
   private OpenTelemetrySdk sdkWith(Sampler sampler, InMemoryMetricReader reader) {
-    return OpenTelemetrySdk.builder()
-        .setTracerProvider(
-            SdkTracerProvider.builder()
-                .setSampler(sampler)
-                .addSpanProcessor(SimpleSpanProcessor.create(spans))
-                .build())
-        .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build())
-        .build();
+    return TestTelemetry.sdk(sampler, spans, reader);
   }
 
   private record Connection(String system, String namespace, String serverAddress, int serverPort)

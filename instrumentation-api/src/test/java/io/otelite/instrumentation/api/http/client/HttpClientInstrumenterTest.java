@@ -14,10 +14,7 @@ import static io.opentelemetry.semconv.UrlAttributes.URL_FULL;
 
 import io.opentelemetry.api.impl.InstrumentationUtil;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -37,6 +34,7 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.otelite.instrumentation.api.AgentVersion;
 import io.otelite.instrumentation.api.http.KnownHttpMethods;
 import io.otelite.instrumentation.api.span.SamplerTraits;
+import io.otelite.instrumentation.api.testing.TestTelemetry;
 import java.net.ConnectException;
 import java.util.HashMap;
 import java.util.List;
@@ -141,27 +139,11 @@ class HttpClientInstrumenterTest {
   @Test
   void anUnsampledCallIsNotExportedButStillMeasuredAndPropagated() {
     SamplerTraits.configure(SamplerTraits.attributeBlind(true));
-    Context unsampledParent =
-        Context.root()
-            .with(
-                Span.wrap(
-                    SpanContext.createFromRemoteParent(
-                        "0af7651916cd43dd8448eb211c80319c",
-                        "b7ad6b7169203331",
-                        TraceFlags.getDefault(),
-                        TraceState.getDefault())));
+    Context unsampledParent = TestTelemetry.unsampledRemoteParent();
     FakeRequest request = new FakeRequest("GET", "http://localhost:8080/orders");
     HttpClientInstrumenter<FakeRequest, FakeResponse> unsampling =
         new HttpClientInstrumenter<>(
-            OpenTelemetrySdk.builder()
-                .setTracerProvider(
-                    SdkTracerProvider.builder()
-                        .setSampler(Sampler.parentBased(Sampler.alwaysOn()))
-                        .addSpanProcessor(SimpleSpanProcessor.create(spans))
-                        .build())
-                .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
-                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-                .build(),
+            TestTelemetry.sdk(Sampler.parentBased(Sampler.alwaysOn()), spans, metrics),
             "io.otelite.test-client",
             GETTER,
             (carrier, name, value) -> carrier.headers.put(name, value),

@@ -31,6 +31,7 @@ import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
 import io.otelite.instrumentation.api.span.AttributeRecordingSampler;
 import io.otelite.instrumentation.api.span.SamplerTraits;
+import io.otelite.instrumentation.api.testing.TestTelemetry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -479,15 +480,7 @@ class HttpServerInstrumenterTest {
 
   /** Spans go to {@link #spans}, metrics to {@code reader}: a reader serves one SDK only. */
   private OpenTelemetrySdk sdkWith(Sampler sampler, InMemoryMetricReader reader) {
-    return OpenTelemetrySdk.builder()
-        .setTracerProvider(
-            SdkTracerProvider.builder()
-                .setSampler(sampler)
-                .addSpanProcessor(SimpleSpanProcessor.create(spans))
-                .build())
-        .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build())
-        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-        .build();
+    return TestTelemetry.sdk(sampler, spans, reader);
   }
 
   private HttpServerInstrumenter<Request, Response> instrumenter(HttpServerSettings settings) {
