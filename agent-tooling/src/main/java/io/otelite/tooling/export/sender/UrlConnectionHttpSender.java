@@ -116,7 +116,7 @@ final class UrlConnectionHttpSender implements HttpSender {
     try {
       body.write(message, compressor);
       int maxAttempts = retryPolicy == null ? 1 : retryPolicy.getMaxAttempts();
-      long backoffNanos = retryPolicy == null ? 0 : retryPolicy.getInitialBackoff().toNanos();
+      long nextBackoffNanos = retryPolicy == null ? 0 : retryPolicy.getInitialBackoff().toNanos();
       for (int attempt = 1; ; attempt++) {
         HttpResponse response = null;
         IOException failure = null;
@@ -131,16 +131,14 @@ final class UrlConnectionHttpSender implements HttpSender {
           }
           failure = e;
         }
-        if (attempt >= maxAttempts || !backOff(backoffNanos, deadline)) {
-          if (response != null) {
-            return response;
-          }
-          throw failure;
+        if (attempt >= maxAttempts) {
+          return lastAnswer(response, failure);
         }
-        backoffNanos =
-            (long)
-                (Math.min(backoffNanos, retryPolicy.getMaxBackoff().toNanos())
-                    * retryPolicy.getBackoffMultiplier());
+        long backoffNanos = Math.min(nextBackoffNanos, retryPolicy.getMaxBackoff().toNanos());
+        if (!backOff(backoffNanos, deadline)) {
+          return lastAnswer(response, failure);
+        }
+        nextBackoffNanos = (long) (backoffNanos * retryPolicy.getBackoffMultiplier());
       }
     } finally {
       if (body.capacity() > KEPT_BUFFER_BYTES) {
@@ -149,10 +147,18 @@ final class UrlConnectionHttpSender implements HttpSender {
     }
   }
 
-  /** Sleeps the jittered backoff; {@code false} when that would pass the deadline. */
-  private boolean backOff(long backoffNanos, long deadline) {
-    long capped = Math.min(backoffNanos, retryPolicy.getMaxBackoff().toNanos());
-    long jittered = (long) (ThreadLocalRandom.current().nextDouble(0.8d, 1.2d) * capped);
+  /** The last attempt's answer, or its failure when there was none. */
+  private static HttpResponse lastAnswer(HttpResponse response, IOException failure)
+      throws IOException {
+    if (response != null) {
+      return response;
+    }
+    throw failure;
+  }
+
+  /** Sleeps the backoff, jittered; {@code false} when that would pass the deadline. */
+  private static boolean backOff(long backoffNanos, long deadline) {
+    long jittered = (long) (ThreadLocalRandom.current().nextDouble(0.8d, 1.2d) * backoffNanos);
     if (System.nanoTime() + jittered >= deadline) {
       return false;
     }
