@@ -5,6 +5,7 @@ import io.opentelemetry.exporter.zipkin.ZipkinSpanExporter;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.autoconfigure.spi.traces.ConfigurableSpanExporterProvider;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.otelite.tooling.export.sender.AfterApplicationLoggingZipkinSender;
 import java.time.Duration;
 import zipkin2.reporter.urlconnection.URLConnectionSender;
 
@@ -12,7 +13,7 @@ import zipkin2.reporter.urlconnection.URLConnectionSender;
  * {@code otel.traces.exporter=zipkin}, with the standard keys ({@code
  * otel.exporter.zipkin.endpoint}, {@code otel.exporter.zipkin.timeout}), sent with the JDK's {@code
  * HttpURLConnection}: the SDK's own provider would send with OkHttp, and so load OkHttp and Kotlin
- * on the common path.
+ * on the common path. Like OTLP's, its exports wait for the application's logging set-up.
  */
 @AutoService(ConfigurableSpanExporterProvider.class)
 public final class ZipkinExporterProvider implements ConfigurableSpanExporterProvider {
@@ -28,7 +29,10 @@ public final class ZipkinExporterProvider implements ConfigurableSpanExporterPro
             .readTimeout((int) timeout.toMillis())
             .connectTimeout((int) timeout.toMillis())
             .build();
-    return ZipkinSpanExporter.builder().setEndpoint(endpoint).setSender(sender).build();
+    return ZipkinSpanExporter.builder()
+        .setEndpoint(endpoint)
+        .setSender(new AfterApplicationLoggingZipkinSender(sender, timeout.toNanos()))
+        .build();
   }
 
   @Override
