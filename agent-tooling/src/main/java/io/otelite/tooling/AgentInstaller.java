@@ -5,6 +5,7 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.otelite.instrumentation.api.AgentLog;
 import io.otelite.instrumentation.api.InstrumentationConfig;
 import io.otelite.instrumentation.api.span.SamplerTraits;
+import io.otelite.instrumentation.api.trace.AgentTracing;
 import io.otelite.tooling.config.AgentConfiguration;
 import io.otelite.tooling.extension.ExtensionClassLoader;
 import io.otelite.tooling.instrumentation.InstrumentationInstaller;
@@ -50,6 +51,7 @@ public final class AgentInstaller {
     }
     EagerInitialization.propagators(sdk.getPropagators());
     GlobalOpenTelemetry.set(sdk);
+    useAgentSpans(sdk);
     InstrumentationConfig.set(configuration.properties());
     // before any instrumenter is made: they read it once
     SamplerTraits.configure(SdkSamplerTraits.of(sdk.getSdkTracerProvider().getSampler()));
@@ -68,5 +70,17 @@ public final class AgentInstaller {
             + " ms, instrumentation "
             + millis(sdkBuilt, end)
             + " ms)");
+  }
+
+  /**
+   * The instrumenters' spans are otelite's own, through the SDK's pipeline ({@link AgentTracing});
+   * should this SDK keep its pipeline where they cannot read it, they are the SDK's.
+   */
+  private static void useAgentSpans(OpenTelemetrySdk sdk) {
+    try {
+      AgentTracing.use(sdk);
+    } catch (IllegalStateException | LinkageError e) {
+      AgentLog.warn("the instrumentation's spans are the SDK's own: " + e);
+    }
   }
 }

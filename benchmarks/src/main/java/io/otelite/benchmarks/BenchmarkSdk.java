@@ -8,6 +8,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.otelite.instrumentation.api.span.SamplerTraits;
+import io.otelite.instrumentation.api.trace.AgentTracing;
 import io.otelite.tooling.propagation.TraceContextPropagator;
 import io.otelite.tooling.sampling.SdkSamplerTraits;
 import java.time.Duration;
@@ -15,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The SDK as the agent wires it (batch span processor, periodic metric reader, the agent's W3C
- * trace context propagator), with exporters that discard: what a span or a metric point costs the
- * application thread, without the network.
+ * trace context propagator, otelite's own spans), with exporters that discard: what a span or a
+ * metric point costs the application thread, without the network.
  */
 final class BenchmarkSdk {
   private BenchmarkSdk() {}
@@ -44,11 +45,15 @@ final class BenchmarkSdk {
             .build();
     // as the agent does before it makes any instrumenter
     SamplerTraits.configure(SdkSamplerTraits.of(tracerProvider.getSampler()));
-    return OpenTelemetrySdk.builder()
-        .setTracerProvider(tracerProvider)
-        .setMeterProvider(meterProvider)
-        .setPropagators(ContextPropagators.create(TraceContextPropagator.getInstance()))
-        .build();
+    OpenTelemetrySdk sdk =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(tracerProvider)
+            .setMeterProvider(meterProvider)
+            .setPropagators(ContextPropagators.create(TraceContextPropagator.getInstance()))
+            .build();
+    // as the agent does: the instrumenters' spans are otelite's own
+    AgentTracing.use(sdk);
+    return sdk;
   }
 
   static void shutdown(OpenTelemetrySdk sdk) {

@@ -15,6 +15,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.otelite.bootstrap.BootstrapClasses;
+import io.otelite.instrumentation.api.trace.AgentTracing;
 import io.otelite.tooling.propagation.TraceContextPropagator;
 import java.lang.instrument.Instrumentation;
 import java.time.Duration;
@@ -76,6 +77,7 @@ public final class InstrumentationTestHarness {
             .build();
     GlobalOpenTelemetry.resetForTest();
     GlobalOpenTelemetry.set(sdk);
+    AgentTracing.use(sdk);
     HarnessInstallation.installAllModules(instrumentation);
   }
 

@@ -3,6 +3,7 @@ package io.otelite.instrumentation.api;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Tracer;
+import io.otelite.instrumentation.api.trace.AgentTracing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -22,9 +23,9 @@ public final class AgentVersion {
     return VERSION;
   }
 
-  /** The tracer of one of the agent's scopes, at the agent's version. */
+  /** The tracer of one of the agent's scopes, at the agent's version (see {@link AgentTracing}). */
   public static Tracer tracer(OpenTelemetry openTelemetry, String scopeName) {
-    return openTelemetry.tracerBuilder(scopeName).setInstrumentationVersion(VERSION).build();
+    return AgentTracing.tracer(openTelemetry, scopeName, VERSION);
   }
 
   /** The meter of one of the agent's scopes, at the agent's version. */

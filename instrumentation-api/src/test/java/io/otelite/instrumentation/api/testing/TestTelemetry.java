@@ -14,22 +14,29 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.otelite.instrumentation.api.trace.AgentTracing;
 
 /** The SDK and contexts the instrumenters' tests run with. */
 public final class TestTelemetry {
   private TestTelemetry() {}
 
-  /** An SDK that exports each span as it ends, with W3C propagation. */
+  /**
+   * An SDK that exports each span as it ends, with W3C propagation; instrumenters built with it
+   * make otelite's spans, as in the agent ({@link AgentTracing}).
+   */
   public static OpenTelemetrySdk sdk(Sampler sampler, SpanExporter spans, MetricReader metrics) {
-    return OpenTelemetrySdk.builder()
-        .setTracerProvider(
-            SdkTracerProvider.builder()
-                .setSampler(sampler)
-                .addSpanProcessor(SimpleSpanProcessor.create(spans))
-                .build())
-        .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
-        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-        .build();
+    OpenTelemetrySdk sdk =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(
+                SdkTracerProvider.builder()
+                    .setSampler(sampler)
+                    .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                    .build())
+            .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
+            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+            .build();
+    AgentTracing.use(sdk);
+    return sdk;
   }
 
   /** A request from a caller that did not sample its trace: a parent-based sampler drops it. */

@@ -9,7 +9,6 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.api.trace.TracerBuilder;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -23,6 +22,7 @@ import io.opentelemetry.semconv.UrlAttributes;
 import io.opentelemetry.semconv.UserAgentAttributes;
 import io.otelite.instrumentation.api.span.AttributeTarget;
 import io.otelite.instrumentation.api.span.SamplerTraits;
+import io.otelite.instrumentation.api.trace.AgentTracing;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -52,13 +52,11 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
       String instrumentationVersion,
       HttpServerAttributesGetter<REQUEST, RESPONSE> getter,
       HttpServerSettings settings) {
-    TracerBuilder tracerBuilder = openTelemetry.tracerBuilder(instrumentationName);
     MeterBuilder meterBuilder = openTelemetry.meterBuilder(instrumentationName);
     if (instrumentationVersion != null) {
-      tracerBuilder.setInstrumentationVersion(instrumentationVersion);
       meterBuilder.setInstrumentationVersion(instrumentationVersion);
     }
-    this.tracer = tracerBuilder.build();
+    this.tracer = AgentTracing.tracer(openTelemetry, instrumentationName, instrumentationVersion);
     this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     this.metrics = HttpServerMetrics.create(meterBuilder.build());
     this.settings = settings;

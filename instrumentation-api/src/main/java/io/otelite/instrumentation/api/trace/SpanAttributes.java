@@ -1,0 +1,146 @@
+package io.otelite.instrumentation.api.trace;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.sdk.common.internal.AttributeUtil;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * A span's attributes, as its keys and values side by side in one array: what the SDK's {@code
+ * AttributesMap} records (the span limits' attribute count and value length, the total of values
+ * ever added), without a hash table and a node per attribute. A span has a dozen attributes at
+ * most, so finding a key by comparing each is as fast as hashing. Not thread-safe: the span guards
+ * it; once the span has ended, it no longer changes and exporters read it as the span's data.
+ */
+final class SpanAttributes implements Attributes {
+  /** Enough for an HTTP server span's attributes without growing. */
+  private static final int INITIAL_ATTRIBUTES = 16;
+
+  private final int capacity;
+  private final int lengthLimit;
+  private Object[] keysAndValues;
+  private int size;
+  private int totalAdded;
+
+  SpanAttributes(int capacity, int lengthLimit) {
+    this.capacity = capacity;
+    this.lengthLimit = lengthLimit;
+    this.keysAndValues = new Object[2 * Math.max(0, Math.min(capacity, INITIAL_ATTRIBUTES))];
+  }
+
+  private SpanAttributes(SpanAttributes original) {
+    this.capacity = original.capacity;
+    this.lengthLimit = original.lengthLimit;
+    this.keysAndValues = Arrays.copyOf(original.keysAndValues, 2 * original.size);
+    this.size = original.size;
+    this.totalAdded = original.totalAdded;
+  }
+
+  /**
+   * Sets {@code key} to {@code value} (shortened to the length limit), replacing an earlier value;
+   * a new key beyond the count limit is dropped, yet counted in {@link #totalAdded()}.
+   */
+  void put(AttributeKey<?> key, Object value) {
+    if (value == null) {
+      return;
+    }
+    totalAdded++;
+    int index = indexOf(key);
+    if (index < 0) {
+      if (size >= capacity) {
+        return;
+      }
+      if (2 * size == keysAndValues.length) {
+        keysAndValues = Arrays.copyOf(keysAndValues, Math.max(4, 2 * keysAndValues.length));
+      }
+      index = 2 * size;
+      keysAndValues[index] = key;
+      size++;
+    }
+    keysAndValues[index + 1] = AttributeUtil.applyAttributeLengthLimit(value, lengthLimit);
+  }
+
+  /** For the SDK's exception attribute resolver. */
+  <T> void putIfCapacity(AttributeKey<T> key, T value) {
+    put(key, value);
+  }
+
+  /** How many values were ever put, dropped ones included. */
+  int totalAdded() {
+    return totalAdded;
+  }
+
+  /** A copy that later puts to this one do not change. */
+  SpanAttributes copy() {
+    return new SpanAttributes(this);
+  }
+
+  private int indexOf(AttributeKey<?> key) {
+    for (int i = 0; i < 2 * size; i += 2) {
+      if (keysAndValues[i].equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T get(AttributeKey<T> key) {
+    if (key == null) {
+      return null;
+    }
+    int index = indexOf(key);
+    return index < 0 ? null : (T) keysAndValues[index + 1];
+  }
+
+  @Override
+  public void forEach(BiConsumer<? super AttributeKey<?>, ? super Object> consumer) {
+    for (int i = 0; i < 2 * size; i += 2) {
+      consumer.accept((AttributeKey<?>) keysAndValues[i], keysAndValues[i + 1]);
+    }
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return size == 0;
+  }
+
+  @Override
+  public Map<AttributeKey<?>, Object> asMap() {
+    Map<AttributeKey<?>, Object> map = new LinkedHashMap<>();
+    forEach(map::put);
+    return Collections.unmodifiableMap(map);
+  }
+
+  @Override
+  public AttributesBuilder toBuilder() {
+    return Attributes.builder().putAll(this);
+  }
+
+  /** Equal to any {@link Attributes} with the same keys and values, whatever their order. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Attributes && asMap().equals(((Attributes) other).asMap());
+  }
+
+  @Override
+  public int hashCode() {
+    return asMap().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return asMap().toString();
+  }
+}
