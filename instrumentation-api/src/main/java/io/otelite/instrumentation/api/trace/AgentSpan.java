@@ -13,6 +13,7 @@ import io.opentelemetry.sdk.common.internal.AttributeUtil;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.SpanLimits;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.ExceptionEventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
@@ -39,11 +40,12 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
   private static final int ENDING = 1;
   private static final int ENDED = 2;
 
-  private final SpanPipeline pipeline;
+  /** Its scope, pipeline and typical attribute count. */
+  private final AgentTracer tracer;
+
   private final SpanLimits limits;
   private final SpanContext spanContext;
   private final SpanContext parentSpanContext;
-  private final InstrumentationScopeInfo scope;
   private final SpanKind kind;
   private final long anchorEpochNanos;
   private final long anchorNanoTime;
@@ -64,11 +66,10 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
   private Thread endingThread;
 
   private AgentSpan(
-      SpanPipeline pipeline,
+      AgentTracer tracer,
       SpanLimits limits,
       SpanContext spanContext,
       SpanContext parentSpanContext,
-      InstrumentationScopeInfo scope,
       SpanKind kind,
       String name,
       SpanAttributes attributes,
@@ -77,11 +78,10 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
       long anchorEpochNanos,
       long anchorNanoTime,
       long startEpochNanos) {
-    this.pipeline = pipeline;
+    this.tracer = tracer;
     this.limits = limits;
     this.spanContext = spanContext;
     this.parentSpanContext = parentSpanContext;
-    this.scope = scope;
     this.kind = kind;
     this.name = name;
     this.attributes = attributes;
@@ -95,11 +95,10 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
 
   /** A snapshot of {@code live}; the caller holds its monitor. */
   private AgentSpan(AgentSpan live) {
-    this.pipeline = live.pipeline;
+    this.tracer = live.tracer;
     this.limits = live.limits;
     this.spanContext = live.spanContext;
     this.parentSpanContext = live.parentSpanContext;
-    this.scope = live.scope;
     this.kind = live.kind;
     this.name = live.name;
     this.attributes = live.attributes == null ? null : live.attributes.copy();
@@ -122,12 +121,11 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
    * to start before its parent.
    */
   static AgentSpan start(
-      SpanPipeline pipeline,
+      AgentTracer tracer,
       SpanLimits limits,
       SpanContext spanContext,
       Span parentSpan,
       Context parentContext,
-      InstrumentationScopeInfo scope,
       SpanKind kind,
       String name,
       SpanAttributes attributes,
@@ -137,6 +135,7 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
     long anchorEpochNanos;
     long anchorNanoTime;
     long startEpochNanos;
+    SpanPipeline pipeline = tracer.pipeline();
     if (parentSpan instanceof AgentSpan) {
       AgentSpan parent = (AgentSpan) parentSpan;
       anchorEpochNanos = parent.anchorEpochNanos;
@@ -152,11 +151,10 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
     }
     AgentSpan span =
         new AgentSpan(
-            pipeline,
+            tracer,
             limits,
             spanContext,
             parentSpan.getSpanContext(),
-            scope,
             kind,
             name,
             attributes,
@@ -172,7 +170,7 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
   }
 
   private long now() {
-    return anchorEpochNanos + (pipeline.clock().nanoTime() - anchorNanoTime);
+    return anchorEpochNanos + (tracer.pipeline().clock().nanoTime() - anchorNanoTime);
   }
 
   /** The caller holds the monitor. */
@@ -194,7 +192,9 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
       if (attributes == null) {
         attributes =
             new SpanAttributes(
-                limits.getMaxNumberOfAttributes(), limits.getMaxAttributeValueLength());
+                limits.getMaxNumberOfAttributes(),
+                limits.getMaxAttributeValueLength(),
+                tracer.attributeCount().get());
       }
       attributes.put(key, value);
     }
@@ -267,9 +267,12 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
     if (exception == null) {
       return this;
     }
+    // the exception's type, message and stack trace, and what the caller adds
     SpanAttributes eventAttributes =
-        new SpanAttributes(limits.getMaxNumberOfAttributes(), limits.getMaxAttributeValueLength());
-    pipeline
+        new SpanAttributes(
+            limits.getMaxNumberOfAttributes(), limits.getMaxAttributeValueLength(), 4);
+    tracer
+        .pipeline()
         .exceptionAttributeResolver()
         .setExceptionAttributes(
             eventAttributes::putIfCapacity, exception, limits.getMaxAttributeValueLength());
@@ -356,19 +359,21 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
       endEpochNanos = epochNanos;
       endingThread = Thread.currentThread();
       endState = ENDING;
+      tracer.attributeCount().remember(attributes == null ? 0 : attributes.size());
     }
-    if (pipeline.processor() instanceof ExtendedSpanProcessor) {
-      ExtendedSpanProcessor processor = (ExtendedSpanProcessor) pipeline.processor();
-      if (processor.isOnEndingRequired()) {
-        processor.onEnding(this);
+    SpanProcessor processor = tracer.pipeline().processor();
+    if (processor instanceof ExtendedSpanProcessor) {
+      ExtendedSpanProcessor extended = (ExtendedSpanProcessor) processor;
+      if (extended.isOnEndingRequired()) {
+        extended.onEnding(this);
       }
     }
     synchronized (this) {
       endState = ENDED;
       endingThread = null;
     }
-    if (pipeline.processor().isEndRequired()) {
-      pipeline.processor().onEnd(this);
+    if (processor.isEndRequired()) {
+      processor.onEnd(this);
     }
   }
 
@@ -403,19 +408,20 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
 
   @Override
   public InstrumentationScopeInfo getInstrumentationScopeInfo() {
-    return scope;
+    return tracer.scope();
   }
 
   @Override
   @Deprecated
   public InstrumentationLibraryInfo getInstrumentationLibraryInfo() {
+    InstrumentationScopeInfo scope = tracer.scope();
     return InstrumentationLibraryInfo.create(
         scope.getName(), scope.getVersion(), scope.getSchemaUrl());
   }
 
   @Override
   public Resource getResource() {
-    return pipeline.resource();
+    return tracer.pipeline().resource();
   }
 
   @Override

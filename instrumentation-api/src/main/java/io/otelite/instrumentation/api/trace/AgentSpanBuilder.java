@@ -12,7 +12,6 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.common.internal.AttributeUtil;
 import io.opentelemetry.sdk.trace.IdGenerator;
 import io.opentelemetry.sdk.trace.SpanLimits;
@@ -41,8 +40,7 @@ final class AgentSpanBuilder implements SpanBuilder {
       Context.root().with(RANDOM_TRACE_ID_PRIMORDIAL_SPAN);
 
   private final String name;
-  private final InstrumentationScopeInfo scope;
-  private final SpanPipeline pipeline;
+  private final AgentTracer tracer;
   private final SpanLimits limits;
   private Context parent;
   private SpanKind kind = SpanKind.INTERNAL;
@@ -51,11 +49,10 @@ final class AgentSpanBuilder implements SpanBuilder {
   private int totalLinks;
   private long startEpochNanos;
 
-  AgentSpanBuilder(String name, InstrumentationScopeInfo scope, SpanPipeline pipeline) {
+  AgentSpanBuilder(String name, AgentTracer tracer) {
     this.name = name;
-    this.scope = scope;
-    this.pipeline = pipeline;
-    this.limits = pipeline.spanLimits();
+    this.tracer = tracer;
+    this.limits = tracer.pipeline().spanLimits();
   }
 
   @Override
@@ -135,7 +132,9 @@ final class AgentSpanBuilder implements SpanBuilder {
     if (attributes == null) {
       attributes =
           new SpanAttributes(
-              limits.getMaxNumberOfAttributes(), limits.getMaxAttributeValueLength());
+              limits.getMaxNumberOfAttributes(),
+              limits.getMaxAttributeValueLength(),
+              tracer.attributeCount().get());
     }
     return attributes;
   }
@@ -158,6 +157,7 @@ final class AgentSpanBuilder implements SpanBuilder {
 
   @Override
   public Span startSpan() {
+    SpanPipeline pipeline = tracer.pipeline();
     Context parentContext = parent == null ? Context.current() : parent;
     Span parentSpan = Span.fromContext(parentContext);
     SpanContext parentSpanContext = parentSpan.getSpanContext();
@@ -217,12 +217,11 @@ final class AgentSpanBuilder implements SpanBuilder {
     attributes = null;
     links = null;
     return AgentSpan.start(
-        pipeline,
+        tracer,
         limits,
         spanContext,
         parentSpan,
         parentContext,
-        scope,
         kind,
         name,
         startAttributes,

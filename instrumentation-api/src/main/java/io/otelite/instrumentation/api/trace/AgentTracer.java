@@ -16,6 +16,7 @@ final class AgentTracer implements Tracer {
   private final Tracer sdkTracer;
   private final InstrumentationScopeInfo scope;
   private final SpanPipeline pipeline;
+  private final TypicalAttributeCount attributeCount = new TypicalAttributeCount();
 
   AgentTracer(Tracer sdkTracer, SpanPipeline pipeline) {
     this.sdkTracer = sdkTracer;
@@ -31,7 +32,19 @@ final class AgentTracer implements Tracer {
     if (spanName == null || spanName.trim().isEmpty()) {
       spanName = FALLBACK_SPAN_NAME;
     }
-    return new AgentSpanBuilder(spanName, scope, pipeline);
+    return new AgentSpanBuilder(spanName, this);
+  }
+
+  InstrumentationScopeInfo scope() {
+    return scope;
+  }
+
+  SpanPipeline pipeline() {
+    return pipeline;
+  }
+
+  TypicalAttributeCount attributeCount() {
+    return attributeCount;
   }
 
   @Override

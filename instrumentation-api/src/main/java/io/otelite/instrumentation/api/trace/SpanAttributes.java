@@ -13,24 +13,23 @@ import java.util.function.BiConsumer;
 /**
  * A span's attributes, as its keys and values side by side in one array: what the SDK's {@code
  * AttributesMap} records (the span limits' attribute count and value length, the total of values
- * ever added), without a hash table and a node per attribute. A span has a dozen attributes at
- * most, so finding a key by comparing each is as fast as hashing. Not thread-safe: the span guards
- * it; once the span has ended, it no longer changes and exporters read it as the span's data.
+ * ever added), without a hash table and a node per attribute. A span has a dozen attributes or so,
+ * so finding a key by comparing each one's cached hash is as fast as a hash table. Not thread-safe:
+ * the span guards it; once the span has ended, it no longer changes and exporters read it as the
+ * span's data.
  */
 final class SpanAttributes implements Attributes {
-  /** Enough for an HTTP server span's attributes without growing. */
-  private static final int INITIAL_ATTRIBUTES = 16;
-
   private final int capacity;
   private final int lengthLimit;
   private Object[] keysAndValues;
   private int size;
   private int totalAdded;
 
-  SpanAttributes(int capacity, int lengthLimit) {
+  /** Room for {@code expected} attributes at first; more grow the array. */
+  SpanAttributes(int capacity, int lengthLimit, int expected) {
     this.capacity = capacity;
     this.lengthLimit = lengthLimit;
-    this.keysAndValues = new Object[2 * Math.max(0, Math.min(capacity, INITIAL_ATTRIBUTES))];
+    this.keysAndValues = new Object[2 * Math.max(0, Math.min(capacity, Math.max(1, expected)))];
   }
 
   private SpanAttributes(SpanAttributes original) {
@@ -80,9 +79,12 @@ final class SpanAttributes implements Attributes {
     return new SpanAttributes(this);
   }
 
+  /** Keys cache their hash: comparing it first leaves one {@code equals} per lookup. */
   private int indexOf(AttributeKey<?> key) {
+    int hash = key.hashCode();
     for (int i = 0; i < 2 * size; i += 2) {
-      if (keysAndValues[i].equals(key)) {
+      Object candidate = keysAndValues[i];
+      if (candidate == key || (candidate.hashCode() == hash && candidate.equals(key))) {
         return i;
       }
     }
@@ -128,7 +130,11 @@ final class SpanAttributes implements Attributes {
     return Attributes.builder().putAll(this);
   }
 
-  /** Equal to any {@link Attributes} with the same keys and values, whatever their order. */
+  /**
+   * Equal to any {@link Attributes} with the same keys and values, whatever their order (for tests
+   * that compare exported attributes with expected ones; the SDK's own classes are equal only to
+   * each other).
+   */
   @Override
   public boolean equals(Object other) {
     return other instanceof Attributes && asMap().equals(((Attributes) other).asMap());
