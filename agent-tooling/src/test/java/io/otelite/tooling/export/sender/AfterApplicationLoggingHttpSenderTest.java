@@ -15,7 +15,6 @@ class AfterApplicationLoggingHttpSenderTest {
   private static final long TIMEOUT_NANOS = 10_000_000_000L;
 
   private final List<MessageWriter> sent = new ArrayList<>();
-  private final List<Long> waits = new ArrayList<>();
   private final List<Throwable> errors = new ArrayList<>();
   private final HttpSender recording =
       new HttpSender() {
@@ -33,19 +32,20 @@ class AfterApplicationLoggingHttpSenderTest {
 
   @Test
   void anExportGoesOutOnceTheApplicationsLoggingIsSetUp() {
-    HttpSender sender =
-        new AfterApplicationLoggingHttpSender(recording, this::released, TIMEOUT_NANOS);
+    RecordingGate gate = RecordingGate.released();
+    HttpSender sender = new AfterApplicationLoggingHttpSender(recording, gate, TIMEOUT_NANOS);
 
     sender.send(null, response -> {}, errors::add);
 
     assertThat(sent).hasSize(1);
-    assertThat(waits).containsExactly(TIMEOUT_NANOS);
+    assertThat(gate.waits).containsExactly(TIMEOUT_NANOS);
     assertThat(errors).isEmpty();
   }
 
   @Test
   void anExportStillHeldAfterItsTimeoutFailsWithoutTouchingTheHttpClient() {
-    HttpSender sender = new AfterApplicationLoggingHttpSender(recording, this::held, TIMEOUT_NANOS);
+    HttpSender sender =
+        new AfterApplicationLoggingHttpSender(recording, RecordingGate.held(), TIMEOUT_NANOS);
 
     sender.send(null, response -> {}, errors::add);
 
@@ -73,15 +73,5 @@ class AfterApplicationLoggingHttpSenderTest {
     assertThat(sent).isEmpty();
     assertThat(errors).hasSize(1);
     assertThat(Thread.interrupted()).isTrue();
-  }
-
-  private boolean released(long timeoutNanos) {
-    waits.add(timeoutNanos);
-    return true;
-  }
-
-  private boolean held(long timeoutNanos) {
-    waits.add(timeoutNanos);
-    return false;
   }
 }

@@ -15,7 +15,6 @@ class AfterApplicationLoggingZipkinSenderTest {
   private static final List<byte[]> SPANS = List.of(new byte[] {'{', '}'});
 
   private final List<List<byte[]>> sent = new ArrayList<>();
-  private final List<Long> waits = new ArrayList<>();
   private final BytesMessageSender recording =
       new BytesMessageSender.Base(Encoding.JSON) {
         @Override
@@ -34,19 +33,20 @@ class AfterApplicationLoggingZipkinSenderTest {
 
   @Test
   void anExportGoesOutOnceTheApplicationsLoggingIsSetUp() throws IOException {
+    RecordingGate gate = RecordingGate.released();
     BytesMessageSender sender =
-        new AfterApplicationLoggingZipkinSender(recording, this::released, TIMEOUT_NANOS);
+        new AfterApplicationLoggingZipkinSender(recording, gate, TIMEOUT_NANOS);
 
     sender.send(SPANS);
 
     assertThat(sent).containsExactly(SPANS);
-    assertThat(waits).containsExactly(TIMEOUT_NANOS);
+    assertThat(gate.waits).containsExactly(TIMEOUT_NANOS);
   }
 
   @Test
   void anExportStillHeldAfterItsTimeoutFailsWithoutTouchingHttpUrlConnection() {
     BytesMessageSender sender =
-        new AfterApplicationLoggingZipkinSender(recording, this::held, TIMEOUT_NANOS);
+        new AfterApplicationLoggingZipkinSender(recording, RecordingGate.held(), TIMEOUT_NANOS);
 
     assertThatThrownBy(() -> sender.send(SPANS))
         .isInstanceOf(IOException.class)
@@ -72,20 +72,10 @@ class AfterApplicationLoggingZipkinSenderTest {
   @Test
   void everythingButSendingIsTheZipkinSenders() {
     BytesMessageSender sender =
-        new AfterApplicationLoggingZipkinSender(recording, this::held, TIMEOUT_NANOS);
+        new AfterApplicationLoggingZipkinSender(recording, RecordingGate.held(), TIMEOUT_NANOS);
 
     assertThat(sender.encoding()).isEqualTo(Encoding.JSON);
     assertThat(sender.messageMaxBytes()).isEqualTo(1000);
     assertThat(sender.messageSizeInBytes(SPANS)).isEqualTo(recording.messageSizeInBytes(SPANS));
-  }
-
-  private boolean released(long timeoutNanos) {
-    waits.add(timeoutNanos);
-    return true;
-  }
-
-  private boolean held(long timeoutNanos) {
-    waits.add(timeoutNanos);
-    return false;
   }
 }

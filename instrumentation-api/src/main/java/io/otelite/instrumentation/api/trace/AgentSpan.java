@@ -190,11 +190,7 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
         return this;
       }
       if (attributes == null) {
-        attributes =
-            new SpanAttributes(
-                limits.getMaxNumberOfAttributes(),
-                limits.getMaxAttributeValueLength(),
-                tracer.attributeCount().get());
+        attributes = SpanAttributes.withinLimits(limits, tracer.attributeCount().get());
       }
       attributes.put(key, value);
     }
@@ -268,9 +264,7 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
       return this;
     }
     // the exception's type, message and stack trace, and what the caller adds
-    SpanAttributes eventAttributes =
-        new SpanAttributes(
-            limits.getMaxNumberOfAttributes(), limits.getMaxAttributeValueLength(), 4);
+    SpanAttributes eventAttributes = SpanAttributes.withinLimits(limits, 4);
     tracer
         .pipeline()
         .exceptionAttributeResolver()

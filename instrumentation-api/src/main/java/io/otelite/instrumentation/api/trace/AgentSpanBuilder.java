@@ -130,11 +130,7 @@ final class AgentSpanBuilder implements SpanBuilder {
 
   private SpanAttributes attributes() {
     if (attributes == null) {
-      attributes =
-          new SpanAttributes(
-              limits.getMaxNumberOfAttributes(),
-              limits.getMaxAttributeValueLength(),
-              tracer.attributeCount().get());
+      attributes = SpanAttributes.withinLimits(limits, tracer.attributeCount().get());
     }
     return attributes;
   }

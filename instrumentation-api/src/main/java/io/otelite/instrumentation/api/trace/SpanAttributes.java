@@ -4,6 +4,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.common.internal.AttributeUtil;
+import io.opentelemetry.sdk.trace.SpanLimits;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +25,12 @@ final class SpanAttributes implements Attributes {
   private Object[] keysAndValues;
   private int size;
   private int totalAdded;
+
+  /** Within a span's limits, with room for {@code expected} attributes at first. */
+  static SpanAttributes withinLimits(SpanLimits limits, int expected) {
+    return new SpanAttributes(
+        limits.getMaxNumberOfAttributes(), limits.getMaxAttributeValueLength(), expected);
+  }
 
   /** Room for {@code expected} attributes at first; more grow the array. */
   SpanAttributes(int capacity, int lengthLimit, int expected) {
