@@ -13,7 +13,8 @@ import java.lang.reflect.Field;
  * limits, clock, id generator, resource), which the SDK keeps package-private, for otelite's own
  * spans ({@code io.otelite.instrumentation.api.trace}): they go through the very pipeline the SDK's
  * spans would, whoever configured it (autoconfigure, an extension's customizer, a test). Lives in
- * the SDK's package for that access; used at start-up only.
+ * the SDK's package for that access. Reflection only at start-up; each getter after that is the
+ * SDK's own field read.
  */
 public final class SdkSpanPipelineAccess {
   private final TracerSharedState state;
@@ -42,7 +43,7 @@ public final class SdkSpanPipelineAccess {
     return ((SdkTracer) sdkTracer).getInstrumentationScopeInfo();
   }
 
-  public SpanProcessor spanProcessor() {
+  public SpanProcessor processor() {
     return state.getActiveSpanProcessor();
   }
 
@@ -50,6 +51,7 @@ public final class SdkSpanPipelineAccess {
     return state.getSampler();
   }
 
+  /** Read for each span, as the SDK does: its limits may come from a supplier that changes. */
   public SpanLimits spanLimits() {
     return state.getSpanLimits();
   }

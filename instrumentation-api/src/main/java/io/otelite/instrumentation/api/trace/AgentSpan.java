@@ -12,6 +12,7 @@ import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.common.internal.AttributeUtil;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.SdkSpanPipelineAccess;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.EventData;
@@ -135,7 +136,7 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
     long anchorEpochNanos;
     long anchorNanoTime;
     long startEpochNanos;
-    SpanPipeline pipeline = tracer.pipeline();
+    SdkSpanPipelineAccess pipeline = tracer.pipeline();
     if (parentSpan instanceof AgentSpan) {
       AgentSpan parent = (AgentSpan) parentSpan;
       anchorEpochNanos = parent.anchorEpochNanos;
@@ -269,7 +270,7 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
         .pipeline()
         .exceptionAttributeResolver()
         .setExceptionAttributes(
-            eventAttributes::putIfCapacity, exception, limits.getMaxAttributeValueLength());
+            eventAttributes::put, exception, limits.getMaxAttributeValueLength());
     if (additionalAttributes != null) {
       additionalAttributes.forEach(eventAttributes::put);
     }

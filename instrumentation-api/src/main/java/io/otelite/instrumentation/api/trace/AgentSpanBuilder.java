@@ -14,6 +14,7 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.internal.AttributeUtil;
 import io.opentelemetry.sdk.trace.IdGenerator;
+import io.opentelemetry.sdk.trace.SdkSpanPipelineAccess;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
@@ -153,7 +154,7 @@ final class AgentSpanBuilder implements SpanBuilder {
 
   @Override
   public Span startSpan() {
-    SpanPipeline pipeline = tracer.pipeline();
+    SdkSpanPipelineAccess pipeline = tracer.pipeline();
     Context parentContext = parent == null ? Context.current() : parent;
     Span parentSpan = Span.fromContext(parentContext);
     SpanContext parentSpanContext = parentSpan.getSpanContext();

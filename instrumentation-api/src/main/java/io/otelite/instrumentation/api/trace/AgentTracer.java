@@ -15,10 +15,10 @@ final class AgentTracer implements Tracer {
 
   private final Tracer sdkTracer;
   private final InstrumentationScopeInfo scope;
-  private final SpanPipeline pipeline;
+  private final SdkSpanPipelineAccess pipeline;
   private final TypicalAttributeCount attributeCount = new TypicalAttributeCount();
 
-  AgentTracer(Tracer sdkTracer, SpanPipeline pipeline) {
+  AgentTracer(Tracer sdkTracer, SdkSpanPipelineAccess pipeline) {
     this.sdkTracer = sdkTracer;
     this.scope = SdkSpanPipelineAccess.scopeOf(sdkTracer);
     this.pipeline = pipeline;
@@ -39,7 +39,7 @@ final class AgentTracer implements Tracer {
     return scope;
   }
 
-  SpanPipeline pipeline() {
+  SdkSpanPipelineAccess pipeline() {
     return pipeline;
   }
 

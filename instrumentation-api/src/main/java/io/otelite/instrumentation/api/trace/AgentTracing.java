@@ -5,14 +5,15 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerBuilder;
 import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkSpanPipelineAccess;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 
 /**
  * The tracers of otelite's instrumenters. For the SDK the agent (or a test) {@linkplain #use
  * installed}, they make {@link AgentSpan}s, which go through that SDK's span processors by its
  * sampler and limits with fewer objects per span than the SDK's own spans; for any other {@link
- * OpenTelemetry}, they are its own tracers. The application's spans (through the OpenTelemetry API
- * or annotations) stay the SDK's.
+ * OpenTelemetry}, they are its own tracers. The application's own spans, made through the
+ * OpenTelemetry API, stay the SDK's.
  */
 public final class AgentTracing {
   private static volatile Installed installed;
@@ -22,7 +23,8 @@ public final class AgentTracing {
   /** From now on, tracers for {@code sdk} make otelite's spans. */
   public static void use(OpenTelemetrySdk sdk) {
     SdkTracerProvider provider = sdk.getSdkTracerProvider();
-    installed = new Installed(sdk.getTracerProvider(), provider, new SpanPipeline(provider));
+    installed =
+        new Installed(sdk.getTracerProvider(), provider, SdkSpanPipelineAccess.of(provider));
   }
 
   /** The tracer of an instrumentation scope; {@code version} may be {@code null}. */
@@ -43,9 +45,9 @@ public final class AgentTracing {
     final TracerProvider api;
 
     final SdkTracerProvider sdk;
-    final SpanPipeline pipeline;
+    final SdkSpanPipelineAccess pipeline;
 
-    Installed(TracerProvider api, SdkTracerProvider sdk, SpanPipeline pipeline) {
+    Installed(TracerProvider api, SdkTracerProvider sdk, SdkSpanPipelineAccess pipeline) {
       this.api = api;
       this.sdk = sdk;
       this.pipeline = pipeline;

@@ -62,18 +62,13 @@ final class SpanAttributes implements Attributes {
         return;
       }
       if (2 * size == keysAndValues.length) {
-        keysAndValues = Arrays.copyOf(keysAndValues, Math.max(4, 2 * keysAndValues.length));
+        keysAndValues = Arrays.copyOf(keysAndValues, 2 * keysAndValues.length);
       }
       index = 2 * size;
       keysAndValues[index] = key;
       size++;
     }
     keysAndValues[index + 1] = AttributeUtil.applyAttributeLengthLimit(value, lengthLimit);
-  }
-
-  /** For the SDK's exception attribute resolver. */
-  <T> void putIfCapacity(AttributeKey<T> key, T value) {
-    put(key, value);
   }
 
   /** How many values were ever put, dropped ones included. */
