@@ -193,6 +193,30 @@ abstract class AbstractJdbcInstrumentationTest {
   }
 
   @Test
+  void preparedStatementTooLongForTheAnalyzersCacheKeepsItsSqlForEveryExecution() throws Exception {
+    // longer than the analyzer caches: the statement's own state keeps the analysis instead
+    StringBuilder sql = new StringBuilder("SELECT item FROM orders WHERE id = ?");
+    while (sql.length() <= 2048) {
+      sql.append(" AND item <> 'never'");
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < 2; i++) {
+        statement.setInt(1, 1);
+        try (ResultSet rows = statement.executeQuery()) {
+          Assertions.assertThat(rows.next()).isTrue();
+        }
+      }
+    }
+
+    String sanitized = sql.toString().replace("'never'", "?");
+    Assertions.assertThat(harness.spans())
+        .extracting(SpanData::getName, span -> span.getAttributes().get(DbAttributes.DB_QUERY_TEXT))
+        .containsExactly(
+            Assertions.tuple("SELECT orders", sanitized),
+            Assertions.tuple("SELECT orders", sanitized));
+  }
+
+  @Test
   void aClosedStatementIsForgottenAtOnceNotWhenItIsCollected() throws Exception {
     PreparedStatement statement =
         connection.prepareStatement("SELECT item FROM orders WHERE id = ?");

@@ -44,7 +44,7 @@ public final class SqlStatementAnalyzer {
     if (sql == null) {
       return null;
     }
-    if (sql.length() > MAX_CACHED_SQL_LENGTH) {
+    if (!caches(sql)) {
       return analyzeUncached(sql, dialect);
     }
     ConcurrentHashMap<String, SqlStatementInfo> cache =
@@ -59,6 +59,11 @@ public final class SqlStatementAnalyzer {
       cache.put(sql, info);
     }
     return info;
+  }
+
+  /** Whether {@link #analyze} remembers its result for {@code sql}, so a caller need not. */
+  public static boolean caches(String sql) {
+    return sql.length() <= MAX_CACHED_SQL_LENGTH;
   }
 
   private SqlStatementInfo analyzeUncached(String sql, SqlDialect dialect) {

@@ -60,9 +60,8 @@ public final class JdbcExecutions {
       return null;
     }
     JdbcConnectionInfo connection = connectionOf(statement);
-    JdbcStatementState state = JdbcStatements.get(statement);
-    SqlStatementInfo info = state == null ? null : state.prepared(ANALYZER, connection.dialect());
-    return start(connection, info, -1);
+    return start(
+        connection, JdbcStatements.preparedInfo(statement, ANALYZER, connection.dialect()), -1);
   }
 
   /** {@code executeBatch()} and {@code executeLargeBatch()}. */
