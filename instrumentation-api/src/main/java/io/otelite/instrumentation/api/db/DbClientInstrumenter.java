@@ -7,7 +7,6 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -18,6 +17,7 @@ import io.opentelemetry.semconv.ServerAttributes;
 import io.otelite.instrumentation.api.AgentVersion;
 import io.otelite.instrumentation.api.span.AttributeTarget;
 import io.otelite.instrumentation.api.span.SamplerTraits;
+import io.otelite.instrumentation.api.trace.AgentTracing;
 import java.util.List;
 
 /**
@@ -90,19 +90,18 @@ public final class DbClientInstrumenter {
             ? metricAttributes(connection, null)
             : statement.metricAttributes(connection, DbClientInstrumenter::metricAttributes);
 
-    SpanBuilder builder =
-        tracer
-            .spanBuilder(spanName(connection.system(), statement))
-            .setSpanKind(SpanKind.CLIENT)
-            .setParent(parent);
+    String spanName = spanName(connection.system(), statement);
+    Span span;
     // where the sampler may read them, everything at creation time
-    boolean beforeSampling = samplerTraits.attributesBeforeSampling(parent);
-    if (beforeSampling) {
-      setSpanAttributes(AttributeTarget.of(builder), metricAttributes, statement, batchSize);
-    }
-    Span span = builder.startSpan();
-    if (!beforeSampling && span.isRecording()) {
-      setSpanAttributes(AttributeTarget.of(span), metricAttributes, statement, batchSize);
+    if (samplerTraits.attributesBeforeSampling(parent)) {
+      AttributeTarget attributes = AgentTracing.startAttributes(tracer);
+      setSpanAttributes(attributes, metricAttributes, statement, batchSize);
+      span = AgentTracing.startSpan(tracer, spanName, SpanKind.CLIENT, parent, attributes);
+    } else {
+      span = AgentTracing.startSpan(tracer, spanName, SpanKind.CLIENT, parent, null);
+      if (span.isRecording()) {
+        setSpanAttributes(AttributeTarget.of(span), metricAttributes, statement, batchSize);
+      }
     }
     return new DbClientOperation(
         span, span.storeInContext(parent).makeCurrent(), System.nanoTime(), metricAttributes);

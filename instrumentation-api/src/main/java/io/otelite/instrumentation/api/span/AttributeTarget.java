@@ -3,66 +3,43 @@ package io.otelite.instrumentation.api.span;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
 
 /**
- * Where an instrumenter writes a span's attributes: its builder, before the sampling decision, or
- * the started span, after it (see {@link SamplerTraits}). One method writes them for both.
+ * Where an instrumenter writes a span's attributes: the attributes it starts the span with, before
+ * the sampling decision ({@code AgentTracing.startAttributes}), or the started span, after it (see
+ * {@link SamplerTraits}). One method writes them for both. otelite's own span and its attribute
+ * array are targets themselves, so only the SDK's span (a fallback) is wrapped: no object per span.
  */
-public abstract class AttributeTarget {
-  private AttributeTarget() {}
-
-  public static AttributeTarget of(SpanBuilder builder) {
-    return new ToBuilder(builder);
+public interface AttributeTarget {
+  static AttributeTarget of(Span span) {
+    return span instanceof AttributeTarget ? (AttributeTarget) span : new SpanAttributeTarget(span);
   }
 
-  public static AttributeTarget of(Span span) {
-    return new ToSpan(span);
-  }
+  <T> void put(AttributeKey<T> key, T value);
 
-  public abstract <T> void put(AttributeKey<T> key, T value);
+  void putAll(Attributes attributes);
 
-  public abstract void putAll(Attributes attributes);
-
-  public final void putIfPresent(AttributeKey<String> key, String value) {
+  default void putIfPresent(AttributeKey<String> key, String value) {
     if (value != null) {
       put(key, value);
     }
   }
+}
 
-  private static final class ToBuilder extends AttributeTarget {
-    private final SpanBuilder builder;
+final class SpanAttributeTarget implements AttributeTarget {
+  private final Span span;
 
-    ToBuilder(SpanBuilder builder) {
-      this.builder = builder;
-    }
-
-    @Override
-    public <T> void put(AttributeKey<T> key, T value) {
-      builder.setAttribute(key, value);
-    }
-
-    @Override
-    public void putAll(Attributes attributes) {
-      builder.setAllAttributes(attributes);
-    }
+  SpanAttributeTarget(Span span) {
+    this.span = span;
   }
 
-  private static final class ToSpan extends AttributeTarget {
-    private final Span span;
+  @Override
+  public <T> void put(AttributeKey<T> key, T value) {
+    span.setAttribute(key, value);
+  }
 
-    ToSpan(Span span) {
-      this.span = span;
-    }
-
-    @Override
-    public <T> void put(AttributeKey<T> key, T value) {
-      span.setAttribute(key, value);
-    }
-
-    @Override
-    public void putAll(Attributes attributes) {
-      span.setAllAttributes(attributes);
-    }
+  @Override
+  public void putAll(Attributes attributes) {
+    span.setAllAttributes(attributes);
   }
 }

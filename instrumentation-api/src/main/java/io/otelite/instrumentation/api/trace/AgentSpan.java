@@ -21,6 +21,7 @@ import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import io.opentelemetry.sdk.trace.internal.ExtendedSpanProcessor;
+import io.otelite.instrumentation.api.span.AttributeTarget;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Thread-safe: each change holds the span's monitor, as the SDK's span holds its lock.
  */
-final class AgentSpan implements ReadWriteSpan, SpanData {
+final class AgentSpan implements ReadWriteSpan, SpanData, AttributeTarget {
   private static final int NOT_ENDED = 0;
   private static final int ENDING = 1;
   private static final int ENDED = 2;
@@ -175,6 +176,14 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
   }
 
   /** The caller holds the monitor. */
+  private SpanAttributes writableAttributes() {
+    if (attributes == null) {
+      attributes = tracer.newAttributes();
+    }
+    return attributes;
+  }
+
+  /** The caller holds the monitor. */
   private boolean modifiableByCurrentThread() {
     return !frozen
         && (endState == NOT_ENDED
@@ -190,12 +199,33 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
       if (!modifiableByCurrentThread()) {
         return this;
       }
-      if (attributes == null) {
-        attributes = SpanAttributes.withinLimits(limits, tracer.attributeCount().get());
-      }
-      attributes.put(key, value);
+      writableAttributes().set(key, value);
     }
     return this;
+  }
+
+  @Override
+  public ReadWriteSpan setAllAttributes(Attributes given) {
+    if (given == null || given.isEmpty()) {
+      return this;
+    }
+    synchronized (this) {
+      if (!modifiableByCurrentThread()) {
+        return this;
+      }
+      writableAttributes().putAll(given);
+    }
+    return this;
+  }
+
+  @Override
+  public <T> void put(AttributeKey<T> key, T value) {
+    setAttribute(key, value);
+  }
+
+  @Override
+  public void putAll(Attributes given) {
+    setAllAttributes(given);
   }
 
   @Override
@@ -272,7 +302,7 @@ final class AgentSpan implements ReadWriteSpan, SpanData {
         .setExceptionAttributes(
             eventAttributes::put, exception, limits.getMaxAttributeValueLength());
     if (additionalAttributes != null) {
-      additionalAttributes.forEach(eventAttributes::put);
+      additionalAttributes.forEach(eventAttributes::set);
     }
     addEvent(
         ExceptionEventData.create(now(), exception, eventAttributes, eventAttributes.totalAdded()));

@@ -125,13 +125,21 @@ final class AgentSpanBuilder implements SpanBuilder {
     if (key == null || key.getKey().isEmpty() || value == null) {
       return this;
     }
-    attributes().put(key, value);
+    attributes().set(key, value);
+    return this;
+  }
+
+  @Override
+  public SpanBuilder setAllAttributes(Attributes attributes) {
+    if (attributes != null && !attributes.isEmpty()) {
+      attributes().putAll(attributes);
+    }
     return this;
   }
 
   private SpanAttributes attributes() {
     if (attributes == null) {
-      attributes = SpanAttributes.withinLimits(limits, tracer.attributeCount().get());
+      attributes = tracer.newAttributes();
     }
     return attributes;
   }
@@ -154,8 +162,37 @@ final class AgentSpanBuilder implements SpanBuilder {
 
   @Override
   public Span startSpan() {
+    SpanAttributes startAttributes = attributes;
+    List<LinkData> startLinks = links;
+    // later calls on this builder must not reach the started span
+    attributes = null;
+    links = null;
+    return start(
+        tracer,
+        parent == null ? Context.current() : parent,
+        name,
+        kind,
+        startAttributes,
+        startLinks,
+        totalLinks,
+        startEpochNanos);
+  }
+
+  /**
+   * What {@link #startSpan} does, for a builder's values or, from {@link AgentTracer#startSpan},
+   * without a builder: {@code attributes} and {@code links} may be {@code null}, and become the
+   * span's.
+   */
+  static Span start(
+      AgentTracer tracer,
+      Context parentContext,
+      String name,
+      SpanKind kind,
+      SpanAttributes attributes,
+      List<LinkData> links,
+      int totalLinks,
+      long startEpochNanos) {
     SdkSpanPipelineAccess pipeline = tracer.pipeline();
-    Context parentContext = parent == null ? Context.current() : parent;
     Span parentSpan = Span.fromContext(parentContext);
     SpanContext parentSpanContext = parentSpan.getSpanContext();
     IdGenerator ids = pipeline.idGenerator();
@@ -177,8 +214,6 @@ final class AgentSpanBuilder implements SpanBuilder {
                 : parentContext.with(RANDOM_TRACE_ID_PRIMORDIAL_SPAN);
       }
     }
-    List<LinkData> startLinks =
-        links == null ? Collections.emptyList() : Collections.unmodifiableList(links);
     SamplingResult sampling =
         pipeline
             .sampler()
@@ -188,7 +223,7 @@ final class AgentSpanBuilder implements SpanBuilder {
                 name,
                 kind,
                 attributes == null ? Attributes.empty() : attributes,
-                startLinks);
+                links == null ? Collections.emptyList() : Collections.unmodifiableList(links));
     SamplingDecision decision = sampling.getDecision();
     SpanContext spanContext =
         ImmutableSpanContext.create(
@@ -206,23 +241,21 @@ final class AgentSpanBuilder implements SpanBuilder {
     }
     Attributes samplerAttributes = sampling.getAttributes();
     if (!samplerAttributes.isEmpty()) {
-      samplerAttributes.forEach(attributes()::put);
+      if (attributes == null) {
+        attributes = tracer.newAttributes();
+      }
+      attributes.putAll(samplerAttributes);
     }
-    SpanAttributes startAttributes = attributes;
-    List<LinkData> spanLinks = links;
-    // later calls on this builder must not reach the started span
-    attributes = null;
-    links = null;
     return AgentSpan.start(
         tracer,
-        limits,
+        tracer.pipeline().spanLimits(),
         spanContext,
         parentSpan,
         parentContext,
         kind,
         name,
-        startAttributes,
-        spanLinks,
+        attributes,
+        links,
         totalLinks,
         startEpochNanos);
   }

@@ -1,7 +1,10 @@
 package io.otelite.instrumentation.api.trace;
 
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.trace.SdkSpanPipelineAccess;
 
@@ -26,13 +29,38 @@ final class AgentTracer implements Tracer {
 
   @Override
   public SpanBuilder spanBuilder(String spanName) {
-    if (!sdkTracer.isEnabled() || pipeline.hasBeenShutdown()) {
+    if (!makesAgentSpans()) {
       return sdkTracer.spanBuilder(spanName);
     }
-    if (spanName == null || spanName.trim().isEmpty()) {
-      spanName = FALLBACK_SPAN_NAME;
+    return new AgentSpanBuilder(validName(spanName), this);
+  }
+
+  /**
+   * What a builder given these values returns from {@code startSpan()}, without the builder object;
+   * {@code attributes} (may be {@code null}) become the span's.
+   */
+  Span startSpan(String spanName, SpanKind kind, Context parent, SpanAttributes attributes) {
+    if (!makesAgentSpans()) {
+      SpanBuilder builder = sdkTracer.spanBuilder(spanName).setSpanKind(kind).setParent(parent);
+      if (attributes != null) {
+        builder.setAllAttributes(attributes);
+      }
+      return builder.startSpan();
     }
-    return new AgentSpanBuilder(spanName, this);
+    return AgentSpanBuilder.start(this, parent, validName(spanName), kind, attributes, null, 0, 0);
+  }
+
+  private boolean makesAgentSpans() {
+    return sdkTracer.isEnabled() && !pipeline.hasBeenShutdown();
+  }
+
+  private static String validName(String spanName) {
+    return spanName == null || spanName.trim().isEmpty() ? FALLBACK_SPAN_NAME : spanName;
+  }
+
+  /** An empty attribute array for one of this tracer's spans. */
+  SpanAttributes newAttributes() {
+    return SpanAttributes.withinLimits(pipeline.spanLimits(), attributeCount.get());
   }
 
   InstrumentationScopeInfo scope() {

@@ -1,12 +1,20 @@
 package io.otelite.instrumentation.api.trace;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerBuilder;
 import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.SdkSpanPipelineAccess;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.otelite.instrumentation.api.span.AttributeTarget;
 
 /**
  * The tracers of otelite's instrumenters. For the SDK the agent (or a test) {@linkplain #use
@@ -38,6 +46,54 @@ public final class AgentTracing {
     }
     Tracer tracer = builder.build();
     return agentSpans ? new AgentTracer(tracer, current.pipeline) : tracer;
+  }
+
+  /**
+   * Where an instrumenter puts the attributes of a span it starts with {@link #startSpan}, before
+   * the sampling decision: for otelite's tracers, the span's own attribute array.
+   */
+  public static AttributeTarget startAttributes(Tracer tracer) {
+    return tracer instanceof AgentTracer
+        ? ((AgentTracer) tracer).newAttributes()
+        : new CollectedAttributes();
+  }
+
+  /**
+   * Starts a span as {@code tracer.spanBuilder(name).setSpanKind(kind).setParent(parent)} given
+   * {@code attributes} would; for otelite's tracers without a builder object. {@code attributes}:
+   * from {@link #startAttributes} for the same tracer, or {@code null} for none (an instrumenter
+   * that adds them to the started span, after the sampling decision; see {@code SamplerTraits}).
+   */
+  public static Span startSpan(
+      Tracer tracer, String name, SpanKind kind, Context parent, AttributeTarget attributes) {
+    if (tracer instanceof AgentTracer
+        && (attributes == null || attributes instanceof SpanAttributes)) {
+      return ((AgentTracer) tracer).startSpan(name, kind, parent, (SpanAttributes) attributes);
+    }
+    SpanBuilder builder = tracer.spanBuilder(name).setSpanKind(kind).setParent(parent);
+    if (attributes instanceof CollectedAttributes) {
+      builder.setAllAttributes(((CollectedAttributes) attributes).build());
+    }
+    return builder.startSpan();
+  }
+
+  /** {@link #startAttributes} for any other tracer. */
+  private static final class CollectedAttributes implements AttributeTarget {
+    private final AttributesBuilder builder = Attributes.builder();
+
+    @Override
+    public <T> void put(AttributeKey<T> key, T value) {
+      builder.put(key, value);
+    }
+
+    @Override
+    public void putAll(Attributes attributes) {
+      builder.putAll(attributes);
+    }
+
+    Attributes build() {
+      return builder.build();
+    }
   }
 
   private static final class Installed {

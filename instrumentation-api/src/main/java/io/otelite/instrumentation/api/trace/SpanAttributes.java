@@ -5,6 +5,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.common.internal.AttributeUtil;
 import io.opentelemetry.sdk.trace.SpanLimits;
+import io.otelite.instrumentation.api.span.AttributeTarget;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,7 +20,8 @@ import java.util.function.BiConsumer;
  * the span guards it; once the span has ended, it no longer changes and exporters read it as the
  * span's data.
  */
-final class SpanAttributes implements Attributes {
+final class SpanAttributes
+    implements Attributes, AttributeTarget, BiConsumer<AttributeKey<?>, Object> {
   private final int capacity;
   private final int lengthLimit;
   private Object[] keysAndValues;
@@ -51,7 +53,7 @@ final class SpanAttributes implements Attributes {
    * Sets {@code key} to {@code value} (shortened to the length limit), replacing an earlier value;
    * a new key beyond the count limit is dropped, yet counted in {@link #totalAdded()}.
    */
-  void put(AttributeKey<?> key, Object value) {
+  void set(AttributeKey<?> key, Object value) {
     if (value == null) {
       return;
     }
@@ -91,6 +93,29 @@ final class SpanAttributes implements Attributes {
       }
     }
     return -1;
+  }
+
+  /** {@code setAttribute}'s rule: keys the API ignores are ignored. */
+  @Override
+  public <T> void put(AttributeKey<T> key, T value) {
+    accept(key, value);
+  }
+
+  /**
+   * Puts every attribute of {@code attributes}, as {@code setAttribute} one by one would. This
+   * object is itself the callback, so that {@code setAllAttributes} allocates no lambda per call.
+   */
+  @Override
+  public void putAll(Attributes attributes) {
+    attributes.forEach(this);
+  }
+
+  /** One attribute of {@link #putAll}, or of {@link #put}. */
+  @Override
+  public void accept(AttributeKey<?> key, Object value) {
+    if (key != null && !key.getKey().isEmpty()) {
+      set(key, value);
+    }
   }
 
   @Override

@@ -32,6 +32,7 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
+import io.otelite.instrumentation.api.span.AttributeTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,48 +175,7 @@ class AgentSpanTest {
 
   @Test
   void theSamplersDecisionAttributesAndTraceStateApply() {
-    Sampler sampler =
-        new Sampler() {
-          @Override
-          public SamplingResult shouldSample(
-              Context parentContext,
-              String traceId,
-              String name,
-              SpanKind spanKind,
-              Attributes attributes,
-              List<LinkData> parentLinks) {
-            if (name.equals("dropped")) {
-              return SamplingResult.drop();
-            }
-            if (name.equals("seen by sampler")
-                && !"yes".equals(attributes.get(stringKey("before.sampling")))) {
-              return SamplingResult.drop();
-            }
-            return new SamplingResult() {
-              @Override
-              public SamplingDecision getDecision() {
-                return name.equals("record only")
-                    ? SamplingDecision.RECORD_ONLY
-                    : SamplingDecision.RECORD_AND_SAMPLE;
-              }
-
-              @Override
-              public Attributes getAttributes() {
-                return Attributes.of(stringKey("sampler.attribute"), "s");
-              }
-
-              @Override
-              public TraceState getUpdatedTraceState(TraceState parentTraceState) {
-                return parentTraceState.toBuilder().put("sampler", "1").build();
-              }
-            };
-          }
-
-          @Override
-          public String getDescription() {
-            return "scenario sampler";
-          }
-        };
+    Sampler sampler = scenarioSampler();
     List<Boolean> recording = new ArrayList<>();
     Consumer<Tracer> scenario =
         tracer -> {
@@ -238,6 +198,38 @@ class AgentSpanTest {
     assertThat(recording)
         .as("dropped: not recording; record only: recording, not sampled (SDK, then otelite)")
         .containsExactly(false, true, false, false, true, false);
+  }
+
+  @Test
+  void aSpanStartedWithoutABuilderIsTheSpanTheBuilderMakes() {
+    List<Boolean> recording = new ArrayList<>();
+    Consumer<Tracer> scenario =
+        tracer -> {
+          Context remote = Context.root().with(Span.wrap(REMOTE_PARENT));
+          AttributeTarget before = AgentTracing.startAttributes(tracer);
+          before.put(stringKey("before.sampling"), "yes");
+          before.putAll(Attributes.of(stringKey("more"), "m", stringKey(""), "ignored"));
+          Span server =
+              AgentTracing.startSpan(tracer, "seen by sampler", SpanKind.SERVER, remote, before);
+          AttributeTarget.of(server).put(stringKey("after.sampling"), "a");
+          Span client =
+              AgentTracing.startSpan(tracer, "client", SpanKind.CLIENT, remote.with(server), null);
+          client.end();
+          server.end();
+          Span dropped = AgentTracing.startSpan(tracer, "dropped", SpanKind.CLIENT, remote, null);
+          recording.add(dropped.isRecording());
+          dropped.end();
+          Span recordOnly =
+              AgentTracing.startSpan(
+                  tracer, "record only", SpanKind.INTERNAL, Context.root(), null);
+          recording.add(recordOnly.isRecording());
+          recordOnly.end();
+        };
+
+    assertSameAsTheSdk(scenarioSampler(), scenario);
+    assertThat(recording)
+        .as("dropped: not recording; record only: recording (SDK, then otelite)")
+        .containsExactly(false, true, false, true);
   }
 
   @Test
@@ -285,6 +277,54 @@ class AgentSpanTest {
         AgentTracing.tracer(OpenTelemetry.noop(), "scope", "1.0").spanBuilder("x").startSpan();
     assertThat(noop.isRecording()).isFalse();
     assertThat(noop.getSpanContext().isValid()).isFalse();
+  }
+
+  /**
+   * Drops "dropped" and "seen by sampler" without its attribute, records "record only" without
+   * sampling it, and adds an attribute and a trace state entry to whatever it keeps.
+   */
+  private static Sampler scenarioSampler() {
+    return new Sampler() {
+      @Override
+      public SamplingResult shouldSample(
+          Context parentContext,
+          String traceId,
+          String name,
+          SpanKind spanKind,
+          Attributes attributes,
+          List<LinkData> parentLinks) {
+        if (name.equals("dropped")) {
+          return SamplingResult.drop();
+        }
+        if (name.equals("seen by sampler")
+            && !"yes".equals(attributes.get(stringKey("before.sampling")))) {
+          return SamplingResult.drop();
+        }
+        return new SamplingResult() {
+          @Override
+          public SamplingDecision getDecision() {
+            return name.equals("record only")
+                ? SamplingDecision.RECORD_ONLY
+                : SamplingDecision.RECORD_AND_SAMPLE;
+          }
+
+          @Override
+          public Attributes getAttributes() {
+            return Attributes.of(stringKey("sampler.attribute"), "s");
+          }
+
+          @Override
+          public TraceState getUpdatedTraceState(TraceState parentTraceState) {
+            return parentTraceState.toBuilder().put("sampler", "1").build();
+          }
+        };
+      }
+
+      @Override
+      public String getDescription() {
+        return "scenario sampler";
+      }
+    };
   }
 
   private void assertSameAsTheSdk(Consumer<Tracer> scenario) {

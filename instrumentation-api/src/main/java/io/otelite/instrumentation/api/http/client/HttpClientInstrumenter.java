@@ -16,7 +16,6 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.impl.InstrumentationUtil;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -27,7 +26,9 @@ import io.opentelemetry.semconv.HttpAttributes.HttpRequestMethodValues;
 import io.otelite.instrumentation.api.AgentVersion;
 import io.otelite.instrumentation.api.http.KnownHttpMethods;
 import io.otelite.instrumentation.api.span.AttributeTarget;
+import io.otelite.instrumentation.api.span.RepeatedLongs;
 import io.otelite.instrumentation.api.span.SamplerTraits;
+import io.otelite.instrumentation.api.trace.AgentTracing;
 
 /**
  * Turns one HTTP client call into a CLIENT span, propagation headers and an {@code
@@ -118,20 +119,18 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
     String serverAddress = url == null ? null : UrlParts.host(url);
     int serverPort = url == null ? -1 : UrlParts.port(url);
 
-    SpanBuilder builder =
-        tracer
-            .spanBuilder(knownMethod ? method : "HTTP")
-            .setSpanKind(SpanKind.CLIENT)
-            .setParent(parentContext);
-    boolean beforeSampling = samplerTraits.attributesBeforeSampling(parentContext);
-    if (beforeSampling) {
-      setStartAttributes(
-          AttributeTarget.of(builder), method, originalMethod, url, serverAddress, serverPort);
-    }
-    Span span = builder.startSpan();
-    if (!beforeSampling && span.isRecording()) {
-      setStartAttributes(
-          AttributeTarget.of(span), method, originalMethod, url, serverAddress, serverPort);
+    String spanName = knownMethod ? method : "HTTP";
+    Span span;
+    if (samplerTraits.attributesBeforeSampling(parentContext)) {
+      AttributeTarget attributes = AgentTracing.startAttributes(tracer);
+      setStartAttributes(attributes, method, originalMethod, url, serverAddress, serverPort);
+      span = AgentTracing.startSpan(tracer, spanName, SpanKind.CLIENT, parentContext, attributes);
+    } else {
+      span = AgentTracing.startSpan(tracer, spanName, SpanKind.CLIENT, parentContext, null);
+      if (span.isRecording()) {
+        setStartAttributes(
+            AttributeTarget.of(span), method, originalMethod, url, serverAddress, serverPort);
+      }
     }
     HttpClientOperation operation =
         new HttpClientOperation(parentContext, span, startNanos, method, serverAddress, serverPort);
@@ -157,7 +156,7 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
     }
     span.putIfPresent(SERVER_ADDRESS, serverAddress);
     if (serverPort > 0) {
-      span.put(SERVER_PORT, (long) serverPort);
+      span.put(SERVER_PORT, RepeatedLongs.of(serverPort));
     }
   }
 
@@ -192,15 +191,15 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
       metricAttributes.put(SERVER_ADDRESS, operation.serverAddress);
     }
     if (operation.serverPort > 0) {
-      metricAttributes.put(SERVER_PORT, (long) operation.serverPort);
+      metricAttributes.put(SERVER_PORT, RepeatedLongs.of(operation.serverPort));
     }
 
     int statusCode = response == null ? 0 : getter.statusCode(request, response);
     if (statusCode > 0) {
       if (recording) {
-        span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
+        span.setAttribute(HTTP_RESPONSE_STATUS_CODE, RepeatedLongs.of(statusCode));
       }
-      metricAttributes.put(HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
+      metricAttributes.put(HTTP_RESPONSE_STATUS_CODE, RepeatedLongs.of(statusCode));
     }
     String protocolVersion = response == null ? null : getter.protocolVersion(request, response);
     if (protocolVersion != null) {

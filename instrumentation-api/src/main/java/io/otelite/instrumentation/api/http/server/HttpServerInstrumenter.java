@@ -5,7 +5,6 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.MeterBuilder;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -21,6 +20,7 @@ import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
 import io.opentelemetry.semconv.UserAgentAttributes;
 import io.otelite.instrumentation.api.span.AttributeTarget;
+import io.otelite.instrumentation.api.span.RepeatedLongs;
 import io.otelite.instrumentation.api.span.SamplerTraits;
 import io.otelite.instrumentation.api.trace.AgentTracing;
 import java.util.Collections;
@@ -109,15 +109,12 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
     }
     String protocolVersion = protocolVersion(getter.protocol(request));
 
-    SpanBuilder builder =
-        tracer
-            .spanBuilder(HttpServerSpanName.of(method, route))
-            .setSpanKind(SpanKind.SERVER)
-            .setParent(parent);
-    boolean beforeSampling = samplerTraits.attributesBeforeSampling(parent);
-    if (beforeSampling) {
+    String spanName = HttpServerSpanName.of(method, route);
+    Span span;
+    if (samplerTraits.attributesBeforeSampling(parent)) {
+      AttributeTarget attributes = AgentTracing.startAttributes(tracer);
       setStartAttributes(
-          AttributeTarget.of(builder),
+          attributes,
           request,
           originalMethod,
           method,
@@ -126,19 +123,21 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
           route,
           forwarded,
           protocolVersion);
-    }
-    Span span = builder.startSpan();
-    if (!beforeSampling && span.isRecording()) {
-      setStartAttributes(
-          AttributeTarget.of(span),
-          request,
-          originalMethod,
-          method,
-          scheme,
-          path,
-          route,
-          forwarded,
-          protocolVersion);
+      span = AgentTracing.startSpan(tracer, spanName, SpanKind.SERVER, parent, attributes);
+    } else {
+      span = AgentTracing.startSpan(tracer, spanName, SpanKind.SERVER, parent, null);
+      if (span.isRecording()) {
+        setStartAttributes(
+            AttributeTarget.of(span),
+            request,
+            originalMethod,
+            method,
+            scheme,
+            path,
+            route,
+            forwarded,
+            protocolVersion);
+      }
     }
 
     HttpServerExchange exchange =
@@ -232,7 +231,7 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
   private void setEndAttributes(
       Span span, RESPONSE response, int statusCode, String errorType, Throwable error) {
     if (statusCode > 0) {
-      span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
+      span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, RepeatedLongs.of(statusCode));
     }
     if (error != null) {
       span.recordException(error);
@@ -300,14 +299,14 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
       span.putIfPresent(ServerAttributes.SERVER_ADDRESS, ForwardedHeaders.hostOf(host));
       int port = ForwardedHeaders.portOf(host);
       if (port > 0) {
-        span.put(ServerAttributes.SERVER_PORT, (long) port);
+        span.put(ServerAttributes.SERVER_PORT, RepeatedLongs.of(port));
       }
       return;
     }
     span.putIfPresent(ServerAttributes.SERVER_ADDRESS, getter.serverAddress(request));
     int port = getter.serverPort(request);
     if (port > 0) {
-      span.put(ServerAttributes.SERVER_PORT, (long) port);
+      span.put(ServerAttributes.SERVER_PORT, RepeatedLongs.of(port));
     }
   }
 
