@@ -2,6 +2,7 @@ package io.otelite.instrumentation.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.WeakReference;
 import org.junit.jupiter.api.Test;
 
 class WeakIdentityMapTest {
@@ -67,5 +68,28 @@ class WeakIdentityMapTest {
 
     assertThat(map.size()).isEqualTo(1);
     assertThat(map.get(kept)).isEqualTo("kept");
+  }
+
+  @Test
+  void looksUpWithoutKeepingTheKeyLookedUpAlive() throws InterruptedException {
+    WeakIdentityMap<Object, String> map = new WeakIdentityMap<>();
+    Object looked = new Object();
+    map.put(looked, "held");
+    Object absent = new Object();
+    assertThat(map.get(absent)).isNull();
+    assertThat(map.get(looked)).isEqualTo("held");
+    map.replace(absent, "not added");
+    assertThat(map.remove(absent)).isNull();
+    WeakReference<Object> lookedUp = new WeakReference<>(absent);
+    absent = null;
+
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (lookedUp.get() != null && System.nanoTime() < deadline) {
+      System.gc();
+      Thread.sleep(10);
+    }
+
+    assertThat(lookedUp.get()).as("the key of the thread's last lookup").isNull();
+    assertThat(map.get(looked)).isEqualTo("held");
   }
 }
