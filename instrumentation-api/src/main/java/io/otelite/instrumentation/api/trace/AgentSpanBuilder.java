@@ -169,6 +169,7 @@ final class AgentSpanBuilder implements SpanBuilder {
     links = null;
     return start(
         tracer,
+        limits,
         parent == null ? Context.current() : parent,
         name,
         kind,
@@ -180,11 +181,12 @@ final class AgentSpanBuilder implements SpanBuilder {
 
   /**
    * What {@link #startSpan} does, for a builder's values or, from {@link AgentTracer#startSpan},
-   * without a builder: {@code attributes} and {@code links} may be {@code null}, and become the
-   * span's.
+   * without a builder: {@code limits} as read when the builder was made (as the SDK's builder reads
+   * them); {@code attributes} and {@code links} may be {@code null}, and become the span's.
    */
   static Span start(
       AgentTracer tracer,
+      SpanLimits limits,
       Context parentContext,
       String name,
       SpanKind kind,
@@ -244,11 +246,12 @@ final class AgentSpanBuilder implements SpanBuilder {
       if (attributes == null) {
         attributes = tracer.newAttributes();
       }
-      attributes.putAll(samplerAttributes);
+      // as the SDK's builder: every key the sampler gives, unfiltered
+      samplerAttributes.forEach(attributes::set);
     }
     return AgentSpan.start(
         tracer,
-        tracer.pipeline().spanLimits(),
+        limits,
         spanContext,
         parentSpan,
         parentContext,

@@ -41,13 +41,10 @@ final class AgentTracer implements Tracer {
    */
   Span startSpan(String spanName, SpanKind kind, Context parent, SpanAttributes attributes) {
     if (!makesAgentSpans()) {
-      SpanBuilder builder = sdkTracer.spanBuilder(spanName).setSpanKind(kind).setParent(parent);
-      if (attributes != null) {
-        builder.setAllAttributes(attributes);
-      }
-      return builder.startSpan();
+      return AgentTracing.startWithBuilder(sdkTracer, spanName, kind, parent, attributes);
     }
-    return AgentSpanBuilder.start(this, parent, validName(spanName), kind, attributes, null, 0, 0);
+    return AgentSpanBuilder.start(
+        this, pipeline.spanLimits(), parent, validName(spanName), kind, attributes, null, 0, 0);
   }
 
   private boolean makesAgentSpans() {

@@ -70,9 +70,22 @@ public final class AgentTracing {
         && (attributes == null || attributes instanceof SpanAttributes)) {
       return ((AgentTracer) tracer).startSpan(name, kind, parent, (SpanAttributes) attributes);
     }
+    return startWithBuilder(
+        tracer,
+        name,
+        kind,
+        parent,
+        attributes instanceof CollectedAttributes
+            ? ((CollectedAttributes) attributes).build()
+            : null);
+  }
+
+  /** The SDK's way, for a tracer that is not otelite's or makes no otelite spans. */
+  static Span startWithBuilder(
+      Tracer tracer, String name, SpanKind kind, Context parent, Attributes attributes) {
     SpanBuilder builder = tracer.spanBuilder(name).setSpanKind(kind).setParent(parent);
-    if (attributes instanceof CollectedAttributes) {
-      builder.setAllAttributes(((CollectedAttributes) attributes).build());
+    if (attributes != null) {
+      builder.setAllAttributes(attributes);
     }
     return builder.startSpan();
   }
