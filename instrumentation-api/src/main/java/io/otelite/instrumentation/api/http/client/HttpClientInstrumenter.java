@@ -226,8 +226,10 @@ public final class HttpClientInstrumenter<REQUEST, RESPONSE> {
       span.setStatus(StatusCode.ERROR);
       metricAttributes.put(ERROR_TYPE, errorType);
     }
-    span.end();
+    // the metric before the span ends, as on the server: whoever sees the span (an async client's
+    // caller, a test) can rely on the call being counted too
     durationMetric.record(
         operation.startNanos(), endNanos, metricAttributes.build(), operation.context());
+    span.end();
   }
 }
