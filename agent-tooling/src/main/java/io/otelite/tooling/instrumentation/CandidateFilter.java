@@ -1,25 +1,20 @@
 package io.otelite.tooling.instrumentation;
 
 import io.otelite.instrumentation.api.TypeInstrumentation;
-import java.lang.instrument.IllegalClassFormatException;
 import java.nio.charset.StandardCharsets;
-import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
- * Stands in front of Byte Buddy's transformer and lets through only the classes some
- * instrumentation may match, decided from the name, the class loader, the class file header and,
- * where an instrumentation names one, a text its class file must contain. Every other class (nearly
- * all of them) costs a few string comparisons instead of Byte Buddy's type description and
- * matching, which made up most of the agent's start-up time. Classes that are retransformed
- * (already loaded) always go through: Byte Buddy selected them itself.
+ * Lets through only the classes being loaded that some instrumentation may match, decided from the
+ * name, the class loader, the class file header and, where an instrumentation names one, a text its
+ * class file must contain. Every other class (nearly all of them) costs a few string comparisons
+ * instead of Byte Buddy's type description and matching, which made up most of the agent's start-up
+ * time.
  */
-final class CandidateFilter implements AgentBuilder.TransformerDecorator {
+final class CandidateFilter {
   private final IgnoredTypes ignoredTypes;
   private final List<Candidate> candidates = new ArrayList<>();
   private final SuperTypeIndex superTypes = new SuperTypeIndex();
@@ -32,14 +27,9 @@ final class CandidateFilter implements AgentBuilder.TransformerDecorator {
     candidates.add(new Candidate(instrumentation, presence));
   }
 
-  @Override
-  public ResettableClassFileTransformer decorate(ResettableClassFileTransformer byteBuddy) {
-    return new Filtering(byteBuddy);
-  }
-
   boolean mayTransform(ClassLoader loader, String internalName, byte[] classFile) {
     if (internalName == null) {
-      return true; // hidden or anonymous classes: let Byte Buddy decide as before
+      return false; // hidden or anonymous classes: no instrumentation names them
     }
     String name = internalName.replace('/', '.');
     if (ignoredTypes.ignores(name, loader)) {
@@ -101,42 +91,5 @@ final class CandidateFilter implements AgentBuilder.TransformerDecorator {
       return true;
     }
     return false;
-  }
-
-  private final class Filtering extends ResettableClassFileTransformer.WithDelegation {
-    Filtering(ResettableClassFileTransformer byteBuddy) {
-      super(byteBuddy);
-    }
-
-    @Override
-    public byte[] transform(
-        ClassLoader loader,
-        String internalName,
-        Class<?> classBeingRedefined,
-        ProtectionDomain protectionDomain,
-        byte[] classFile)
-        throws IllegalClassFormatException {
-      if (classBeingRedefined == null && !mayTransform(loader, internalName, classFile)) {
-        return null;
-      }
-      return classFileTransformer.transform(
-          loader, internalName, classBeingRedefined, protectionDomain, classFile);
-    }
-
-    @Override
-    public byte[] transform(
-        Module module,
-        ClassLoader loader,
-        String internalName,
-        Class<?> classBeingRedefined,
-        ProtectionDomain protectionDomain,
-        byte[] classFile)
-        throws IllegalClassFormatException {
-      if (classBeingRedefined == null && !mayTransform(loader, internalName, classFile)) {
-        return null;
-      }
-      return classFileTransformer.transform(
-          module, loader, internalName, classBeingRedefined, protectionDomain, classFile);
-    }
   }
 }

@@ -1,15 +1,10 @@
 package io.otelite.tooling.instrumentation;
 
-import java.security.ProtectionDomain;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.utility.JavaModule;
-
 /**
  * Classes never worth looking at: the agent's own, Byte Buddy's, generated lambda and reflection
  * classes. Decided on the name alone, before any class file is parsed.
  */
-final class IgnoredTypes implements AgentBuilder.RawMatcher {
+final class IgnoredTypes {
   private static final String[] IGNORED_PREFIXES = {
     "io.otelite.",
     "net.bytebuddy.",
@@ -25,16 +20,6 @@ final class IgnoredTypes implements AgentBuilder.RawMatcher {
   IgnoredTypes(ClassLoader agentLoader, boolean ignoreAgentLoader) {
     this.agentLoader = agentLoader;
     this.ignoreAgentLoader = ignoreAgentLoader;
-  }
-
-  @Override
-  public boolean matches(
-      TypeDescription type,
-      ClassLoader classLoader,
-      JavaModule module,
-      Class<?> classBeingRedefined,
-      ProtectionDomain protectionDomain) {
-    return ignores(type.getName(), classLoader);
   }
 
   boolean ignores(String name, ClassLoader classLoader) {

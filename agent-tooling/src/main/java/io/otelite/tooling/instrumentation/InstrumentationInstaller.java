@@ -8,15 +8,15 @@ import io.otelite.instrumentation.api.InstrumentationModule;
 import io.otelite.instrumentation.api.TypeInstrumentation;
 import io.otelite.tooling.indy.IndyAdviceLinker;
 import io.otelite.tooling.startup.logmanager.LogManagerReadinessModule;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 
 /**
@@ -51,7 +51,7 @@ public final class InstrumentationInstaller {
     return new InstrumentationInstaller(instrumentation, classPathLoader, false);
   }
 
-  public ResettableClassFileTransformer install(ConfigProperties config, boolean attached) {
+  public ClassFileTransformer install(ConfigProperties config, boolean attached) {
     List<InstrumentationModule> modules =
         new ArrayList<>(ModuleSelection.enabledModules(agentLoader, config));
     // the agent's own, whatever the user switches
@@ -69,39 +69,31 @@ public final class InstrumentationInstaller {
 
     IgnoredTypes ignoredTypes = new IgnoredTypes(agentLoader, agentLoaderIsIsolated);
     CandidateFilter candidateFilter = new CandidateFilter(ignoredTypes);
-    AgentBuilder builder =
-        AgentBuilders.withoutNexus()
-            .disableClassFormatChanges()
-            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-            .with(AgentBuilder.PoolStrategy.Default.FAST)
-            // loaded classes are described lazily from the pool: only the name is read until a name
-            // filter
-            // lets a class through, so the classes already loaded at start-up are almost never
-            // parsed
-            .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-            .with(new TransformationLog())
-            .assureReadEdgeTo(instrumentation, IndyBootstrap.class)
-            .with(candidateFilter)
-            .ignore(ignoredTypes);
-
     Advice.WithCustomMapping adviceMapping = adviceMapping();
+    Advice.ExceptionHandler exceptionHandler = reportingExceptionHandler();
+    ClassFileLocator agentClassFiles = ClassFileLocator.ForClassLoader.of(agentLoader);
+    List<TypeWeaving> weavings = new ArrayList<>();
     for (InstrumentationModule module : modules) {
       LibraryPresence presence = new LibraryPresence(module.libraryMarkerClassNames());
       for (TypeInstrumentation typeInstrumentation : module.typeInstrumentations()) {
         AdviceCollector advice =
-            new AdviceCollector(adviceMapping, agentLoader, linker, module.helperPackage());
+            new AdviceCollector(
+                adviceMapping, exceptionHandler, agentClassFiles, linker, module.helperPackage());
         typeInstrumentation.transform(advice);
         candidateFilter.add(typeInstrumentation, presence);
-        builder =
-            builder
-                .type(new TypeMatch(typeInstrumentation, presence))
-                .transform(advice.transformer());
+        weavings.add(new TypeWeaving(new TypeMatch(typeInstrumentation, presence), advice));
       }
       AgentLog.debug("module " + module.name() + " installed");
     }
-    return builder.installOn(instrumentation);
+    AdviceTransformer transformer =
+        new AdviceTransformer(
+            candidateFilter,
+            ignoredTypes,
+            weavings,
+            new ModuleReadEdges(instrumentation, IndyBootstrap.class));
+    instrumentation.addTransformer(transformer, true);
+    LoadedClassRetransformation.retransform(instrumentation, transformer);
+    return transformer;
   }
 
   private static Advice.WithCustomMapping adviceMapping() {
@@ -120,7 +112,7 @@ public final class InstrumentationInstaller {
     }
   }
 
-  static Advice.ExceptionHandler reportingExceptionHandler() {
+  private static Advice.ExceptionHandler reportingExceptionHandler() {
     try {
       return new Advice.ExceptionHandler.Simple(
           MethodInvocation.invoke(

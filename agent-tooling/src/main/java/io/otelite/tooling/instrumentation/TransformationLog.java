@@ -1,11 +1,7 @@
 package io.otelite.tooling.instrumentation;
 
 import io.otelite.instrumentation.api.AgentLog;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.pool.TypePool;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * What was instrumented (debug log) and what could not be (one line per type and failure). A class
@@ -13,26 +9,14 @@ import net.bytebuddy.utility.JavaModule;
  * such as Micrometer's Jersey listener in an application without Jersey) is no match for any
  * instrumentation: that costs the user no line, only a debug one.
  */
-final class TransformationLog extends AgentBuilder.Listener.Adapter {
-  @Override
-  public void onTransformation(
-      TypeDescription type,
-      ClassLoader classLoader,
-      JavaModule module,
-      boolean loaded,
-      DynamicType dynamicType) {
+final class TransformationLog {
+  void transformed(String typeName, ClassLoader classLoader) {
     if (AgentLog.isDebug()) {
-      AgentLog.debug("instrumented " + type.getName() + " (" + loaderName(classLoader) + ")");
+      AgentLog.debug("instrumented " + typeName + " (" + loaderName(classLoader) + ")");
     }
   }
 
-  @Override
-  public void onError(
-      String typeName,
-      ClassLoader classLoader,
-      JavaModule module,
-      boolean loaded,
-      Throwable throwable) {
+  void failed(String typeName, ClassLoader classLoader, Throwable throwable) {
     TypePool.Resolution.NoSuchTypeException missingType = missingType(throwable);
     if (missingType != null) {
       if (AgentLog.isDebug()) {

@@ -31,11 +31,9 @@ class TransformationLogTest {
   @Test
   void aClassWhoseHierarchyNamesAMissingTypeIsSkippedWithoutAWarning() {
     new TransformationLog()
-        .onError(
+        .failed(
             "io.micrometer.core.instrument.binder.jersey.server.MetricsApplicationEventListener",
             getClass().getClassLoader(),
-            null,
-            false,
             new TypePool.Resolution.NoSuchTypeException(
                 "org.glassfish.jersey.server.monitoring.ApplicationEventListener"));
 
@@ -47,11 +45,9 @@ class TransformationLogTest {
     AgentLog.setDebug(true);
 
     new TransformationLog()
-        .onError(
+        .failed(
             "com.example.Listener",
             getClass().getClassLoader(),
-            null,
-            false,
             new IllegalStateException(
                 "while matching",
                 new TypePool.Resolution.NoSuchTypeException("com.example.MissingInterface")));
@@ -65,11 +61,9 @@ class TransformationLogTest {
   @Test
   void anyOtherFailureIsAWarning() {
     new TransformationLog()
-        .onError(
+        .failed(
             "com.example.Broken",
             getClass().getClassLoader(),
-            null,
-            false,
             new IllegalStateException("a frame that cannot be computed"));
 
     assertThat(stderr.toString(StandardCharsets.UTF_8))

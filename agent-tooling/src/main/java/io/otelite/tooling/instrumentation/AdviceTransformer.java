@@ -1,0 +1,147 @@
+package io.otelite.tooling.instrumentation;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.ClassFileVersion;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.TypeResolutionStrategy;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * The agent's class file transformer: weaves the advice of every matching type instrumentation into
+ * a class as it loads or is retransformed, and leaves every other class untouched.
+ *
+ * <p>Why not Byte Buddy's {@code AgentBuilder}: otelite uses one path of it (decorate a class with
+ * advice, described from a type pool), yet installing it loaded some 400 more of Byte Buddy's
+ * classes, most of them to generate, at start-up, a subclass of its transformer that can receive
+ * Java 9's module argument (measured: about 150 ms of a Tomcat start-up). This class is compiled
+ * for Java 11 and takes the module as given.
+ */
+final class AdviceTransformer implements ClassFileTransformer {
+  /**
+   * Classes loaded while this thread weaves (by the type pool's reads, say) are let through
+   * unwoven: weaving them would re-enter the transformation of a class that is not yet defined.
+   */
+  private static final ThreadLocal<Boolean> WEAVING = new ThreadLocal<>();
+
+  private final ByteBuddy byteBuddy =
+      new ByteBuddy()
+          .with(TypeValidation.DISABLED)
+          // no field, method or helper type is ever added: retransformation forbids them
+          .with(Implementation.Context.Disabled.Factory.INSTANCE);
+
+  private final CandidateFilter candidateFilter;
+  private final IgnoredTypes ignoredTypes;
+  private final List<TypeWeaving> weavings;
+  private final ModuleReadEdges readEdges;
+  private final TransformationLog log = new TransformationLog();
+
+  AdviceTransformer(
+      CandidateFilter candidateFilter,
+      IgnoredTypes ignoredTypes,
+      List<TypeWeaving> weavings,
+      ModuleReadEdges readEdges) {
+    this.candidateFilter = candidateFilter;
+    this.ignoredTypes = ignoredTypes;
+    this.weavings = weavings;
+    this.readEdges = readEdges;
+  }
+
+  @Override
+  public byte[] transform(
+      Module module,
+      ClassLoader loader,
+      String internalName,
+      Class<?> classBeingRedefined,
+      ProtectionDomain protectionDomain,
+      byte[] classFile) {
+    if (internalName == null) {
+      return null;
+    }
+    if (classBeingRedefined == null
+        ? !candidateFilter.mayTransform(loader, internalName, classFile)
+        : ignoredTypes.ignores(classBeingRedefined.getName(), loader)) {
+      return null;
+    }
+    if (WEAVING.get() != null) {
+      return null;
+    }
+    WEAVING.set(Boolean.TRUE);
+    String typeName = internalName.replace('/', '.');
+    try {
+      byte[] woven = weave(loader, typeName, classFile);
+      if (woven != null) {
+        readEdges.assureReadable(module);
+        log.transformed(typeName, loader);
+      }
+      return woven;
+    } catch (Throwable failure) {
+      log.failed(typeName, loader, failure);
+      return null;
+    } finally {
+      WEAVING.remove();
+    }
+  }
+
+  /** Whether a class already loaded would be woven, were it retransformed. */
+  boolean wouldWeave(Class<?> type, TypePool typePool) {
+    String typeName = type.getName();
+    ClassLoader loader = type.getClassLoader();
+    if (ignoredTypes.ignores(typeName, loader)) {
+      return false;
+    }
+    TypeDescription description = null;
+    try {
+      for (TypeWeaving weaving : weavings) {
+        if (weaving.match.mayMatch(typeName, loader)) {
+          if (description == null) {
+            description = typePool.describe(typeName).resolve();
+          }
+          if (weaving.match.matches(description, loader)) {
+            return true;
+          }
+        }
+      }
+    } catch (RuntimeException | LinkageError failure) {
+      log.failed(typeName, loader, failure);
+    }
+    return false;
+  }
+
+  private byte[] weave(ClassLoader loader, String typeName, byte[] classFile) {
+    ClassFileLocator classFiles =
+        new ClassFileLocator.Compound(
+            ClassFileLocator.Simple.of(typeName, classFile),
+            ClassFileLocator.ForClassLoader.of(loader));
+    TypePool typePool = TypePools.lazy(classFiles);
+    TypeDescription type = typePool.describe(typeName).resolve();
+    List<TypeWeaving> matching = null;
+    for (TypeWeaving weaving : weavings) {
+      if (weaving.match.matches(type, loader)) {
+        if (matching == null) {
+          matching = new ArrayList<>(2);
+        }
+        matching.add(weaving);
+      }
+    }
+    if (matching == null) {
+      return null;
+    }
+    DynamicType.Builder<?> builder = byteBuddy.decorate(type, classFiles);
+    ClassFileVersion version = type.getClassFileVersion();
+    if (version != null && version.isLessThan(ClassFileVersion.JAVA_V7)) {
+      builder = builder.visit(ClassFileUpgrade.INSTANCE);
+    }
+    for (TypeWeaving weaving : matching) {
+      builder = weaving.advice.weave(builder, loader);
+    }
+    return builder.make(TypeResolutionStrategy.Disabled.INSTANCE, typePool).getBytes();
+  }
+}
