@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
  * rules (span limits, status, events, links, end once, processors called as the SDK calls them),
  * with fewer objects per span. Its attributes are one array ({@link SpanAttributes}); its times
  * come from one clock reading at the root of the trace in this process and {@code nanoTime} after,
- * as the SDK's anchored clock does, without an object for it; and once ended it is its own {@link
- * SpanData}, so export copies nothing.
+ * as the SDK's anchored clock does, without an object for it (one offset between the two clocks);
+ * and once ended it is its own {@link SpanData}, so export copies nothing.
  *
  * <p>Thread-safe: each change holds the span's monitor, as the SDK's span holds its lock.
  */
@@ -49,8 +49,13 @@ final class AgentSpan implements ReadWriteSpan, SpanData, AttributeTarget {
   private final SpanContext spanContext;
   private final SpanContext parentSpanContext;
   private final SpanKind kind;
-  private final long anchorEpochNanos;
-  private final long anchorNanoTime;
+
+  /**
+   * The anchor's epoch time minus its {@code nanoTime}: a time is this plus {@code nanoTime}, the
+   * same sum in another order (exact, overflow included).
+   */
+  private final long epochMinusNanoTime;
+
   private final long startEpochNanos;
 
   /** A snapshot made by {@link #toSpanData()} before the end: never changes. */
@@ -77,8 +82,7 @@ final class AgentSpan implements ReadWriteSpan, SpanData, AttributeTarget {
       SpanAttributes attributes,
       List<LinkData> links,
       int totalLinks,
-      long anchorEpochNanos,
-      long anchorNanoTime,
+      long epochMinusNanoTime,
       long startEpochNanos) {
     this.tracer = tracer;
     this.limits = limits;
@@ -89,8 +93,7 @@ final class AgentSpan implements ReadWriteSpan, SpanData, AttributeTarget {
     this.attributes = attributes;
     this.links = links;
     this.totalLinks = totalLinks;
-    this.anchorEpochNanos = anchorEpochNanos;
-    this.anchorNanoTime = anchorNanoTime;
+    this.epochMinusNanoTime = epochMinusNanoTime;
     this.startEpochNanos = startEpochNanos;
     this.frozen = false;
   }
@@ -111,8 +114,7 @@ final class AgentSpan implements ReadWriteSpan, SpanData, AttributeTarget {
     this.status = live.status;
     this.endEpochNanos = live.endEpochNanos;
     this.endState = live.endState;
-    this.anchorEpochNanos = live.anchorEpochNanos;
-    this.anchorNanoTime = live.anchorNanoTime;
+    this.epochMinusNanoTime = live.epochMinusNanoTime;
     this.startEpochNanos = live.startEpochNanos;
     this.frozen = true;
   }
@@ -134,21 +136,18 @@ final class AgentSpan implements ReadWriteSpan, SpanData, AttributeTarget {
       List<LinkData> links,
       int totalLinks,
       long userStartEpochNanos) {
-    long anchorEpochNanos;
-    long anchorNanoTime;
+    long epochMinusNanoTime;
     long startEpochNanos;
     SdkSpanPipelineAccess pipeline = tracer.pipeline();
     if (parentSpan instanceof AgentSpan) {
-      AgentSpan parent = (AgentSpan) parentSpan;
-      anchorEpochNanos = parent.anchorEpochNanos;
-      anchorNanoTime = parent.anchorNanoTime;
+      epochMinusNanoTime = ((AgentSpan) parentSpan).epochMinusNanoTime;
       startEpochNanos =
           userStartEpochNanos != 0
               ? userStartEpochNanos
-              : anchorEpochNanos + (pipeline.clock().nanoTime() - anchorNanoTime);
+              : epochMinusNanoTime + pipeline.clock().nanoTime();
     } else {
-      anchorEpochNanos = pipeline.clock().now();
-      anchorNanoTime = pipeline.clock().nanoTime();
+      long anchorEpochNanos = pipeline.clock().now();
+      epochMinusNanoTime = anchorEpochNanos - pipeline.clock().nanoTime();
       startEpochNanos = userStartEpochNanos != 0 ? userStartEpochNanos : anchorEpochNanos;
     }
     AgentSpan span =
@@ -162,8 +161,7 @@ final class AgentSpan implements ReadWriteSpan, SpanData, AttributeTarget {
             attributes,
             links,
             totalLinks,
-            anchorEpochNanos,
-            anchorNanoTime,
+            epochMinusNanoTime,
             startEpochNanos);
     if (pipeline.processor().isStartRequired()) {
       pipeline.processor().onStart(parentContext, span);
@@ -172,7 +170,7 @@ final class AgentSpan implements ReadWriteSpan, SpanData, AttributeTarget {
   }
 
   private long now() {
-    return anchorEpochNanos + (tracer.pipeline().clock().nanoTime() - anchorNanoTime);
+    return epochMinusNanoTime + tracer.pipeline().clock().nanoTime();
   }
 
   /** The caller holds the monitor. */

@@ -24,4 +24,20 @@ class RepeatedLongsTest {
     assertThat(RepeatedLongs.of(-1)).isEqualTo(-1L);
     assertThat(RepeatedLongs.of(Integer.MAX_VALUE)).isEqualTo((long) Integer.MAX_VALUE);
   }
+
+  @Test
+  void aConnectionsPortIsBoxedOnceForAllItsRequests() {
+    Long firstRequest = RepeatedLongs.ofConnectionPort(51234);
+
+    assertThat(firstRequest).isEqualTo(51234L).isSameAs(RepeatedLongs.ofConnectionPort(51234));
+  }
+
+  @Test
+  void newConnectionsDoNotEvictTheValuesRepeatedAcrossRequests() {
+    Long ok = RepeatedLongs.of(200);
+    // the same slot as 200 in a shared table
+    RepeatedLongs.ofConnectionPort(200 + 50 * 1024);
+
+    assertThat(RepeatedLongs.of(200)).isSameAs(ok);
+  }
 }

@@ -322,7 +322,7 @@ public final class HttpServerInstrumenter<REQUEST, RESPONSE> {
     span.putIfPresent(NetworkAttributes.NETWORK_PEER_ADDRESS, peerAddress);
     int peerPort = getter.peerPort(request);
     if (peerPort > 0) {
-      span.put(NetworkAttributes.NETWORK_PEER_PORT, (long) peerPort);
+      span.put(NetworkAttributes.NETWORK_PEER_PORT, RepeatedLongs.ofConnectionPort(peerPort));
     }
   }
 
