@@ -21,8 +21,13 @@ import net.bytebuddy.pool.TypePool;
  * <p>Why not Byte Buddy's {@code AgentBuilder}: otelite uses one path of it (decorate a class with
  * advice, described from a type pool), yet installing it loaded some 400 more of Byte Buddy's
  * classes, most of them to generate, at start-up, a subclass of its transformer that can receive
- * Java 9's module argument (measured: about 150 ms of a Tomcat start-up). This class is compiled
- * for Java 11 and takes the module as given.
+ * Java 9's module argument (measured: about 150 ms of a Tomcat start-up), so as to give modules
+ * read edges.
+ *
+ * <p>otelite needs none: a woven class of a named module (the JDK's {@code java.net.http}, say)
+ * links its {@code invokedynamic} to {@code io.otelite.bootstrap.IndyBootstrap}, in the bootstrap
+ * loader's unnamed module, and the JVM makes every transformed class's module read that module (the
+ * {@code java.lang.instrument} package specification, "Instrumenting code in modules").
  */
 final class AdviceTransformer implements ClassFileTransformer {
   /**
@@ -40,18 +45,13 @@ final class AdviceTransformer implements ClassFileTransformer {
   private final CandidateFilter candidateFilter;
   private final IgnoredTypes ignoredTypes;
   private final List<TypeWeaving> weavings;
-  private final ModuleReadEdges readEdges;
   private final TransformationLog log = new TransformationLog();
 
   AdviceTransformer(
-      CandidateFilter candidateFilter,
-      IgnoredTypes ignoredTypes,
-      List<TypeWeaving> weavings,
-      ModuleReadEdges readEdges) {
+      CandidateFilter candidateFilter, IgnoredTypes ignoredTypes, List<TypeWeaving> weavings) {
     this.candidateFilter = candidateFilter;
     this.ignoredTypes = ignoredTypes;
     this.weavings = weavings;
-    this.readEdges = readEdges;
   }
 
   @Override
@@ -78,7 +78,6 @@ final class AdviceTransformer implements ClassFileTransformer {
     try {
       byte[] woven = weave(loader, typeName, classFile);
       if (woven != null) {
-        readEdges.assureReadable(module);
         log.transformed(typeName, loader);
       }
       return woven;

@@ -85,12 +85,7 @@ public final class InstrumentationInstaller {
       }
       AgentLog.debug("module " + module.name() + " installed");
     }
-    AdviceTransformer transformer =
-        new AdviceTransformer(
-            candidateFilter,
-            ignoredTypes,
-            weavings,
-            new ModuleReadEdges(instrumentation, IndyBootstrap.class));
+    AdviceTransformer transformer = new AdviceTransformer(candidateFilter, ignoredTypes, weavings);
     instrumentation.addTransformer(transformer, true);
     LoadedClassRetransformation.retransform(instrumentation, transformer);
     return transformer;
