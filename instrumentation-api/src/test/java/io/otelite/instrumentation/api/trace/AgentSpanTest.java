@@ -18,6 +18,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
@@ -200,6 +201,67 @@ class AgentSpanTest {
         .containsExactly(false, true, false, false, true, false);
   }
 
+  /**
+   * A root span reads the epoch clock once; it and its children then measure with {@code nanoTime}
+   * from there, so a child never starts before its parent. The clock here reads one epoch time
+   * throughout, and its {@code nanoTime} overflows in the middle of the trace.
+   */
+  @Test
+  void timesAreTheRootsClockReadingPlusTheNanoTimeElapsedAsTheSdkMeasuresThem() {
+    long epoch = TimeUnit.SECONDS.toNanos(1_700_000_000);
+    List<List<Long>> sdkThenAgent = new ArrayList<>();
+    for (boolean agent : new boolean[] {false, true}) {
+      SteppingClock clock = new SteppingClock(epoch, Long.MAX_VALUE - 120);
+      InMemorySpanExporter exporter = InMemorySpanExporter.create();
+      OpenTelemetrySdk sdk = sdk(Sampler.alwaysOn(), exporter, clock);
+      Tracer tracer = agent ? agentTracer(sdk) : sdk.getTracer("io.otelite.test", "1.2.3");
+
+      Span root = tracer.spanBuilder("root").startSpan();
+      clock.advance(100);
+      Span child = tracer.spanBuilder("child").setParent(Context.root().with(root)).startSpan();
+      clock.advance(50);
+      child.end();
+      clock.advance(30);
+      root.end();
+
+      List<Long> times = new ArrayList<>();
+      for (SpanData span : exporter.getFinishedSpanItems()) {
+        times.add(span.getStartEpochNanos());
+        times.add(span.getEndEpochNanos());
+      }
+      sdkThenAgent.add(times);
+    }
+
+    assertThat(sdkThenAgent.get(1))
+        .isEqualTo(sdkThenAgent.get(0))
+        .containsExactly(epoch + 100, epoch + 150, epoch, epoch + 180);
+  }
+
+  /** An epoch clock that stands still and a {@code nanoTime} that moves when told. */
+  private static final class SteppingClock implements Clock {
+    private final long epochNanos;
+    private long nanoTime;
+
+    SteppingClock(long epochNanos, long nanoTime) {
+      this.epochNanos = epochNanos;
+      this.nanoTime = nanoTime;
+    }
+
+    void advance(long nanos) {
+      nanoTime += nanos;
+    }
+
+    @Override
+    public long now() {
+      return epochNanos;
+    }
+
+    @Override
+    public long nanoTime() {
+      return nanoTime;
+    }
+  }
+
   @Test
   void aSpanStartedWithoutABuilderIsTheSpanTheBuilderMakes() {
     List<Boolean> recording = new ArrayList<>();
@@ -357,9 +419,14 @@ class AgentSpanTest {
   }
 
   private OpenTelemetrySdk sdk(Sampler sampler, InMemorySpanExporter exporter) {
+    return sdk(sampler, exporter, Clock.getDefault());
+  }
+
+  private OpenTelemetrySdk sdk(Sampler sampler, InMemorySpanExporter exporter, Clock clock) {
     return OpenTelemetrySdk.builder()
         .setTracerProvider(
             SdkTracerProvider.builder()
+                .setClock(clock)
                 .setSampler(sampler)
                 .setResource(
                     Resource.getDefault()
