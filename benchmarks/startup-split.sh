@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Where otelite's start-up time goes on the stock Tomcat of overhead.sh: the time to the first 200 of the
 # examples' HelloWorld servlet and the classes loaded, with no agent, with otelite, and with otelite but every
-# instrumentation module switched off (what premain, the SDK and Byte Buddy's installation cost by themselves).
+# instrumentation module switched off (what premain, the SDK, the transformer's installation and the one weave
+# the agent always makes, java.util.logging.LogManager, cost by themselves).
 # Tomcat is started by its own `catalina.sh run`, pinned to one core; exporters `none`. Needs the Tomcat that
 # overhead.sh downloads (run it once, QUICK=1 is enough) and the built agent jar.
 #   RUNS=3               starts per variant, interleaved
