@@ -63,18 +63,18 @@ final class AdviceTransformer implements ClassFileTransformer {
       ProtectionDomain protectionDomain,
       byte[] classFile) {
     if (internalName == null) {
-      return null;
+      return null; // hidden or anonymous classes: no instrumentation names them
     }
+    String typeName = internalName.replace('/', '.');
     if (classBeingRedefined == null
-        ? !candidateFilter.mayTransform(loader, internalName, classFile)
-        : ignoredTypes.ignores(classBeingRedefined.getName(), loader)) {
+        ? !candidateFilter.mayTransform(loader, typeName, internalName, classFile)
+        : ignoredTypes.ignores(typeName, loader)) {
       return null;
     }
     if (WEAVING.get() != null) {
       return null;
     }
     WEAVING.set(Boolean.TRUE);
-    String typeName = internalName.replace('/', '.');
     try {
       byte[] woven = weave(loader, typeName, classFile);
       if (woven != null) {
@@ -103,7 +103,7 @@ final class AdviceTransformer implements ClassFileTransformer {
           if (description == null) {
             description = typePool.describe(typeName).resolve();
           }
-          if (weaving.match.matches(description, loader)) {
+          if (weaving.match.typeMatches(description)) {
             return true;
           }
         }

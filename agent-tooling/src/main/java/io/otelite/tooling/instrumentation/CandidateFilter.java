@@ -23,15 +23,12 @@ final class CandidateFilter {
     this.ignoredTypes = ignoredTypes;
   }
 
-  void add(TypeInstrumentation instrumentation, LibraryPresence presence) {
-    candidates.add(new Candidate(instrumentation, presence));
+  void add(TypeInstrumentation instrumentation, TypeMatch match) {
+    candidates.add(new Candidate(instrumentation, match));
   }
 
-  boolean mayTransform(ClassLoader loader, String internalName, byte[] classFile) {
-    if (internalName == null) {
-      return false; // hidden or anonymous classes: no instrumentation names them
-    }
-    String name = internalName.replace('/', '.');
+  /** {@code name} and {@code internalName}: the class's name with dots and with slashes. */
+  boolean mayTransform(ClassLoader loader, String name, String internalName, byte[] classFile) {
     if (ignoredTypes.ignores(name, loader)) {
       return false;
     }
@@ -44,14 +41,12 @@ final class CandidateFilter {
   }
 
   private final class Candidate {
-    private final TypeInstrumentation instrumentation;
-    private final LibraryPresence presence;
+    private final TypeMatch match;
     private final Set<String> requiredSuperTypes = new HashSet<>();
     private final byte[] requiredText;
 
-    Candidate(TypeInstrumentation instrumentation, LibraryPresence presence) {
-      this.instrumentation = instrumentation;
-      this.presence = presence;
+    Candidate(TypeInstrumentation instrumentation, TypeMatch match) {
+      this.match = match;
       for (String type : instrumentation.requiredSuperTypes()) {
         requiredSuperTypes.add(type.replace('.', '/'));
       }
@@ -60,8 +55,7 @@ final class CandidateFilter {
     }
 
     boolean mayMatch(ClassLoader loader, String name, String internalName, byte[] classFile) {
-      return instrumentation.mayMatchName(name)
-          && presence.isPresentIn(loader)
+      return match.mayMatch(name, loader)
           && (requiredText == null || contains(classFile, requiredText))
           && (requiredSuperTypes.isEmpty()
               || superTypes.mayHaveSuperType(loader, internalName, classFile, requiredSuperTypes));

@@ -80,8 +80,9 @@ public final class InstrumentationInstaller {
             new AdviceCollector(
                 adviceMapping, exceptionHandler, agentClassFiles, linker, module.helperPackage());
         typeInstrumentation.transform(advice);
-        candidateFilter.add(typeInstrumentation, presence);
-        weavings.add(new TypeWeaving(new TypeMatch(typeInstrumentation, presence), advice));
+        TypeMatch match = new TypeMatch(typeInstrumentation, presence);
+        candidateFilter.add(typeInstrumentation, match);
+        weavings.add(new TypeWeaving(match, advice));
       }
       AgentLog.debug("module " + module.name() + " installed");
     }

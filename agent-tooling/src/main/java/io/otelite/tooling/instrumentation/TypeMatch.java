@@ -22,7 +22,12 @@ final class TypeMatch {
     return typeInstrumentation.mayMatchName(typeName) && libraryPresence.isPresentIn(classLoader);
   }
 
+  /** The last test, for a class that passed {@link #mayMatch}. */
+  boolean typeMatches(TypeDescription type) {
+    return typeInstrumentation.typeMatcher().matches(type);
+  }
+
   boolean matches(TypeDescription type, ClassLoader classLoader) {
-    return mayMatch(type.getName(), classLoader) && typeInstrumentation.typeMatcher().matches(type);
+    return mayMatch(type.getName(), classLoader) && typeMatches(type);
   }
 }
