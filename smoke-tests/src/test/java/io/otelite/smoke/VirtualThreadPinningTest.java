@@ -30,13 +30,17 @@ import org.junit.jupiter.api.Timeout;
  * <p>On Java 21 to 23 a virtual thread that blocks while holding a monitor ({@code synchronized})
  * pins its carrier; from Java 24 (JEP 491) it no longer does, and what still pins is blocking in a
  * native frame, in a class initialiser or while the JVM links a call site or loads a class. The
- * control run shows that this recording and its reading do catch a pin on the JDK at hand.
+ * control run shows that these recording settings and their reading do catch a pin on the JDK at
+ * hand.
  *
- * <p>Each path is asked once, alone, before the load. The first requests of a fresh JVM load and
- * initialise classes, the application's and the agent's alike, and a second virtual thread arriving
- * while the JVM does so waits pinned ("Waited for initialization of ... by another thread"): the
- * JVM's class loading, not a lock of the agent's. The load then shows what every later request
- * costs.
+ * <p>The recording starts ({@code jcmd JFR.start}) after a warm-up: each path asked once, alone,
+ * then one round of the same concurrent load. The first requests of a fresh JVM load and initialise
+ * classes, the application's and the agent's alike, and a second virtual thread arriving while the
+ * JVM does so waits pinned ("Waited for initialization of ... by another thread", or a contended
+ * monitor enter in a critical section while the JVM links the class): the JVM's class loading, not
+ * a lock of the agent's. Some code runs only under concurrency (the connection pool grows, and
+ * submits a task the agent wraps, only when requests wait for a connection), so the warm-up is
+ * concurrent too. The recorded load then shows what every later request costs.
  */
 @RequiresJava(21)
 class VirtualThreadPinningTest {
@@ -52,6 +56,7 @@ class VirtualThreadPinningTest {
           "io.otelite.shaded.");
   private static final int CLIENTS = 16;
   private static final int REQUESTS_PER_CLIENT = 40;
+  private static final int WARM_UP_REQUESTS_PER_CLIENT = 8;
 
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -61,29 +66,15 @@ class VirtualThreadPinningTest {
         SpringBootApp app =
             SpringBootApp.named("pinning-spring-boot")
                 .exportingTo(receiver)
-                .jvmOptions(recordingPinnedThreads(recording))
                 .arguments("--spring.threads.virtual.enabled=true")
                 .start()) {
       for (String path : PATHS) {
         assertThat(app.get(path).statusCode()).as("first %s, alone", path).isEqualTo(200);
       }
-      ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-      List<Future<?>> done = new ArrayList<>();
-      for (int client = 0; client < CLIENTS; client++) {
-        done.add(
-            clients.submit(
-                () -> {
-                  for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
-                    String path = PATHS.get(i % PATHS.size());
-                    assertThat(app.get(path).statusCode()).as(path).isEqualTo(200);
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> client : done) {
-        client.get(3, TimeUnit.MINUTES);
-      }
-      clients.shutdown();
+      concurrentLoad(app, WARM_UP_REQUESTS_PER_CLIENT);
+      jcmd(app.process(), "JFR.start", "name=pinning", "settings=" + pinnedThreadSettings());
+      concurrentLoad(app, REQUESTS_PER_CLIENT);
+      jcmd(app.process(), "JFR.stop", "name=pinning", "filename=" + recording);
       assertThat(receiver.telemetry().spans()).as("the load was traced").isNotEmpty();
       app.stop();
     }
@@ -123,7 +114,53 @@ class VirtualThreadPinningTest {
     assertThat(events).noneMatch(VirtualThreadPinningTest::holdsAgentCode);
   }
 
+  /** Each of {@link #CLIENTS} clients asks the paths in turn, each answer must be a 200. */
+  private static void concurrentLoad(SpringBootApp app, int requestsPerClient) throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int client = 0; client < CLIENTS; client++) {
+        done.add(
+            clients.submit(
+                () -> {
+                  for (int i = 0; i < requestsPerClient; i++) {
+                    String path = PATHS.get(i % PATHS.size());
+                    assertThat(app.get(path).statusCode()).as(path).isEqualTo(200);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> client : done) {
+        client.get(3, TimeUnit.MINUTES);
+      }
+    } finally {
+      clients.shutdown();
+    }
+  }
+
+  private static void jcmd(ManagedProcess target, String... command) {
+    List<String> parts = new ArrayList<>(List.of(String.valueOf(target.pid())));
+    parts.addAll(List.of(command));
+    try (ManagedProcess jcmd =
+        ManagedProcess.program("jcmd", Locations.javaHome().resolve("bin/jcmd"))
+            .command(parts.toArray(String[]::new))
+            .start()) {
+      assertThat(jcmd.awaitExit(WAIT)).as(jcmd.tail()).isZero();
+    }
+  }
+
   private static String[] recordingPinnedThreads(Path recording) throws IOException {
+    return new String[] {
+      "-XX:StartFlightRecording=settings="
+          + pinnedThreadSettings()
+          + ",filename="
+          + recording
+          + ",dumponexit=true"
+    };
+  }
+
+  /** Every pinned virtual thread, however short, with its stack. */
+  private static Path pinnedThreadSettings() throws IOException {
     Path settings = Locations.moduleTarget().resolve("pinned-threads.jfc");
     Files.writeString(
         settings,
@@ -138,13 +175,7 @@ class VirtualThreadPinningTest {
             + "  </event>\n"
             + "</configuration>\n",
         StandardCharsets.UTF_8);
-    return new String[] {
-      "-XX:StartFlightRecording=settings="
-          + settings
-          + ",filename="
-          + recording
-          + ",dumponexit=true"
-    };
+    return settings;
   }
 
   /** Each event as {@code jfr print} writes it, with its whole stack. */
