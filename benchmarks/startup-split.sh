@@ -7,17 +7,21 @@
 # overhead.sh downloads (run it once, QUICK=1 is enough) and the built agent jar.
 #   RUNS=3               starts per variant, interleaved
 #   JVM_OPTS=""          extra JVM options for every start (e.g. -XX:TieredStopAtLevel=1 to see the JIT's share)
+#   COMPARE_JAR=""       another build of the agent jar, started as a fourth variant, `compared` (an A/B of a change:
+#                        copy the jar before the change aside, build the change, point this at the copy)
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(dirname "$HERE")
 RUNS=${RUNS:-3}
 JVM_OPTS=${JVM_OPTS:-}
+COMPARE_JAR=${COMPARE_JAR:-}
 TOMCAT_VERSION=$(sed -n 's:.*<tomcat10.version>\(.*\)</tomcat10.version>.*:\1:p' "$REPO/pom.xml")
 TOMCAT_HOME=$HERE/target/overhead/apache-tomcat-$TOMCAT_VERSION
 AGENT=$REPO/agent/target/otelite-agent.jar
 URL=http://127.0.0.1:8080/examples/servlets/servlet/HelloWorldExample
 [[ -x $TOMCAT_HOME/bin/catalina.sh ]] || { echo "no Tomcat at $TOMCAT_HOME: run benchmarks/overhead.sh once" >&2; exit 1; }
 [[ -f $AGENT ]] || { echo "no agent jar at $AGENT: build it first" >&2; exit 1; }
+[[ -z $COMPARE_JAR || -f $COMPARE_JAR ]] || { echo "no jar at COMPARE_JAR=$COMPARE_JAR" >&2; exit 1; }
 PIN=() LOAD_PIN=()
 if (($(nproc) >= 2)); then PIN=(taskset -c 0) LOAD_PIN=(taskset -c 1); fi
 
@@ -26,9 +30,11 @@ declare -A options=(
   [none]=""
   [otelite]="-javaagent:$AGENT"
   [modules-off]="-javaagent:$AGENT -Dotel.instrumentation.common.default-enabled=false"
+  [compared]="-javaagent:$COMPARE_JAR"
 )
+if [[ -n $COMPARE_JAR ]]; then variants+=(compared); fi
 
-start_once() { # VARIANT: prints the milliseconds to the first 200 and the classes loaded by then
+start_once() { # VARIANT: prints the milliseconds to the first 200, the classes loaded and the CPU used by then
   rm -rf "$TOMCAT_HOME"/{logs,work,temp}
   mkdir -p "$TOMCAT_HOME"/{logs,work,temp}
   sed -e 's|<Server port="8005"|<Server port="-1"|' "$TOMCAT_HOME/conf/server.xml.stock" >"$TOMCAT_HOME/conf/server.xml"
@@ -42,11 +48,13 @@ start_once() { # VARIANT: prints the milliseconds to the first 200 and the class
     kill -0 "$pid" 2>/dev/null || { echo "$1: Tomcat exited; see $HERE/target/startup-split-$1.log" >&2; return 1; }
     sleep 0.02
   done
-  local ms=$((($(date +%s%N) - start) / 1000000)) classes
+  local ms=$((($(date +%s%N) - start) / 1000000)) classes cpu_ms
+  # catalina.sh run execs the JVM, so $pid is the JVM: user and system time, in clock ticks
+  cpu_ms=$(awk -v tck="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / tck) }' "/proc/$pid/stat")
   classes=$("${LOAD_PIN[@]}" jstat -class "$pid" | awk 'NR == 2 { print $1 }')
   kill "$pid"
   wait "$pid" 2>/dev/null || true
-  printf '%-12s %6d ms  %6d classes\n' "$1" "$ms" "$classes"
+  printf '%-12s %6d ms  %6d classes  %6d ms CPU\n' "$1" "$ms" "$classes" "$cpu_ms"
 }
 
 mkdir -p "$HERE/target"
