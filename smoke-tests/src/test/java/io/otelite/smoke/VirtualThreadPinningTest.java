@@ -72,9 +72,9 @@ class VirtualThreadPinningTest {
         assertThat(app.get(path).statusCode()).as("first %s, alone", path).isEqualTo(200);
       }
       concurrentLoad(app, WARM_UP_REQUESTS_PER_CLIENT);
-      jcmd(app.process(), "JFR.start", "name=pinning", "settings=" + pinnedThreadSettings());
+      app.process().jcmd("JFR.start", "name=pinning", "settings=" + pinnedThreadSettings());
       concurrentLoad(app, REQUESTS_PER_CLIENT);
-      jcmd(app.process(), "JFR.stop", "name=pinning", "filename=" + recording);
+      app.process().jcmd("JFR.stop", "name=pinning", "filename=" + recording);
       assertThat(receiver.telemetry().spans()).as("the load was traced").isNotEmpty();
       app.stop();
     }
@@ -135,17 +135,6 @@ class VirtualThreadPinningTest {
       }
     } finally {
       clients.shutdown();
-    }
-  }
-
-  private static void jcmd(ManagedProcess target, String... command) {
-    List<String> parts = new ArrayList<>(List.of(String.valueOf(target.pid())));
-    parts.addAll(List.of(command));
-    try (ManagedProcess jcmd =
-        ManagedProcess.program("jcmd", Locations.javaHome().resolve("bin/jcmd"))
-            .command(parts.toArray(String[]::new))
-            .start()) {
-      assertThat(jcmd.awaitExit(WAIT)).as(jcmd.tail()).isZero();
     }
   }
 

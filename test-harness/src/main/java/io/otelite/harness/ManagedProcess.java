@@ -196,20 +196,34 @@ public final class ManagedProcess implements AutoCloseable {
 
   /** The JVM's threads and their stacks ({@code jcmd <pid> Thread.print}), to diagnose a hang. */
   public String threadDump() {
-    Path jcmd = Locations.javaHome().resolve("bin/jcmd");
     try {
-      Process dump =
-          new ProcessBuilder(jcmd.toString(), String.valueOf(javaPid()), "Thread.print")
-              .redirectErrorStream(true)
-              .start();
-      String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      dump.waitFor(30, TimeUnit.SECONDS);
-      return text;
+      return jcmd("Thread.print");
+    } catch (AssertionError e) {
+      return "no thread dump: " + e.getMessage();
+    }
+  }
+
+  /**
+   * Runs {@code jcmd <the JVM's pid> command...} with the applications' JDK and returns what it
+   * printed; fails unless it ends with status 0 within a minute.
+   */
+  public String jcmd(String... command) {
+    List<String> line = new ArrayList<>();
+    line.add(Locations.javaHome().resolve("bin/jcmd").toString());
+    line.add(String.valueOf(javaPid()));
+    line.addAll(List.of(command));
+    try {
+      Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+      String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+        throw new AssertionError(String.join(" ", line) + " failed:\n" + output);
+      }
+      return output;
     } catch (IOException e) {
-      return "no thread dump: " + e;
+      throw new AssertionError(String.join(" ", line) + " could not run: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return "no thread dump: interrupted";
+      throw new AssertionError(String.join(" ", line) + " interrupted", e);
     }
   }
 

@@ -1,10 +1,8 @@
 package io.otelite.agent.reliability;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import io.otelite.harness.ManagedProcess;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,8 +22,8 @@ final class ClassHistogram {
     this.byClass = byClass;
   }
 
-  static ClassHistogram of(long pid) throws Exception {
-    String output = jcmd(pid, "GC.class_histogram");
+  static ClassHistogram of(ManagedProcess jvm) {
+    String output = jvm.jcmd("GC.class_histogram");
     Map<String, Entry> byClass = new LinkedHashMap<>();
     Matcher matcher = ROW.matcher(output);
     while (matcher.find()) {
@@ -42,20 +40,9 @@ final class ClassHistogram {
     return new ClassHistogram(byClass);
   }
 
-  /** A full GC in the JVM {@code pid}. */
-  static void fullGc(long pid) throws Exception {
-    jcmd(pid, "GC.run");
-  }
-
-  private static String jcmd(long pid, String command) throws Exception {
-    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-    Process process =
-        new ProcessBuilder(jcmd, String.valueOf(pid), command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new AssertionError("jcmd " + command + " failed:\n" + output);
-    }
-    return output;
+  /** A full GC in {@code jvm}. */
+  static void fullGc(ManagedProcess jvm) {
+    jvm.jcmd("GC.run");
   }
 
   /** The agent's share: classes of OpenTelemetry and otelite. */

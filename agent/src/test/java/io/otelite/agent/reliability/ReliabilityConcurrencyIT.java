@@ -71,7 +71,7 @@ class ReliabilityConcurrencyIT {
         // keys
         // on its next use, as WeakHashMap does: a full GC and then one more request, so that the
         // histogram counts what the agent retains, not what it has yet to drop.
-        ClassHistogram.fullGc(app.run.pid());
+        ClassHistogram.fullGc(app.run);
         load(http, app.baseUrl(), "r" + round + "settle", served, errors, 1);
         servedPerRound.add(served.size() - before);
         // every request's spans arrived: nothing of this round is still queued in the agent. Each
@@ -92,7 +92,7 @@ class ReliabilityConcurrencyIT {
                   served.size(),
                   Duration.ofSeconds(60));
         }
-        histograms.add(ClassHistogram.of(app.run.pid()));
+        histograms.add(ClassHistogram.of(app.run));
       }
 
       List<ReceivedSpan> spans = receiver.telemetry().spans();
