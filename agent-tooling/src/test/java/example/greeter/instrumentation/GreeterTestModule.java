@@ -3,12 +3,10 @@ package example.greeter.instrumentation;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import com.google.auto.service.AutoService;
+import example.OneClassInstrumentation;
 import io.otelite.instrumentation.api.InstrumentationModule;
 import io.otelite.instrumentation.api.TypeInstrumentation;
-import io.otelite.instrumentation.api.TypeTransformer;
 import java.util.List;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /** A module used only by agent-tooling's own tests (excluded from the test-jar). */
 @AutoService(InstrumentationModule.class)
@@ -25,24 +23,13 @@ public class GreeterTestModule extends InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return List.of(
-        new TypeInstrumentation() {
-          @Override
-          public boolean mayMatchName(String className) {
-            return className.startsWith("example.greeter.");
-          }
-
-          @Override
-          public ElementMatcher<TypeDescription> typeMatcher() {
-            return named("example.greeter.Greeter");
-          }
-
-          @Override
-          public void transform(TypeTransformer transformer) {
-            transformer.applyAdviceToMethod(
-                named("greet"), "example.greeter.instrumentation.GreetAdvice");
-            transformer.applyAdviceToMethod(
-                named("count"), "example.greeter.instrumentation.FailingAdvice");
-          }
-        });
+        new OneClassInstrumentation(
+            "example.greeter.Greeter",
+            transformer -> {
+              transformer.applyAdviceToMethod(
+                  named("greet"), "example.greeter.instrumentation.GreetAdvice");
+              transformer.applyAdviceToMethod(
+                  named("count"), "example.greeter.instrumentation.FailingAdvice");
+            }));
   }
 }

@@ -2,34 +2,26 @@ package io.otelite.tooling.instrumentation;
 
 import io.otelite.instrumentation.api.TypeTransformer;
 import io.otelite.tooling.indy.IndyAdviceLinker;
+import io.otelite.tooling.weaving.AdviceClass;
+import io.otelite.tooling.weaving.WeavingPlan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.pool.TypePool;
 
-/** Collects one type instrumentation's advice registrations and weaves them into a class. */
+/** Collects one type instrumentation's advice registrations and plans them into a class. */
 final class AdviceCollector implements TypeTransformer {
-  private final Advice.WithCustomMapping mapping;
-  private final Advice.ExceptionHandler exceptionHandler;
-  private final ClassFileLocator agentClassFiles;
+  private final ClassLoader agentLoader;
   private final IndyAdviceLinker linker;
   private final String helperPackage;
   private final List<MethodAdvice> methodAdvice = new ArrayList<>();
 
-  AdviceCollector(
-      Advice.WithCustomMapping mapping,
-      Advice.ExceptionHandler exceptionHandler,
-      ClassFileLocator agentClassFiles,
-      IndyAdviceLinker linker,
-      String helperPackage) {
-    this.mapping = mapping;
-    this.exceptionHandler = exceptionHandler;
-    this.agentClassFiles = agentClassFiles;
+  AdviceCollector(ClassLoader agentLoader, IndyAdviceLinker linker, String helperPackage) {
+    this.agentLoader = agentLoader;
     this.linker = linker;
     this.helperPackage = helperPackage;
   }
@@ -41,33 +33,51 @@ final class AdviceCollector implements TypeTransformer {
     methodAdvice.add(new MethodAdvice(methodMatcher, adviceClassName));
   }
 
-  /**
-   * The advice class files are read from the agent's loader; the instrumented class's own loader is
-   * consulted for the library types that advice signatures name.
-   */
-  DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, ClassLoader classLoader) {
-    ClassFileLocator classFiles =
-        new ClassFileLocator.Compound(
-            agentClassFiles, ClassFileLocator.ForClassLoader.of(classLoader));
-    TypePool adviceTypes = TypePools.lazy(classFiles);
-    AsmVisitorWrapper.ForDeclaredMethods methods = new AsmVisitorWrapper.ForDeclaredMethods();
-    for (MethodAdvice each : methodAdvice) {
-      Advice advice =
-          mapping
-              .to(adviceTypes.describe(each.adviceClassName).resolve(), classFiles)
-              .withExceptionHandler(exceptionHandler);
-      methods = methods.invokable(each.methodMatcher, advice);
+  /** Adds to the plan the advice of every method of {@code type} a matcher selects. */
+  void plan(TypeDescription type, WeavingPlan plan) {
+    for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+      if (method.isTypeInitializer()) {
+        continue;
+      }
+      for (MethodAdvice each : methodAdvice) {
+        if (each.methodMatcher.matches(method)) {
+          plan.add(method, each.adviceClass());
+        }
+      }
     }
-    return builder.visit(methods);
   }
 
-  private static final class MethodAdvice {
+  private final class MethodAdvice {
     final ElementMatcher<? super MethodDescription> methodMatcher;
     final String adviceClassName;
+
+    /** Read from the agent's class file when first woven; a race reads it twice, harmlessly. */
+    private volatile AdviceClass adviceClass;
 
     MethodAdvice(ElementMatcher<? super MethodDescription> methodMatcher, String adviceClassName) {
       this.methodMatcher = methodMatcher;
       this.adviceClassName = adviceClassName;
+    }
+
+    AdviceClass adviceClass() {
+      AdviceClass read = adviceClass;
+      if (read == null) {
+        read = AdviceClass.read(adviceClassName, classFile(adviceClassName));
+        adviceClass = read;
+      }
+      return read;
+    }
+
+    private byte[] classFile(String className) {
+      String resource = className.replace('.', '/') + ".class";
+      try (InputStream in = agentLoader.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("no class file for advice " + className);
+        }
+        return in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 }

@@ -1,17 +1,12 @@
 package io.otelite.tooling.instrumentation;
 
+import io.otelite.tooling.weaving.AdviceWeaver;
+import io.otelite.tooling.weaving.WeavingPlan;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
-import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.TypeResolutionStrategy;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -35,12 +30,6 @@ final class AdviceTransformer implements ClassFileTransformer {
    * unwoven: weaving them would re-enter the transformation of a class that is not yet defined.
    */
   private static final ThreadLocal<Boolean> WEAVING = new ThreadLocal<>();
-
-  private final ByteBuddy byteBuddy =
-      new ByteBuddy()
-          .with(TypeValidation.DISABLED)
-          // no field, method or helper type is ever added: retransformation forbids them
-          .with(Implementation.Context.Disabled.Factory.INSTANCE);
 
   private final CandidateFilter candidateFilter;
   private final IgnoredTypes ignoredTypes;
@@ -121,26 +110,18 @@ final class AdviceTransformer implements ClassFileTransformer {
             ClassFileLocator.ForClassLoader.of(loader));
     TypePool typePool = TypePools.lazy(classFiles);
     TypeDescription type = typePool.describe(typeName).resolve();
-    List<TypeWeaving> matching = null;
+    WeavingPlan plan = null;
     for (TypeWeaving weaving : weavings) {
       if (weaving.match.matches(type, loader)) {
-        if (matching == null) {
-          matching = new ArrayList<>(2);
+        if (plan == null) {
+          plan = new WeavingPlan();
         }
-        matching.add(weaving);
+        weaving.advice.plan(type, plan);
       }
     }
-    if (matching == null) {
+    if (plan == null || plan.isEmpty()) {
       return null;
     }
-    DynamicType.Builder<?> builder = byteBuddy.decorate(type, classFiles);
-    ClassFileVersion version = type.getClassFileVersion();
-    if (version != null && version.isLessThan(ClassFileVersion.JAVA_V7)) {
-      builder = builder.visit(ClassFileUpgrade.INSTANCE);
-    }
-    for (TypeWeaving weaving : matching) {
-      builder = weaving.advice.weave(builder, loader);
-    }
-    return builder.make(TypeResolutionStrategy.Disabled.INSTANCE, typePool).getBytes();
+    return AdviceWeaver.weave(classFile, type, plan, typePool);
   }
 }

@@ -10,19 +10,13 @@ import io.otelite.tooling.indy.IndyAdviceLinker;
 import io.otelite.tooling.startup.logmanager.LogManagerReadinessModule;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 
 /**
- * Applies the enabled instrumentation modules with Byte Buddy. Advice is never inlined:
- * instrumented code calls it through {@code invokedynamic}, linked by {@link IndyBootstrap} to the
- * advice class as loaded next to the instrumented class (see ARCHITECTURE.md, "Class loading").
+ * Applies the enabled instrumentation modules. Advice is never inlined: instrumented code calls it
+ * through {@code invokedynamic}, linked by {@link IndyBootstrap} to the advice class as loaded next
+ * to the instrumented class (see ARCHITECTURE.md, "Class loading").
  */
 public final class InstrumentationInstaller {
   private final Instrumentation instrumentation;
@@ -69,16 +63,11 @@ public final class InstrumentationInstaller {
 
     IgnoredTypes ignoredTypes = new IgnoredTypes(agentLoader, agentLoaderIsIsolated);
     CandidateFilter candidateFilter = new CandidateFilter(ignoredTypes);
-    Advice.WithCustomMapping adviceMapping = adviceMapping();
-    Advice.ExceptionHandler exceptionHandler = reportingExceptionHandler();
-    ClassFileLocator agentClassFiles = ClassFileLocator.ForClassLoader.of(agentLoader);
     List<TypeWeaving> weavings = new ArrayList<>();
     for (InstrumentationModule module : modules) {
       LibraryPresence presence = new LibraryPresence(module.libraryMarkerClassNames());
       for (TypeInstrumentation typeInstrumentation : module.typeInstrumentations()) {
-        AdviceCollector advice =
-            new AdviceCollector(
-                adviceMapping, exceptionHandler, agentClassFiles, linker, module.helperPackage());
+        AdviceCollector advice = new AdviceCollector(agentLoader, linker, module.helperPackage());
         typeInstrumentation.transform(advice);
         TypeMatch match = new TypeMatch(typeInstrumentation, presence);
         candidateFilter.add(typeInstrumentation, match);
@@ -90,32 +79,5 @@ public final class InstrumentationInstaller {
     instrumentation.addTransformer(transformer, true);
     LoadedClassRetransformation.retransform(instrumentation, transformer);
     return transformer;
-  }
-
-  private static Advice.WithCustomMapping adviceMapping() {
-    try {
-      return Advice.withCustomMapping()
-          .with(new Advice.AssignReturned.Factory().withSuppressed(Throwable.class))
-          .bootstrap(
-              IndyBootstrap.class.getMethod(
-                  "bootstrap",
-                  MethodHandles.Lookup.class,
-                  String.class,
-                  MethodType.class,
-                  Object[].class));
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Advice.ExceptionHandler reportingExceptionHandler() {
-    try {
-      return new Advice.ExceptionHandler.Simple(
-          MethodInvocation.invoke(
-              new MethodDescription.ForLoadedMethod(
-                  AdviceFailures.class.getMethod("onAdviceFailure", Throwable.class))));
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
