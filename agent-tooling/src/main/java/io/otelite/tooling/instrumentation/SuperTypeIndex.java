@@ -13,7 +13,8 @@ import net.bytebuddy.jar.asm.ClassReader;
 
 /**
  * Answers "is one of these types among the super types of that class?" from class file headers only
- * (the super class and interface names), each header read once per class loader and remembered.
+ * (the super class and interface names), each header read once per class loader and remembered; the
+ * JDK's own ({@code java.*}) once for all class loaders.
  *
  * <p>Why not Byte Buddy's type pool: it parses a whole class file (every method) to describe a
  * type, and did so again for the same super types on every class load; for an application loading
@@ -65,7 +66,7 @@ final class SuperTypeIndex {
     return known;
   }
 
-  private static boolean reaches(
+  private boolean reaches(
       Map<String, String[]> known, ClassLoader loader, String[] start, Set<String> wanted) {
     ArrayDeque<String> pending = new ArrayDeque<>();
     Collections.addAll(pending, start);
@@ -78,10 +79,13 @@ final class SuperTypeIndex {
       if (!seen.add(type)) {
         continue;
       }
-      String[] supers = known.get(type);
+      // java.* is the JDK's whatever the loader (no other may define it): read once for all loaders
+      boolean jdkType = type.startsWith("java/");
+      Map<String, String[]> cache = jdkType ? bootstrapDirectSuperTypes : known;
+      String[] supers = cache.get(type);
       if (supers == null) {
-        supers = directSuperTypes(readClassFile(loader, type));
-        known.put(type, supers);
+        supers = directSuperTypes(readClassFile(jdkType ? null : loader, type));
+        cache.put(type, supers);
       }
       if (supers == UNREADABLE) {
         return true;

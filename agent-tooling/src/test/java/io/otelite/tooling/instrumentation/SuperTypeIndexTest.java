@@ -56,6 +56,26 @@ class SuperTypeIndexTest {
   }
 
   @Test
+  void theJdksTypesAreReadFromTheJdkWhateverTheClassLoaderShows() {
+    ClassLoader showingNothing =
+        new ClassLoader(null) {
+          @Override
+          public InputStream getResourceAsStream(String name) {
+            return null;
+          }
+        };
+
+    boolean mayMatch =
+        index.mayHaveSuperType(
+            showingNothing,
+            ListSubclass.class.getName().replace('.', '/'),
+            classFile(ListSubclass.class.getName().replace('.', '/')),
+            Set.of(Marker.class.getName().replace('.', '/')));
+
+    assertThat(mayMatch).isFalse();
+  }
+
+  @Test
   void aClassOutsideTheHierarchyIsNotACandidate() {
     assertThat(mayHave(Unrelated.class, Marker.class)).isFalse();
     assertThat(mayHave(ListSubclass.class, Marker.class)).isFalse();
