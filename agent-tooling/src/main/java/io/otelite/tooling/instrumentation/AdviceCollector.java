@@ -4,9 +4,6 @@ import io.otelite.instrumentation.api.TypeTransformer;
 import io.otelite.tooling.indy.IndyAdviceLinker;
 import io.otelite.tooling.weaving.AdviceClass;
 import io.otelite.tooling.weaving.WeavingPlan;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.description.method.MethodDescription;
@@ -62,22 +59,14 @@ final class AdviceCollector implements TypeTransformer {
     AdviceClass adviceClass() {
       AdviceClass read = adviceClass;
       if (read == null) {
-        read = AdviceClass.read(adviceClassName, classFile(adviceClassName));
+        byte[] classFile = ClassFiles.read(agentLoader, adviceClassName.replace('.', '/'));
+        if (classFile == null) {
+          throw new IllegalStateException("no class file for advice " + adviceClassName);
+        }
+        read = AdviceClass.read(adviceClassName, classFile);
         adviceClass = read;
       }
       return read;
-    }
-
-    private byte[] classFile(String className) {
-      String resource = className.replace('.', '/') + ".class";
-      try (InputStream in = agentLoader.getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IllegalStateException("no class file for advice " + className);
-        }
-        return in.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
   }
 }

@@ -1,8 +1,6 @@
 package io.otelite.tooling.instrumentation;
 
 import io.otelite.instrumentation.api.WeakIdentityMap;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.HashSet;
@@ -84,7 +82,7 @@ final class SuperTypeIndex {
       Map<String, String[]> cache = jdkType ? bootstrapDirectSuperTypes : known;
       String[] supers = cache.get(type);
       if (supers == null) {
-        supers = directSuperTypes(readClassFile(jdkType ? null : loader, type));
+        supers = directSuperTypes(ClassFiles.read(jdkType ? null : loader, type));
         cache.put(type, supers);
       }
       if (supers == UNREADABLE) {
@@ -112,18 +110,6 @@ final class SuperTypeIndex {
       return direct;
     } catch (RuntimeException unsupportedOrBroken) {
       return UNREADABLE;
-    }
-  }
-
-  private static byte[] readClassFile(ClassLoader loader, String internalName) {
-    String resource = internalName + ".class";
-    try (InputStream in =
-        loader == null
-            ? ClassLoader.getSystemResourceAsStream(resource)
-            : loader.getResourceAsStream(resource)) {
-      return in == null ? null : in.readAllBytes();
-    } catch (IOException | RuntimeException e) {
-      return null;
     }
   }
 }

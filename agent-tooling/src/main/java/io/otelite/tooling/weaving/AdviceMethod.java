@@ -66,15 +66,6 @@ final class AdviceMethod {
     return assignsReturned || (assignedArguments.length == 1 && assignedIndexes[0] == WHOLE_VALUE);
   }
 
-  boolean uses(AdviceParameter.Source source) {
-    for (AdviceParameter parameter : parameters) {
-      if (parameter.source == source) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   @Override
   public String toString() {
     return adviceClassName + "." + name + descriptor;

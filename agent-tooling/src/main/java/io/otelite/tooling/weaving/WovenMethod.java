@@ -63,6 +63,7 @@ final class WovenMethod extends MethodVisitor {
   private final int thrownLocal;
   private final int maxLocals;
   private final int extraStack;
+  private final boolean hasExit;
   private final boolean catchesThrowable;
 
   /** The ranges of original code the exception handler covers: between our exit blocks. */
@@ -99,6 +100,7 @@ final class WovenMethod extends MethodVisitor {
 
     int next = ownLocals;
     enterLocal = new int[advice.size()];
+    boolean anyExit = false;
     boolean anyCatch = false;
     int widestCall = 0;
     for (int i = 0; i < advice.size(); i++) {
@@ -110,6 +112,7 @@ final class WovenMethod extends MethodVisitor {
         ourFrameTypes.add(frameType(enter.returnType));
       }
       AdviceMethod exit = advice.get(i).exit;
+      anyExit |= exit != null;
       anyCatch |= exit != null && exit.onThrowable;
       widestCall = Math.max(widestCall, callSize(enter));
       widestCall = Math.max(widestCall, callSize(exit));
@@ -136,8 +139,11 @@ final class WovenMethod extends MethodVisitor {
     thrownLocal = next;
     next += 1;
     this.maxLocals = next;
+    this.hasExit = anyExit;
     this.catchesThrowable = anyCatch;
-    // the call's arguments on top of what the method had, plus an array being filled
+    // the call's arguments on top of what the method had, plus a replaced value (and its copy) or
+    // an
+    // array being filled
     this.extraStack = widestCall + 6;
     if (catchesThrowable && isConstructor) {
       throw new IllegalStateException(
@@ -266,7 +272,7 @@ final class WovenMethod extends MethodVisitor {
 
   @Override
   public void visitInsn(int opcode) {
-    if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN && hasExit()) {
+    if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN && hasExit) {
       if (catchesThrowable) {
         endGuardedRange();
       }
@@ -278,15 +284,6 @@ final class WovenMethod extends MethodVisitor {
     }
     codeInRange = true;
     super.visitInsn(opcode);
-  }
-
-  private boolean hasExit() {
-    for (AdviceClass each : advice) {
-      if (each.exit != null) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void callExitAdviceAndReturn(int returnOpcode) {
