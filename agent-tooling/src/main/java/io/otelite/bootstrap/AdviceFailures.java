@@ -3,9 +3,9 @@ package io.otelite.bootstrap;
 import java.util.function.BiConsumer;
 
 /**
- * Where a failure inside advice ends up. Every advice call site catches what its advice throws and
- * calls {@link #onAdviceFailure} (see {@code IndyAdviceLinker}); the agent logs the first
- * occurrence of each failure.
+ * Where a failure inside advice ends up. Every advice method catches what it throws and calls
+ * {@link #onAdviceFailure} (see {@code HarmlessAdvice}); the agent logs the first occurrence of
+ * each failure.
  */
 public final class AdviceFailures {
   private static volatile BiConsumer<String, Throwable> reporter =

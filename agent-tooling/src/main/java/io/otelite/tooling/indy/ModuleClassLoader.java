@@ -2,8 +2,10 @@ package io.otelite.tooling.indy;
 
 import io.otelite.tooling.OpenTelemetryRelocation;
 import io.otelite.tooling.extension.ExtensionClassLoader;
+import io.otelite.tooling.weaving.HarmlessAdvice;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Predicate;
 
 /**
  * Loads one instrumentation module's advice and helper classes next to one application class
@@ -31,12 +33,18 @@ final class ModuleClassLoader extends ClassLoader {
   private final ClassLoader applicationLoader;
   private final ClassLoader agentLoader;
   private final String helperPackage;
+  private final Predicate<String> isAdviceClass;
 
-  ModuleClassLoader(ClassLoader applicationLoader, ClassLoader agentLoader, String helperPackage) {
+  ModuleClassLoader(
+      ClassLoader applicationLoader,
+      ClassLoader agentLoader,
+      String helperPackage,
+      Predicate<String> isAdviceClass) {
     super("otelite-module[" + helperPackage + "]", null);
     this.applicationLoader = applicationLoader;
     this.agentLoader = agentLoader;
     this.helperPackage = helperPackage;
+    this.isAdviceClass = isAdviceClass;
   }
 
   @Override
@@ -94,8 +102,11 @@ final class ModuleClassLoader extends ClassLoader {
           bytes = in.readAllBytes();
         }
       }
+      if (isAdviceClass.test(name)) {
+        bytes = HarmlessAdvice.rewrite(name, bytes);
+      }
       return defineClass(name, bytes, 0, bytes.length);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       throw new ClassNotFoundException(name, e);
     }
   }

@@ -4,6 +4,7 @@ import java.lang.ref.WeakReference;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * One {@link ModuleClassLoader} per (application class loader, module).
@@ -16,18 +17,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ModuleClassLoaders {
   private final ClassLoader agentLoader;
+  private final Predicate<String> isAdviceClass;
   private final Map<ClassLoader, Map<String, WeakReference<ModuleClassLoader>>>
       byApplicationLoader = new WeakHashMap<>();
   private final Map<String, ModuleClassLoader> forBootstrapClasses = new ConcurrentHashMap<>();
 
-  ModuleClassLoaders(ClassLoader agentLoader) {
+  ModuleClassLoaders(ClassLoader agentLoader, Predicate<String> isAdviceClass) {
     this.agentLoader = agentLoader;
+    this.isAdviceClass = isAdviceClass;
   }
 
   ClassLoader get(ClassLoader applicationLoader, String helperPackage) {
     if (applicationLoader == null) {
       return forBootstrapClasses.computeIfAbsent(
-          helperPackage, p -> new ModuleClassLoader(null, agentLoader, p));
+          helperPackage, p -> new ModuleClassLoader(null, agentLoader, p, isAdviceClass));
     }
     synchronized (byApplicationLoader) {
       Map<String, WeakReference<ModuleClassLoader>> modules =
@@ -35,7 +38,8 @@ final class ModuleClassLoaders {
       WeakReference<ModuleClassLoader> reference = modules.get(helperPackage);
       ModuleClassLoader loader = reference == null ? null : reference.get();
       if (loader == null) {
-        loader = new ModuleClassLoader(applicationLoader, agentLoader, helperPackage);
+        loader =
+            new ModuleClassLoader(applicationLoader, agentLoader, helperPackage, isAdviceClass);
         modules.put(helperPackage, new WeakReference<>(loader));
       }
       return loader;

@@ -1,5 +1,6 @@
 package io.otelite.tooling.weaving;
 
+import java.util.Arrays;
 import java.util.List;
 import net.bytebuddy.jar.asm.Type;
 
@@ -64,6 +65,19 @@ final class AdviceMethod {
    */
   boolean assignsOneValue() {
     return assignsReturned || (assignedArguments.length == 1 && assignedIndexes[0] == WHOLE_VALUE);
+  }
+
+  /** The companion {@link HarmlessAdvice} writes for advice that {@link #assignsOneValue()}. */
+  String orCurrentName() {
+    return name + "$orCurrent";
+  }
+
+  String orCurrentDescriptor() {
+    Type current = HarmlessAdvice.orCurrentValueType(returnType);
+    Type[] parameters = Type.getArgumentTypes(descriptor);
+    Type[] withCurrent = Arrays.copyOf(parameters, parameters.length + 1);
+    withCurrent[parameters.length] = current;
+    return Type.getMethodDescriptor(current, withCurrent);
   }
 
   @Override

@@ -1,5 +1,9 @@
 package io.otelite.tooling.weaving;
 
+import static io.otelite.tooling.weaving.StackValues.frameType;
+import static io.otelite.tooling.weaving.StackValues.isReference;
+import static io.otelite.tooling.weaving.StackValues.pushDefault;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +20,8 @@ import net.bytebuddy.jar.asm.Type;
  * Weaves advice into one method as ASM visits it: the enter advice first, the exit advice before
  * every return and, for exit advice that wants exceptions too, in a handler around the whole
  * original body that calls it and rethrows. Each advice call is an {@code invokedynamic} linked by
- * {@code IndyBootstrap}, which also makes the advice's own failures harmless.
+ * {@code IndyBootstrap} to a static method of the advice class, which its module class loader made
+ * harmless ({@link HarmlessAdvice}).
  *
  * <p>The values the exit advice needs (the enter advice's result, the arguments as they were on
  * entry) live in new local variables above the method's own, and every stack map frame of the
@@ -218,7 +223,7 @@ final class WovenMethod extends MethodVisitor {
     out.visitVarInsn(enter.returnType.getOpcode(Opcodes.ILOAD), local);
     out.visitJumpInsn(isReference(enter.returnType) ? Opcodes.IFNULL : Opcodes.IFEQ, body);
     if (returnType.getSort() != Type.VOID) {
-      pushDefault(returnType);
+      pushDefault(out, returnType);
     }
     callExitAdviceAndReturn(returnType.getOpcode(Opcodes.IRETURN));
     out.visitLabel(body);
@@ -435,7 +440,7 @@ final class WovenMethod extends MethodVisitor {
             out.visitVarInsn(returnType.getOpcode(Opcodes.ILOAD), returnLocal);
             coerce(returnType, parameter.type);
           } else {
-            pushDefault(parameter.type);
+            pushDefault(out, parameter.type);
           }
           break;
         case THROWN:
@@ -454,20 +459,16 @@ final class WovenMethod extends MethodVisitor {
   }
 
   /**
-   * Calls advice whose result replaces one value, with the current value pushed last: the call site
-   * returns the advice's result, or the current value where the advice returned its default or
-   * failed ({@code IndyAdviceLinker} builds that choice into the site).
+   * Calls advice whose result replaces one value, the current value being on the stack above the
+   * advice's arguments: leaves the new value, which is the current one where the advice returned
+   * its default or failed (its {@code $orCurrent} companion, see {@link HarmlessAdvice}).
    */
   private void invokeReplacing(AdviceMethod method, Type replaced) {
-    Type[] adviceParameters = Type.getArgumentTypes(method.descriptor);
-    Type[] siteParameters = Arrays.copyOf(adviceParameters, adviceParameters.length + 1);
-    siteParameters[adviceParameters.length] = replaced;
+    Type current = HarmlessAdvice.orCurrentValueType(method.returnType);
+    coerce(replaced, current);
     out.visitInvokeDynamicInsn(
-        method.name,
-        Type.getMethodDescriptor(replaced, siteParameters),
-        BOOTSTRAP,
-        method.adviceClassName,
-        Type.getMethodType(method.descriptor));
+        method.orCurrentName(), method.orCurrentDescriptor(), BOOTSTRAP, method.adviceClassName);
+    coerce(current, replaced);
   }
 
   private void pushAllArguments() {
@@ -589,10 +590,6 @@ final class WovenMethod extends MethodVisitor {
     }
   }
 
-  private static boolean isReference(Type type) {
-    return type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY;
-  }
-
   private static Type boxOf(Type primitive) {
     switch (primitive.getSort()) {
       case Type.BOOLEAN:
@@ -613,45 +610,6 @@ final class WovenMethod extends MethodVisitor {
         return Type.getType(Double.class);
       default:
         throw new IllegalStateException("not a primitive: " + primitive);
-    }
-  }
-
-  private static Object frameType(Type type) {
-    switch (type.getSort()) {
-      case Type.BOOLEAN:
-      case Type.CHAR:
-      case Type.BYTE:
-      case Type.SHORT:
-      case Type.INT:
-        return Opcodes.INTEGER;
-      case Type.FLOAT:
-        return Opcodes.FLOAT;
-      case Type.LONG:
-        return Opcodes.LONG;
-      case Type.DOUBLE:
-        return Opcodes.DOUBLE;
-      default:
-        return type.getInternalName();
-    }
-  }
-
-  private void pushDefault(Type type) {
-    switch (type.getSort()) {
-      case Type.LONG:
-        out.visitInsn(Opcodes.LCONST_0);
-        break;
-      case Type.FLOAT:
-        out.visitInsn(Opcodes.FCONST_0);
-        break;
-      case Type.DOUBLE:
-        out.visitInsn(Opcodes.DCONST_0);
-        break;
-      case Type.OBJECT:
-      case Type.ARRAY:
-        out.visitInsn(Opcodes.ACONST_NULL);
-        break;
-      default:
-        out.visitInsn(Opcodes.ICONST_0);
     }
   }
 
