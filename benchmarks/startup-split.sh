@@ -58,6 +58,17 @@ start_once() { # VARIANT: prints the milliseconds to the first 200, the classes 
 }
 
 mkdir -p "$HERE/target"
+results=$HERE/target/startup-split.txt
+: >"$results"
 for ((round = 1; round <= RUNS; round++)); do
-  for variant in "${variants[@]}"; do start_once "$variant"; done
+  for variant in "${variants[@]}"; do start_once "$variant" | tee -a "$results"; done
+done
+echo "medians over $RUNS starts (time to the first 200, classes, CPU):"
+for variant in "${variants[@]}"; do
+  awk -v v="$variant" '$1 == v { ms[n] = $2; cl[n] = $4; cpu[n] = $6; n++ }
+    function median(a, n,   i, j, t) {
+      for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+      return n % 2 ? a[int(n / 2)] : (a[n / 2 - 1] + a[n / 2]) / 2
+    }
+    END { printf "%-12s %6d ms  %6d classes  %6d ms CPU\n", v, median(ms, n), median(cl, n), median(cpu, n) }' "$results"
 done
