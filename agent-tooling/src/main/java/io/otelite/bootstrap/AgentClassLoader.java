@@ -45,18 +45,32 @@ public final class AgentClassLoader extends ClassLoader {
 
   @Override
   protected Class<?> findClass(String name) throws ClassNotFoundException {
-    JarEntry entry = jar.getJarEntry(HIDDEN_ROOT + name.replace('.', '/') + CLASS_SUFFIX);
-    if (entry == null) {
-      throw new ClassNotFoundException(name);
-    }
     byte[] bytes;
-    try (InputStream in = jar.getInputStream(entry)) {
-      bytes = in.readAllBytes();
+    try {
+      bytes = agentClassFile(name.replace('.', '/'));
     } catch (IOException e) {
       throw new ClassNotFoundException(name, e);
     }
+    if (bytes == null) {
+      throw new ClassNotFoundException(name);
+    }
     definePackageOf(name);
     return defineClass(name, bytes, 0, bytes.length, protectionDomain);
+  }
+
+  /**
+   * The class file of one of the agent's own classes, straight from the jar: asking {@link
+   * #getResourceAsStream} would first search every JDK module for it and then open a {@code jar:}
+   * URL. Null when the agent has no such class.
+   */
+  public byte[] agentClassFile(String internalName) throws IOException {
+    JarEntry entry = jar.getJarEntry(HIDDEN_ROOT + internalName + CLASS_SUFFIX);
+    if (entry == null) {
+      return null;
+    }
+    try (InputStream in = jar.getInputStream(entry)) {
+      return in.readAllBytes();
+    }
   }
 
   private void definePackageOf(String className) {

@@ -1,10 +1,9 @@
 package io.otelite.tooling.indy;
 
 import io.otelite.tooling.OpenTelemetryRelocation;
-import io.otelite.tooling.extension.ExtensionClassLoader;
+import io.otelite.tooling.extension.AgentClassFiles;
 import io.otelite.tooling.weaving.HarmlessAdvice;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.function.Predicate;
 
 /**
@@ -88,19 +87,10 @@ final class ModuleClassLoader extends ClassLoader {
   }
 
   private Class<?> defineHelper(String name) throws ClassNotFoundException {
-    String resource = name.replace('.', '/') + ".class";
     try {
-      byte[] bytes =
-          agentLoader instanceof ExtensionClassLoader
-              ? ((ExtensionClassLoader) agentLoader).extensionClassBytes(resource)
-              : null;
+      byte[] bytes = AgentClassFiles.read(agentLoader, name.replace('.', '/'));
       if (bytes == null) {
-        try (InputStream in = agentLoader.getResourceAsStream(resource)) {
-          if (in == null) {
-            throw new ClassNotFoundException(name);
-          }
-          bytes = in.readAllBytes();
-        }
+        throw new ClassNotFoundException(name);
       }
       if (isAdviceClass.test(name)) {
         bytes = HarmlessAdvice.rewrite(name, bytes);

@@ -1,9 +1,12 @@
 package io.otelite.tooling.instrumentation;
 
 import io.otelite.instrumentation.api.TypeTransformer;
+import io.otelite.tooling.extension.AgentClassFiles;
 import io.otelite.tooling.indy.IndyAdviceLinker;
 import io.otelite.tooling.weaving.AdviceClass;
 import io.otelite.tooling.weaving.WeavingPlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.description.method.MethodDescription;
@@ -59,7 +62,12 @@ final class AdviceCollector implements TypeTransformer {
     AdviceClass adviceClass() {
       AdviceClass read = adviceClass;
       if (read == null) {
-        byte[] classFile = ClassFiles.read(agentLoader, adviceClassName.replace('.', '/'));
+        byte[] classFile;
+        try {
+          classFile = AgentClassFiles.read(agentLoader, adviceClassName.replace('.', '/'));
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read advice " + adviceClassName, e);
+        }
         if (classFile == null) {
           throw new IllegalStateException("no class file for advice " + adviceClassName);
         }
