@@ -18,6 +18,7 @@
 #   METRIC_INTERVAL_MS=10000  metric export interval for both agents, so that metrics are exported during the run
 #   OTEL_AGENT_VERSION=2.33.1 TOMCAT_VERSION=<root pom's tomcat10.version>
 #   APP_CPU=0 LOAD_CPU=1 the core the application is pinned to, and the one wrk, curl and the receiver use
+#   RESULTS_NAME=overhead  the name of the result files (a partial run, say APPS=tomcat, need not overwrite the full one)
 #   PROFILE=0            1: after each agent run's measurements, PROFILE_DURATION more seconds at the fixed rate
 #   PROFILE_DURATION=10  under async-profiler (CPU by interval timer, then allocation), attached with jcmd; then one
 #                        more start under the profiler to the first 200. Writes results/overhead-profiles.md (samples
@@ -442,8 +443,8 @@ for round in $(seq "$ROUNDS"); do
 done
 echo "loadavg_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$SESSION/session.env"
 
-name=overhead
-[[ $QUICK == 1 ]] && name=overhead-quick
+name=${RESULTS_NAME:-overhead}
+[[ $QUICK == 1 ]] && name=${RESULTS_NAME:-overhead-quick}
 python3 "$HERE/overhead/report.py" "$SESSION" "$RESULTS/$name"
 if [[ $PROFILE == 1 ]]; then
   python3 "$HERE/overhead/top_frames.py" "$SESSION" >"$RESULTS/$name-profiles.md"
