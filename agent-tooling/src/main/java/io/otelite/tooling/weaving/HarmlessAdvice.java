@@ -45,7 +45,7 @@ public final class HarmlessAdvice {
       methods.add(advice.exit);
     }
     ClassReader reader = new ClassReader(classFile);
-    boolean withFrames = reader.readShort(6) >= Opcodes.V1_6;
+    boolean withFrames = reader.readUnsignedShort(6) >= Opcodes.V1_6;
     ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
     String internalName = reader.getClassName();
     reader.accept(
@@ -124,21 +124,21 @@ public final class HarmlessAdvice {
   private static void writeOrCurrent(
       ClassVisitor out, String internalName, AdviceMethod advice, boolean withFrames) {
     Type result = advice.returnType;
-    Type current = orCurrentValueType(result);
-    Type[] adviceParameters = Type.getArgumentTypes(advice.descriptor);
-    Type[] parameters = Type.getArgumentTypes(advice.orCurrentDescriptor());
+    String descriptor = advice.orCurrentDescriptor();
+    Type current = Type.getReturnType(descriptor);
+    Type[] parameters = Type.getArgumentTypes(descriptor);
     MethodVisitor code =
         out.visitMethod(
             Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
             advice.orCurrentName(),
-            advice.orCurrentDescriptor(),
+            descriptor,
             null,
             null);
     code.visitCode();
     int slot = 0;
-    for (Type parameter : adviceParameters) {
-      code.visitVarInsn(parameter.getOpcode(Opcodes.ILOAD), slot);
-      slot += parameter.getSize();
+    for (int i = 0; i < parameters.length - 1; i++) { // the advice's own, without the current value
+      code.visitVarInsn(parameters[i].getOpcode(Opcodes.ILOAD), slot);
+      slot += parameters[i].getSize();
     }
     code.visitMethodInsn(Opcodes.INVOKESTATIC, internalName, advice.name, advice.descriptor, false);
     code.visitInsn(result.getSize() == 2 ? Opcodes.DUP2 : Opcodes.DUP);

@@ -146,9 +146,8 @@ final class WovenMethod extends MethodVisitor {
     this.maxLocals = next;
     this.hasExit = anyExit;
     this.catchesThrowable = anyCatch;
-    // the call's arguments on top of what the method had, plus a replaced value (and its copy) or
-    // an
-    // array being filled
+    // the call's arguments on top of what the method had, plus the current value of a replaced one
+    // (and its copy) or an array being filled
     this.extraStack = widestCall + 6;
     if (catchesThrowable && isConstructor) {
       throw new IllegalStateException(
